@@ -1,0 +1,336 @@
+//! JSON text in, JSON text out: the one facade both the CLI and the wasm
+//! package call, so both give byte-identical answers and errors.
+//!
+//! Every function takes the record as JSON text and its options as JSON
+//! text (`null` for the defaults) and returns compact JSON text or an
+//! [`Error`].
+//!
+//! # Example
+//! ```
+//! let person = r#"{"registeredOn": "2025-03-14", "birthDate": "1979-06-02",
+//!   "answers": {"situation": "MISTET_JOBBEN", "education": "HOYERE_UTDANNING_1_TIL_4",
+//!     "educationApproved": "JA", "educationPassed": "JA",
+//!     "healthObstacles": "NEI", "otherObstacles": "NEI"},
+//!   "employment": [{"start": "2020-01-01", "end": null}]}"#;
+//! let out = veivalg::api::decide(person, "null").unwrap();
+//! assert!(out.contains(r#""group":"ANTATT_GODE_MULIGHETER","unit":"NOE""#));
+//! let err = veivalg::api::decide(person, r#"{"policy": "noe-1999"}"#).unwrap_err();
+//! assert_eq!((err.kind.as_str(), err.path.as_str()), ("NOT_FOUND", "options.policy"));
+//! ```
+
+use crate::calendar::Date;
+use crate::catalog::Catalog;
+use crate::employment::{self, WorkHistoryRule, WorkHistoryTest};
+use crate::error::{Error, ErrorKind, Result};
+use crate::grunnbelop::{GEntry, GTable};
+use crate::json::{self, parse};
+use crate::outcome::{self, Boundary, LabelInput, LabelOptions, MonthOne, RuleB};
+use crate::person::Person;
+use crate::policy::{self, Policy};
+use crate::ruletree::{self, Ruleset};
+use crate::wages;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+fn options<T: serde::de::DeserializeOwned + Default>(text: &str) -> Result<T> {
+    let text = text.trim();
+    if text.is_empty() || text == "null" {
+        return Ok(T::default());
+    }
+    parse::<T>(text).map_err(|e| e.at("options"))
+}
+
+fn g_table(custom: Option<Vec<GEntry>>) -> Result<Option<GTable>> {
+    custom
+        .map(|entries| GTable::new(entries).map_err(|e| e.at("options.grunnbelop")))
+        .transpose()
+}
+
+/// A policy or ruleset chosen by id or given whole.
+fn by_id_or_object<'a, T: serde::de::DeserializeOwned + Clone>(
+    value: &Value,
+    path: &str,
+    lookup: impl Fn(&str) -> Result<&'a T>,
+) -> Result<std::borrow::Cow<'a, T>> {
+    match value {
+        Value::String(id) => lookup(id)
+            .map(std::borrow::Cow::Borrowed)
+            .map_err(|e| e.at(path)),
+        Value::Object(_) => {
+            let text = json::to_string(value)?;
+            parse::<T>(&text)
+                .map(std::borrow::Cow::Owned)
+                .map_err(|e| e.at(path))
+        }
+        other => Err(Error::new(
+            ErrorKind::InvalidType,
+            path,
+            format!(
+                "expected an id (string) or an object, got {}",
+                kind_of(other)
+            ),
+        )),
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DecideOptions {
+    #[serde(default)]
+    policy: Option<Value>,
+    #[serde(default)]
+    on: Option<Date>,
+}
+
+/// Routing decision for one person under a policy: by default the policy
+/// in force on the registration day; options `{"policy": "<id>" | {policy
+/// object}, "on": "YYYY-MM-DD"}` choose another (`on` picks the policy in
+/// force on that day). Returns a `Decision` (design §3).
+///
+/// # Errors
+/// Any error of [`Person::from_json`]; errors in the options carry the path
+/// `options.…`; `NOT_FOUND` for an unknown policy or ruleset.
+pub fn decide(person: &str, options_json: &str) -> Result<String> {
+    let person = Person::from_json(person)?;
+    let opts: DecideOptions = options(options_json)?;
+    let catalog = Catalog::shipped();
+    let chosen = match &opts.policy {
+        Some(v) => {
+            let p = by_id_or_object::<Policy>(v, "options.policy", |id| catalog.policy(id))?;
+            p.check(catalog).map_err(|e| e.at("options.policy"))?;
+            p
+        }
+        None => std::borrow::Cow::Borrowed(
+            policy::in_force(catalog.policies(), opts.on.unwrap_or(person.registered_on))
+                .map_err(|e| e.at("options"))?,
+        ),
+    };
+    json::to_string(&policy::decide(&person, &chosen, catalog)?)
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleTreeOptions {
+    #[serde(default)]
+    ruleset: Option<Value>,
+    #[serde(default)]
+    on: Option<Date>,
+}
+
+/// The rule tree alone: `{ruleset, group, reasons, trace}`. Options
+/// `{"ruleset": "<id>" | {ruleset object}, "on": "YYYY-MM-DD"}`; by default
+/// the ruleset in force on the registration day.
+///
+/// # Errors
+/// As [`decide`].
+pub fn rule_tree(person: &str, options_json: &str) -> Result<String> {
+    let person = Person::from_json(person)?;
+    let opts: RuleTreeOptions = options(options_json)?;
+    let catalog = Catalog::shipped();
+    let ruleset = match &opts.ruleset {
+        Some(v) => {
+            let r = by_id_or_object::<Ruleset>(v, "options.ruleset", |id| catalog.ruleset(id))?;
+            r.check().map_err(|e| e.at("options.ruleset"))?;
+            r
+        }
+        None => std::borrow::Cow::Borrowed(
+            ruletree::in_force(catalog.rulesets(), opts.on.unwrap_or(person.registered_on))
+                .map_err(|e| e.at("options"))?,
+        ),
+    };
+    json::to_string(&ruletree::evaluate(&person, &ruleset))
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct LabelOptionsInput {
+    #[serde(default)]
+    month_one: MonthOne,
+    #[serde(default)]
+    rule_b: RuleB,
+    #[serde(default)]
+    boundary: Boundary,
+    #[serde(default)]
+    grunnbelop: Option<Vec<GEntry>>,
+}
+
+/// Outcome label (Tabell 3) from `{registeredOn, wages, wagesThrough?}` or
+/// from a whole person record. Options `{"monthOne": "NEXT_MONTH" |
+/// "REGISTRATION_MONTH", "ruleB": "FIVE_OF_MONTHS_6_TO_12" |
+/// "LAST_FIVE_MONTHS", "boundary": "STRICT" | "INCLUSIVE", "grunnbelop":
+/// [G table]}`.
+///
+/// # Errors
+/// Parse errors with paths; `INSUFFICIENT_DATA` with fewer than 12 months
+/// of wage data after registration.
+pub fn label_outcome(input: &str, options_json: &str) -> Result<String> {
+    let opts: LabelOptionsInput = options(options_json)?;
+    let g = g_table(opts.grunnbelop)?;
+    let g = g.as_ref().unwrap_or(Catalog::shipped().g());
+    let is_person = matches!(
+        parse::<Value>(input)?,
+        Value::Object(ref m) if m.contains_key("answers")
+    );
+    let input = if is_person {
+        let p = Person::from_json(input)?;
+        LabelInput {
+            id: p.id,
+            registered_on: p.registered_on,
+            wages: p.wages,
+            wages_through: p.wages_through,
+        }
+    } else {
+        parse::<LabelInput>(input)?
+    };
+    let options = LabelOptions {
+        month_one: opts.month_one,
+        rule_b: opts.rule_b,
+        boundary: opts.boundary,
+    };
+    json::to_string(&outcome::label(&input, options, g)?)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HistoryOptions {
+    #[serde(default = "default_months")]
+    months: u32,
+    #[serde(default)]
+    grunnbelop: Option<Vec<GEntry>>,
+}
+
+fn default_months() -> u32 {
+    24
+}
+
+impl Default for HistoryOptions {
+    fn default() -> Self {
+        HistoryOptions {
+            months: default_months(),
+            grunnbelop: None,
+        }
+    }
+}
+
+/// The monthly wage history before registration, for the counsellor chart:
+/// an array of `{month, nok, monthlyG, ratio, above3G, below1G}`, oldest
+/// first. Options `{"months": 24, "grunnbelop": [G table]}`.
+///
+/// # Errors
+/// Parse errors; `OUT_OF_RANGE` for `months` outside 1–120;
+/// `INSUFFICIENT_DATA` for months the G table does not cover.
+pub fn wage_history(person: &str, options_json: &str) -> Result<String> {
+    let person = Person::from_json(person)?;
+    let opts: HistoryOptions = options(options_json)?;
+    let g = g_table(opts.grunnbelop)?;
+    let g = g.as_ref().unwrap_or(Catalog::shipped().g());
+    let history = wages::history_before_registration(&person, opts.months, g).map_err(|e| {
+        if e.path == "months" {
+            e.at("options")
+        } else {
+            e
+        }
+    })?;
+    json::to_string(&history)
+}
+
+/// The person's inputs as the routing methods see them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Features {
+    /// The person's id, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Day of registration.
+    pub registered_on: Date,
+    /// Age in whole years at registration.
+    pub age: u32,
+    /// Form question 1 (model input).
+    pub situation: crate::form::Situation,
+    /// Model input: see [`wages::WageFeatures`].
+    #[serde(rename = "monthsSinceAbove3G")]
+    pub months_since_above_3g: Option<u32>,
+    /// Model input: see [`wages::WageFeatures`].
+    #[serde(rename = "monthsAbove3GLast24")]
+    pub months_above_3g_last_24: u32,
+    /// The rule tree's work-history test in both forms (6 of the last 12 months).
+    pub worked_6_of_12: WorkedSixOfTwelve,
+}
+
+/// Both forms of the work-history test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkedSixOfTwelve {
+    /// 2018 month sampling.
+    pub month_sampling: bool,
+    /// 2024 merged intervals.
+    pub intervals: bool,
+}
+
+/// Computes [`Features`] for a person.
+///
+/// # Errors
+/// Parse errors; `INSUFFICIENT_DATA` when the G table does not cover the 36
+/// months before registration.
+pub fn features_of(person: &Person, g: &GTable) -> Result<Features> {
+    let w = wages::wage_features(person, g)?;
+    let rule = |test| WorkHistoryRule {
+        test,
+        min_months: 6,
+        window_months: 12,
+        merge_within_days: Some(3),
+    };
+    let holds =
+        |test| employment::evaluate(&rule(test), &person.employment, person.registered_on).holds;
+    Ok(Features {
+        id: person.id.clone(),
+        registered_on: person.registered_on,
+        age: person.age,
+        situation: person.answers.situation,
+        months_since_above_3g: w.months_since_above_3g,
+        months_above_3g_last_24: w.months_above_3g_last_24,
+        worked_6_of_12: WorkedSixOfTwelve {
+            month_sampling: holds(WorkHistoryTest::MonthSampling),
+            intervals: holds(WorkHistoryTest::Intervals),
+        },
+    })
+}
+
+/// [`features_of`] from JSON text.
+///
+/// # Errors
+/// As [`features_of`].
+pub fn features(person: &str) -> Result<String> {
+    let person = Person::from_json(person)?;
+    json::to_string(&features_of(&person, Catalog::shipped().g())?)
+}
+
+fn list<T: Serialize>(items: &T) -> String {
+    json::to_string(items).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// The shipped routing policies as a JSON array.
+pub fn policies() -> String {
+    list(&Catalog::shipped().policies())
+}
+
+/// The shipped rulesets as a JSON array.
+pub fn rulesets() -> String {
+    list(&Catalog::shipped().rulesets())
+}
+
+/// The shipped G table as a JSON array.
+pub fn grunnbelop() -> String {
+    list(Catalog::shipped().g())
+}

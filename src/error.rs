@@ -1,0 +1,145 @@
+//! Errors as data: every failure has a [`ErrorKind`], the JSON path of the
+//! offending field and a human-readable message.
+//!
+//! The same [`Error`] value is printed by the CLI on stderr and thrown as a JS
+//! `Error` (with `kind`, `path` and `message` properties) by the wasm package.
+
+use serde::Serialize;
+
+/// What went wrong, in a form a program can branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorKind {
+    /// The input is not well-formed JSON.
+    InvalidJson,
+    /// A field has the wrong JSON type (a string where a number belongs, …).
+    InvalidType,
+    /// An enum field holds a value outside its vocabulary.
+    InvalidValue,
+    /// A field that is not part of the contract.
+    UnknownField,
+    /// A required field is absent.
+    MissingField,
+    /// A number or date outside its allowed range (a negative wage, month 13, …).
+    OutOfRange,
+    /// Fields that are valid one by one but contradict each other
+    /// (a birth date after registration, a period that ends before it starts).
+    Inconsistent,
+    /// The data needed for an answer is not there (fewer than 12 months of
+    /// wages after registration, a month the G table does not cover).
+    InsufficientData,
+    /// No policy, ruleset or model matches what was asked for.
+    NotFound,
+    /// An input larger than the documented limit.
+    TooLarge,
+    /// Shipped or caller-supplied configuration that is itself invalid.
+    InvalidConfig,
+    /// Reading or writing a file failed.
+    Io,
+    /// A command-line usage error.
+    Usage,
+}
+
+/// Every kind, for parsing a kind back from its string.
+pub(crate) const ALL_KINDS: [ErrorKind; 13] = [
+    ErrorKind::InvalidJson,
+    ErrorKind::InvalidType,
+    ErrorKind::InvalidValue,
+    ErrorKind::UnknownField,
+    ErrorKind::MissingField,
+    ErrorKind::OutOfRange,
+    ErrorKind::Inconsistent,
+    ErrorKind::InsufficientData,
+    ErrorKind::NotFound,
+    ErrorKind::TooLarge,
+    ErrorKind::InvalidConfig,
+    ErrorKind::Io,
+    ErrorKind::Usage,
+];
+
+impl ErrorKind {
+    /// The kind as the stable string used in JSON and JS (`"INVALID_VALUE"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidJson => "INVALID_JSON",
+            ErrorKind::InvalidType => "INVALID_TYPE",
+            ErrorKind::InvalidValue => "INVALID_VALUE",
+            ErrorKind::UnknownField => "UNKNOWN_FIELD",
+            ErrorKind::MissingField => "MISSING_FIELD",
+            ErrorKind::OutOfRange => "OUT_OF_RANGE",
+            ErrorKind::Inconsistent => "INCONSISTENT",
+            ErrorKind::InsufficientData => "INSUFFICIENT_DATA",
+            ErrorKind::NotFound => "NOT_FOUND",
+            ErrorKind::TooLarge => "TOO_LARGE",
+            ErrorKind::InvalidConfig => "INVALID_CONFIG",
+            ErrorKind::Io => "IO",
+            ErrorKind::Usage => "USAGE",
+        }
+    }
+}
+
+/// A structured error: `kind`, `path` (e.g. `answers.situation`,
+/// `wages[3].nok`; empty for the whole input) and `message`.
+///
+/// # Example
+/// ```
+/// use veivalg::{Error, ErrorKind};
+/// let e = Error::new(ErrorKind::OutOfRange, "wages[0].nok", "must be zero or more, got -1");
+/// assert_eq!(e.to_json(), r#"{"kind":"OUT_OF_RANGE","path":"wages[0].nok","message":"must be zero or more, got -1"}"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{kind}: {path_display}{message}", kind = kind.as_str(), path_display = if path.is_empty() { String::new() } else { format!("{path}: ") })]
+pub struct Error {
+    /// What went wrong.
+    pub kind: ErrorKind,
+    /// JSON path of the field at fault; empty when the whole input is at fault.
+    pub path: String,
+    /// A sentence for humans: the reason, and where useful the allowed values.
+    pub message: String,
+}
+
+/// Shorthand for results in this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Builds an error.
+    pub fn new(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    /// Returns the same error with `prefix` put in front of its path
+    /// (`at("persons[2]")` turns `answers.situation` into
+    /// `persons[2].answers.situation`).
+    pub fn at(mut self, prefix: &str) -> Self {
+        if prefix.is_empty() {
+            return self;
+        }
+        self.path = if self.path.is_empty() {
+            prefix.to_string()
+        } else if self.path.starts_with('[') {
+            format!("{prefix}{}", self.path)
+        } else {
+            format!("{prefix}.{}", self.path)
+        };
+        self
+    }
+
+    /// The error as one line of JSON: `{"kind":…,"path":…,"message":…}`.
+    pub fn to_json(&self) -> String {
+        // Serializing three plain strings cannot fail; fall back to a fixed
+        // text rather than panicking all the same.
+        serde_json::to_string(self).unwrap_or_else(|_| {
+            String::from(r#"{"kind":"IO","path":"","message":"could not serialize error"}"#)
+        })
+    }
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,210 @@
+//! Outcome labels from the 12 months of wages after registration (report
+//! section 3.1, Tabell 3).
+//!
+//! * **Stable work** — rule A: wage above 3G in 10 or more of the 12
+//!   months; or rule B: above 3G in at least 5 of months 6–12 (default; the
+//!   option [`RuleB::LastFiveMonths`] reads it as months 8–12 all above).
+//! * **Without work** — wage below 1G in 10 or more of the 12 months.
+//! * **In and out** — neither.
+//!
+//! The report leaves open which month is "month 1": by default the calendar
+//! month **after** the registration month ([`MonthOne::NextMonth`]).
+//! "Above 3G" is strictly more than 3 × G/12 in force that month, "below 1G"
+//! strictly less than G/12 ([`Boundary::Strict`]). Labels need 12 complete
+//! months of wage data after registration; fewer is an error, not a guess.
+
+use crate::calendar::{Date, YearMonth};
+use crate::error::{Error, ErrorKind, Result};
+use crate::grunnbelop::GTable;
+use crate::person::WageEntry;
+use crate::vocab::vocabulary;
+use crate::wages::{MonthlyWage, WageHistory};
+use serde::{Deserialize, Serialize};
+
+vocabulary! {
+    /// The three sequence groups of Tabell 3.
+    pub enum Outcome {
+        /// I stabilt arbeid.
+        StableWork = "STABLE_WORK",
+        /// Inn og ut av arbeid.
+        InAndOut = "IN_AND_OUT",
+        /// Uten arbeid.
+        WithoutWork = "WITHOUT_WORK",
+    }
+}
+
+vocabulary! {
+    /// Which rule of Tabell 3 gave the label.
+    pub enum LabelRule {
+        /// Above 3G in 10+ of 12 months.
+        A = "A",
+        /// Above 3G late in the year (see [`RuleB`]).
+        B = "B",
+        /// Below 1G in 10+ of 12 months.
+        Without = "WITHOUT",
+        /// None of the above.
+        Neither = "NEITHER",
+    }
+}
+
+vocabulary! {
+    /// Which month is month 1.
+    #[derive(Default)]
+    pub enum MonthOne {
+        /// The calendar month after the registration month (default).
+        #[default]
+        NextMonth = "NEXT_MONTH",
+        /// The registration month itself.
+        RegistrationMonth = "REGISTRATION_MONTH",
+    }
+}
+
+vocabulary! {
+    /// How rule B of "stable work" is read.
+    #[derive(Default)]
+    pub enum RuleB {
+        /// Above 3G in at least 5 of the 7 months 6–12 (default; the most literal reading).
+        #[default]
+        FiveOfMonths6To12 = "FIVE_OF_MONTHS_6_TO_12",
+        /// Above 3G in each of the last 5 months (8–12).
+        LastFiveMonths = "LAST_FIVE_MONTHS",
+    }
+}
+
+vocabulary! {
+    /// Whether a wage exactly at 3G counts as above (and exactly 1G as below).
+    #[derive(Default)]
+    pub enum Boundary {
+        /// Strictly above 3G / strictly below 1G (default).
+        #[default]
+        Strict = "STRICT",
+        /// At or above 3G / at or below 1G.
+        Inclusive = "INCLUSIVE",
+    }
+}
+
+/// The labelling options; every field has the documented default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase", default)]
+pub struct LabelOptions {
+    /// Which month is month 1.
+    pub month_one: MonthOne,
+    /// How rule B is read.
+    pub rule_b: RuleB,
+    /// Strict or inclusive thresholds.
+    pub boundary: Boundary,
+}
+
+/// A label with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OutcomeLabel {
+    /// The person's id, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The label.
+    pub outcome: Outcome,
+    /// The rule that gave it.
+    pub rule: LabelRule,
+    /// Months 1–12 with NOK, monthly G, ratio and the two flags.
+    pub months: Vec<MonthlyWage>,
+    /// Months above 3G of the 12.
+    #[serde(rename = "monthsAbove3G")]
+    pub months_above_3g: u32,
+    /// Months below 1G of the 12.
+    #[serde(rename = "monthsBelow1G")]
+    pub months_below_1g: u32,
+    /// The options used.
+    pub options: LabelOptions,
+}
+
+/// The wage data a label needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct LabelInput {
+    /// Caller's id, echoed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Day of registration.
+    pub registered_on: Date,
+    /// Monthly wages (several per month are summed; months without an entry are 0).
+    #[serde(default)]
+    pub wages: Vec<WageEntry>,
+    /// Last month with complete wage data; default: the latest month with an entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wages_through: Option<YearMonth>,
+}
+
+/// Labels one registration.
+///
+/// # Errors
+/// `INSUFFICIENT_DATA` (path `wagesThrough`, or `wages` when it was not
+/// given) when the data does not reach month 12; `INSUFFICIENT_DATA` when
+/// the G table does not cover a month.
+///
+/// # Example
+/// ```
+/// use veivalg::outcome::{label, LabelInput, LabelOptions, Outcome, LabelRule};
+/// use veivalg::grunnbelop::GTable;
+/// // Registered in March 2024; no wages at all, data complete through 2025-06.
+/// let input = LabelInput { id: None, registered_on: "2024-03-10".parse().unwrap(),
+///     wages: vec![], wages_through: Some("2025-06".parse().unwrap()) };
+/// let l = label(&input, LabelOptions::default(), &GTable::shipped()).unwrap();
+/// assert_eq!((l.outcome, l.rule), (Outcome::WithoutWork, LabelRule::Without));
+/// assert_eq!(l.months[0].month.to_string(), "2024-04");
+/// ```
+pub fn label(input: &LabelInput, options: LabelOptions, g: &GTable) -> Result<OutcomeLabel> {
+    let reg = input.registered_on.year_month();
+    let first = match options.month_one {
+        MonthOne::NextMonth => reg.add_months(1),
+        MonthOne::RegistrationMonth => reg,
+    };
+    let last = first.add_months(11);
+    let history = WageHistory::new(&input.wages);
+    let (through, path) = match input.wages_through {
+        Some(t) => (Some(t), "wagesThrough"),
+        None => (history.last_month(), "wages"),
+    };
+    if through.is_none_or(|t| t < last) {
+        let have = through.map_or("no wage data at all".to_string(), |t| {
+            format!("wage data runs through {t}")
+        });
+        return Err(Error::new(
+            ErrorKind::InsufficientData,
+            path,
+            format!("an outcome label needs 12 complete months after registration ({first} … {last}); {have}. Give `wagesThrough` when months without wages are known to be zero"),
+        ));
+    }
+    let mut months = history.series(first, last, g)?;
+    if options.boundary == Boundary::Inclusive {
+        for m in &mut months {
+            let yearly_g = g.yearly_g(m.month)?;
+            m.above_3g = 12.0 * m.nok >= 3.0 * yearly_g;
+            m.below_1g = 12.0 * m.nok <= yearly_g;
+        }
+    }
+    let above = months.iter().filter(|m| m.above_3g).count() as u32;
+    let below = months.iter().filter(|m| m.below_1g).count() as u32;
+    let rule_b = match options.rule_b {
+        RuleB::FiveOfMonths6To12 => months[5..].iter().filter(|m| m.above_3g).count() >= 5,
+        RuleB::LastFiveMonths => months[7..].iter().all(|m| m.above_3g),
+    };
+    let (outcome, rule) = if above >= 10 {
+        (Outcome::StableWork, LabelRule::A)
+    } else if rule_b {
+        (Outcome::StableWork, LabelRule::B)
+    } else if below >= 10 {
+        (Outcome::WithoutWork, LabelRule::Without)
+    } else {
+        (Outcome::InAndOut, LabelRule::Neither)
+    };
+    Ok(OutcomeLabel {
+        id: input.id.clone(),
+        outcome,
+        rule,
+        months,
+        months_above_3g: above,
+        months_below_1g: below,
+        options,
+    })
+}

@@ -1,0 +1,86 @@
+//! The `vocabulary!` macro: closed sets of code words (NAV's own enum
+//! values) that parse with errors listing the allowed values and a
+//! "did you mean" hint, and serialize back to their canonical spelling.
+
+/// Declares a vocabulary enum. Each variant has its canonical code and
+/// optional aliases that parse to it (`MistetJobben = "MISTET_JOBBEN" |
+/// "HAR_BLITT_SAGT_OPP"`).
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal $(| $alias:literal)* ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant ),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The canonical code word.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code),+
+                }
+            }
+
+            /// Parses a code word or one of its aliases (exact match).
+            pub fn from_code(code: &str) -> Option<$name> {
+                match code {
+                    $( $code $(| $alias)* => Some($name::$variant), )+
+                    _ => None,
+                }
+            }
+
+            /// Every accepted spelling, canonical codes first.
+            pub fn accepted() -> &'static [&'static str] {
+                &[$($code,)+ $($($alias,)*)+]
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(code: &str) -> Result<Self, String> {
+                $name::from_code(code)
+                    .ok_or_else(|| $crate::json::unknown_value_message(code, $name::accepted()))
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl serde::de::Visitor<'_> for V {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(f, "one of {}", $name::accepted().join(", "))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$name, E> {
+                        v.parse().map_err(|m: String| {
+                            E::custom($crate::json::tagged($crate::error::ErrorKind::InvalidValue, m))
+                        })
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+    };
+}
+
+pub(crate) use vocabulary;

@@ -1,0 +1,172 @@
+//! Monthly wage history: entries summed per month, missing months zero,
+//! each month in NOK and as a multiple of monthly G; and the two wage
+//! inputs of the proposed model, computed before registration only.
+
+use crate::calendar::YearMonth;
+use crate::error::{Error, ErrorKind, Result};
+use crate::grunnbelop::GTable;
+use crate::person::{Person, WageEntry};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// How many months before the registration month the wage features look
+/// back (the recipe's k = −36 … −1). A last month above 3G further back
+/// counts as "never" in the window.
+pub const LOOK_BACK_MONTHS: u32 = 36;
+/// The window of the count feature: months −24 … −1.
+pub const COUNT_WINDOW_MONTHS: u32 = 24;
+
+/// One month of wages, as the counsellor chart and the outcome labels see it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthlyWage {
+    /// The month.
+    pub month: YearMonth,
+    /// Sum of the month's entries in NOK (0 when there are none).
+    pub nok: f64,
+    /// G / 12 in force that month.
+    #[serde(rename = "monthlyG")]
+    pub monthly_g: f64,
+    /// `nok / monthlyG`.
+    pub ratio: f64,
+    /// Strictly more than 3 × monthly G.
+    #[serde(rename = "above3G")]
+    pub above_3g: bool,
+    /// Strictly less than 1 × monthly G.
+    #[serde(rename = "below1G")]
+    pub below_1g: bool,
+}
+
+/// Wages summed per month.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WageHistory {
+    by_month: BTreeMap<YearMonth, f64>,
+}
+
+impl WageHistory {
+    /// Sums the entries per month, in input order (a fixed order, so the
+    /// sums are the same on every platform).
+    pub fn new(entries: &[WageEntry]) -> WageHistory {
+        let mut by_month = BTreeMap::new();
+        for e in entries {
+            *by_month.entry(e.month).or_insert(0.0) += e.nok.get();
+        }
+        WageHistory { by_month }
+    }
+
+    /// NOK paid for `month` (0 when there is no entry).
+    pub fn nok(&self, month: YearMonth) -> f64 {
+        self.by_month.get(&month).copied().unwrap_or(0.0)
+    }
+
+    /// The latest month with an entry.
+    pub fn last_month(&self) -> Option<YearMonth> {
+        self.by_month.keys().next_back().copied()
+    }
+
+    /// The month as NOK and G multiples.
+    ///
+    /// # Errors
+    /// `INSUFFICIENT_DATA` when the G table does not cover the month.
+    pub fn month(&self, month: YearMonth, g: &GTable) -> Result<MonthlyWage> {
+        let yearly_g = g.yearly_g(month)?;
+        let monthly_g = yearly_g / 12.0;
+        let nok = self.nok(month);
+        // Compare 12 × wage with k × G rather than wage with k × G / 12: for
+        // whole-krone wages and G both sides are exact, so a wage of exactly
+        // 3G is never "above" by a rounding error.
+        let year_rate = 12.0 * nok;
+        Ok(MonthlyWage {
+            month,
+            nok,
+            monthly_g,
+            ratio: nok / monthly_g,
+            above_3g: year_rate > 3.0 * yearly_g,
+            below_1g: year_rate < yearly_g,
+        })
+    }
+
+    /// Months `from ..= to`, each as [`MonthlyWage`].
+    ///
+    /// # Errors
+    /// As [`WageHistory::month`].
+    pub fn series(&self, from: YearMonth, to: YearMonth, g: &GTable) -> Result<Vec<MonthlyWage>> {
+        let n = from.months_until(to);
+        (0..=n).map(|i| self.month(from.add_months(i), g)).collect()
+    }
+}
+
+/// The `months` months before the registration month (oldest first): the
+/// counsellor's "recent work history at a glance" (report 4.2.2). The
+/// registration month itself is left out, as in the model inputs.
+///
+/// # Errors
+/// `OUT_OF_RANGE` (path `months`) unless 1 ≤ `months` ≤ 120;
+/// `INSUFFICIENT_DATA` when the G table does not cover a month.
+pub fn history_before_registration(
+    person: &Person,
+    months: u32,
+    g: &GTable,
+) -> Result<Vec<MonthlyWage>> {
+    if !(1..=120).contains(&months) {
+        return Err(Error::new(
+            ErrorKind::OutOfRange,
+            "months",
+            format!("months must be 1–120, got {months}"),
+        ));
+    }
+    let reg = person.registration_month();
+    let n = months as i32;
+    WageHistory::new(&person.wages).series(reg.add_months(-n), reg.add_months(-1), g)
+}
+
+/// The two wage inputs of the report's proposed model (section 4.1.3),
+/// from wages strictly **before** the registration month. Defined here and
+/// nowhere else:
+///
+/// * `monthsSinceAbove3G`: 1 if the month before registration had a wage
+///   above 3G, 2 if the month before that was the latest, … up to
+///   [`LOOK_BACK_MONTHS`]; `null` ("never") when no month in the look-back
+///   window was above 3G. The registration month never counts: its wage may
+///   be paid after the registration day.
+/// * `monthsAbove3GLast24`: how many of the 24 months before the
+///   registration month had a wage above 3G (0–24).
+///
+/// "Above 3G" is strictly more than 3 × the monthly G in force that month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WageFeatures {
+    /// Months since the last month above 3G, `None` = never in the window.
+    #[serde(rename = "monthsSinceAbove3G")]
+    pub months_since_above_3g: Option<u32>,
+    /// Months above 3G among the last 24 before registration.
+    #[serde(rename = "monthsAbove3GLast24")]
+    pub months_above_3g_last_24: u32,
+}
+
+/// Computes [`WageFeatures`] for a person.
+///
+/// # Errors
+/// `INSUFFICIENT_DATA` when the G table does not cover the 36 months before
+/// the registration month.
+pub fn wage_features(person: &Person, g: &GTable) -> Result<WageFeatures> {
+    let history = WageHistory::new(&person.wages);
+    let reg = person.registration_month();
+    let mut since = None;
+    let mut count = 0;
+    for k in 1..=LOOK_BACK_MONTHS {
+        let m = history.month(reg.add_months(-(k as i32)), g)?;
+        if m.above_3g {
+            if since.is_none() {
+                since = Some(k);
+            }
+            if k <= COUNT_WINDOW_MONTHS {
+                count += 1;
+            }
+        }
+    }
+    Ok(WageFeatures {
+        months_since_above_3g: since,
+        months_above_3g_last_24: count,
+    })
+}

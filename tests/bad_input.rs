@@ -1,0 +1,175 @@
+//! The bad inputs the foundation issue names, each with the error kind and
+//! path it must give.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use serde_json::{json, Value};
+use veivalg::api;
+
+fn person() -> Value {
+    json!({
+        "registeredOn": "2025-03-14", "birthDate": "1979-06-02",
+        "answers": { "situation": "MISTET_JOBBEN", "education": "HOYERE_UTDANNING_1_TIL_4",
+            "educationApproved": "JA", "educationPassed": "JA",
+            "healthObstacles": "NEI", "otherObstacles": "NEI" },
+        "employment": [{ "start": "2020-01-01", "end": null }],
+        "wages": [{ "month": "2024-12", "nok": 48000 }]
+    })
+}
+
+fn err(p: &Value) -> (String, String, String) {
+    let e = api::decide(&p.to_string(), "null").unwrap_err();
+    (e.kind.as_str().to_string(), e.path, e.message)
+}
+
+#[test]
+fn negative_wage() {
+    let mut p = person();
+    p["wages"][0]["nok"] = json!(-1);
+    let (kind, path, msg) = err(&p);
+    assert_eq!(
+        (kind.as_str(), path.as_str()),
+        ("OUT_OF_RANGE", "wages[0].nok")
+    );
+    assert!(msg.contains("-1"), "{msg}");
+}
+
+#[test]
+fn month_thirteen() {
+    let mut p = person();
+    p["wages"][0]["month"] = json!("2024-13");
+    let (kind, path, msg) = err(&p);
+    assert_eq!(path, "wages[0].month");
+    assert_eq!(kind, "INVALID_VALUE");
+    assert!(msg.contains("month 13 is not 1–12"), "{msg}");
+}
+
+#[test]
+fn birth_after_registration() {
+    let mut p = person();
+    p["birthDate"] = json!("2025-03-15");
+    let (kind, path, _) = err(&p);
+    assert_eq!(
+        (kind.as_str(), path.as_str()),
+        ("INCONSISTENT", "birthDate")
+    );
+}
+
+#[test]
+fn period_ends_before_it_starts() {
+    let mut p = person();
+    p["employment"] = json!([{ "start": "2020-01-01", "end": null }, { "start": "2021-05-02", "end": "2021-05-01" }]);
+    let (kind, path, msg) = err(&p);
+    assert_eq!(
+        (kind.as_str(), path.as_str()),
+        ("INCONSISTENT", "employment[1].end")
+    );
+    assert!(
+        msg.contains("2021-05-01") && msg.contains("2021-05-02"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn ten_megabyte_record() {
+    let mut p = person();
+    p["id"] = json!("x".repeat(10 << 20));
+    let (kind, path, _) = err(&p);
+    assert_eq!((kind.as_str(), path.as_str()), ("TOO_LARGE", ""));
+}
+
+#[test]
+fn unknown_fields_and_values_name_the_path_and_allowed_values() {
+    let mut p = person();
+    p["answers"]["situation"] = json!("MISTET_JOBB");
+    let (kind, path, msg) = err(&p);
+    assert_eq!(
+        (kind.as_str(), path.as_str()),
+        ("INVALID_VALUE", "answers.situation")
+    );
+    assert!(
+        msg.contains("did you mean `MISTET_JOBBEN`?") && msg.contains("VIL_FORTSETTE_I_JOBB"),
+        "{msg}"
+    );
+    let mut p = person();
+    p["answers"]["mood"] = json!("good");
+    let (kind, path, msg) = err(&p);
+    assert_eq!(
+        (kind.as_str(), path.as_str()),
+        ("UNKNOWN_FIELD", "answers.mood")
+    );
+    assert!(msg.contains("situation"), "{msg}");
+    let mut p = person();
+    p["answers"]["healthObstacles"] = json!(true);
+    let (kind, path, _) = err(&p);
+    assert_eq!(
+        (kind.as_str(), path.as_str()),
+        ("INVALID_TYPE", "answers.healthObstacles")
+    );
+}
+
+#[test]
+fn malformed_json_and_wrong_top_level() {
+    let e = api::decide("{\"registeredOn\": ", "null").unwrap_err();
+    assert_eq!(e.kind.as_str(), "INVALID_JSON");
+    let e = api::decide("[]", "null").unwrap_err();
+    assert_eq!(e.kind.as_str(), "INVALID_TYPE");
+    let e = api::decide(&person().to_string(), r#"{"polcy": "noe-2018"}"#).unwrap_err();
+    assert_eq!(
+        (e.kind.as_str(), e.path.as_str()),
+        ("UNKNOWN_FIELD", "options.polcy")
+    );
+    let e = api::decide(&person().to_string(), r#"{"policy": 7}"#).unwrap_err();
+    assert_eq!(
+        (e.kind.as_str(), e.path.as_str()),
+        ("INVALID_TYPE", "options.policy")
+    );
+}
+
+#[test]
+fn registration_before_any_ruleset() {
+    let mut p = person();
+    p["registeredOn"] = json!("2017-06-01");
+    p["birthDate"] = json!("1979-06-02");
+    let (kind, path, _) = err(&p);
+    assert_eq!(
+        (kind.as_str(), path.as_str()),
+        ("NOT_FOUND", "options.policy")
+    );
+}
+
+#[test]
+fn custom_policy_object_is_checked() {
+    let policy = json!({ "id": "mine", "validFrom": "2020-01-01", "status": "PROPOSAL", "method": "RULE_TREE",
+        "ruleset": "2099", "noeAge": { "min": 30, "max": 66 }, "toLocalOffice": [], "source": "test" });
+    let e = api::decide(
+        &person().to_string(),
+        &json!({ "policy": policy }).to_string(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.kind.as_str(), e.path.as_str()),
+        ("NOT_FOUND", "options.policy.ruleset")
+    );
+    let mut policy = policy;
+    policy["ruleset"] = json!("2024-03");
+    policy["noeAge"] = json!({ "min": 60, "max": 30 });
+    let e = api::decide(
+        &person().to_string(),
+        &json!({ "policy": policy }).to_string(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.kind.as_str(), e.path.as_str()),
+        ("INVALID_CONFIG", "options.policy.noeAge")
+    );
+    policy["noeAge"] = json!({ "min": 18, "max": 66 });
+    let d: Value = serde_json::from_str(
+        &api::decide(
+            &person().to_string(),
+            &json!({ "policy": policy }).to_string(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(d["policy"]["id"], "mine");
+}
