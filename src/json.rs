@@ -65,7 +65,9 @@ pub fn parse_limited<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Resul
 
 fn convert(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let path = err.path().to_string();
-    let path = if path == "." { String::new() } else { path };
+    // serde_path_to_error writes "." for the root and "?" where it failed
+    // before reaching any field (malformed JSON); both mean "the whole input".
+    let path = if path == "." || path == "?" { String::new() } else { path };
     let inner = err.into_inner();
     let syntax = matches!(
         inner.classify(),
@@ -142,7 +144,26 @@ fn classify(path: String, message: String) -> Error {
     if message.starts_with("invalid value") {
         return Error::new(ErrorKind::InvalidValue, path, message);
     }
-    Error::new(ErrorKind::InvalidType, path, message)
+    Error::new(ErrorKind::InvalidType, path, public_names(&message))
+}
+
+/// serde names the private input structs in its messages ("expected struct
+/// PersonInput"); say what the caller should send instead.
+fn public_names(message: &str) -> String {
+    let mut out = message.to_string();
+    for (private, public) in [
+        ("struct PersonInput", "a person object"),
+        ("struct AnswersInput", "an answers object"),
+        ("struct LabelInput", "an object {registeredOn, wages, wagesThrough?}"),
+    ] {
+        out = out.replace(private, public);
+    }
+    if let Some(i) = out.find("expected struct ") {
+        let rest = &out[i + "expected struct ".len()..];
+        let name_len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        out = format!("{}expected a JSON object{}", &out[..i], &rest[name_len..]);
+    }
+    out
 }
 
 /// Serializes a value as compact JSON. Serializing the library's own output

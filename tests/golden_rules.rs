@@ -69,7 +69,8 @@ const HINDRINGER: &str = "OPPGITT_HINDRINGER";
 /// Everything else holds, so the age alone decides between the first two rows.
 #[test]
 fn age_bands_per_ruleset() {
-    let cases: [(&str, &str, [(u32, &str); 8]); 4] = [
+    type Case<'a> = (&'a str, &'a str, [(u32, &'a str); 8]);
+    let cases: [Case; 4] = [
         (
             "2018",
             "2018-11-15",

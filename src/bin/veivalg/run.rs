@@ -1,0 +1,227 @@
+//! Running a command: reading records, calling the library facade, writing
+//! results to stdout and errors to stderr, and choosing the exit code.
+
+use crate::cli::{Cli, Command, InputArgs};
+use crate::records::{Position, Records};
+use serde::Serialize;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Write};
+use std::process::ExitCode;
+use veivalg::{api, Error, ErrorKind};
+
+/// Every record succeeded.
+const OK: u8 = 0;
+/// At least one record failed.
+const RECORD_FAILED: u8 = 1;
+/// A usage error, or the input could not be read.
+const USAGE: u8 = 2;
+
+/// One error as one line of JSON on stderr:
+/// `{"line"|"index"?, "kind", "path", "message"}`.
+#[derive(Serialize)]
+struct ErrorLine<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<u64>,
+    kind: &'static str,
+    path: &'a str,
+    message: &'a str,
+}
+
+/// Writes `error` (found at `at`, if it belongs to one record) to stderr.
+/// A failure to write to stderr is ignored: there is nowhere left to say so.
+fn report(at: Option<Position>, error: &Error) {
+    let line = ErrorLine {
+        line: match at {
+            Some(Position::Line(n)) => Some(n),
+            _ => None,
+        },
+        index: match at {
+            Some(Position::Index(i)) => Some(i),
+            _ => None,
+        },
+        kind: error.kind.as_str(),
+        path: &error.path,
+        message: &error.message,
+    };
+    let mut text = serde_json::to_string(&line).unwrap_or_else(|_| error.to_json());
+    text.push('\n');
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// One facade call on one record's JSON text, options already bound.
+type Call = Box<dyn Fn(&str) -> veivalg::Result<String>>;
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    let (input, call): (&InputArgs, Call) = match &cli.command {
+        Command::Policies => return print_list(&api::policies()),
+        Command::Rulesets => return print_list(&api::rulesets()),
+        Command::Decide(args) => match args.options() {
+            Ok(options) => (
+                &args.input,
+                Box::new(move |text| api::decide(text, &options)),
+            ),
+            Err(e) => return usage(&e),
+        },
+        Command::Label(args) => match args.options() {
+            Ok(options) => (
+                &args.input,
+                Box::new(move |text| api::label_outcome(text, &options)),
+            ),
+            Err(e) => return usage(&e),
+        },
+        Command::Features(args) => (&args.input, Box::new(api::features)),
+    };
+    ExitCode::from(each_record(input, call.as_ref()))
+}
+
+/// Reports a usage-level error and gives exit code 2.
+fn usage(error: &Error) -> ExitCode {
+    report(None, error);
+    ExitCode::from(USAGE)
+}
+
+/// Prints a shipped list (JSON text) and a newline.
+fn print_list(json: &str) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match writeln!(out, "{json}").and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::from(OK),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(OK),
+        Err(e) => usage(&Error::new(
+            ErrorKind::Io,
+            "",
+            format!("cannot write to standard output: {e}"),
+        )),
+    }
+}
+
+/// Opens the input named by `input`: a file, or standard input.
+fn open(input: &InputArgs) -> Result<Box<dyn BufRead>, Error> {
+    match input.path() {
+        None => Ok(Box::new(io::stdin().lock())),
+        Some(path) => File::open(path)
+            .map(|f| Box::new(BufReader::new(f)) as Box<dyn BufRead>)
+            .map_err(|e| {
+                Error::new(
+                    ErrorKind::Io,
+                    path.display().to_string(),
+                    format!("cannot open the input file: {e}"),
+                )
+            }),
+    }
+}
+
+/// Calls `call` on every record of the input, writing each result as one
+/// line on stdout and each error as one line on stderr. Returns the exit
+/// code: 0, 1 if any record failed, 2 if the input could not be read.
+fn each_record(input: &InputArgs, call: &dyn Fn(&str) -> veivalg::Result<String>) -> u8 {
+    let reader = match open(input) {
+        Ok(r) => r,
+        Err(e) => {
+            report(None, &e);
+            return USAGE;
+        }
+    };
+    let source = input
+        .path()
+        .map_or_else(String::new, |p| p.display().to_string());
+    let mut out = io::stdout().lock();
+    let mut code = OK;
+    for item in Records::new(reader, input.input) {
+        let record = match item {
+            Ok(record) => record,
+            Err(e) => {
+                report(
+                    None,
+                    &Error::new(ErrorKind::Io, source, format!("cannot read the input: {e}")),
+                );
+                return USAGE;
+            }
+        };
+        match record.text.and_then(|text| call(&text)) {
+            Ok(json) => {
+                if let Err(e) = out
+                    .write_all(json.as_bytes())
+                    .and_then(|()| out.write_all(b"\n"))
+                {
+                    return write_failed(&e, code);
+                }
+            }
+            Err(e) => {
+                code = RECORD_FAILED;
+                report(Some(record.at), &e.at(&record.at.path_prefix()));
+            }
+        }
+    }
+    match out.flush() {
+        Ok(()) => code,
+        Err(e) => write_failed(&e, code),
+    }
+}
+
+/// Stdout is gone. A closed pipe (`veivalg decide … | head`) means the
+/// reader has seen enough: stop quietly. Anything else is an I/O error.
+fn write_failed(e: &io::Error, code: u8) -> u8 {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return code;
+    }
+    report(
+        None,
+        &Error::new(
+            ErrorKind::Io,
+            "",
+            format!("cannot write to standard output: {e}"),
+        ),
+    );
+    USAGE
+}
+
+/// Turns a command-line parse error into the exit code: help and version
+/// go to stdout with exit code 0; anything else is one USAGE error line on
+/// stderr (its path the flag at fault, when clap knows it) and exit code 2.
+pub fn clap_error(e: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind as K};
+    if matches!(e.kind(), K::DisplayHelp | K::DisplayVersion) {
+        // If stdout is closed there is nobody to show help to.
+        let _ = e.print();
+        return ExitCode::from(OK);
+    }
+    if e.kind() == K::DisplayHelpOnMissingArgumentOrSubcommand {
+        let message = "no command given; use one of decide, label, features, policies, \
+rulesets (see `veivalg --help`)";
+        return usage(&Error::new(ErrorKind::Usage, "", message));
+    }
+    let path = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(arg)) => arg
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        _ => String::new(),
+    };
+    usage(&Error::new(
+        ErrorKind::Usage,
+        path,
+        one_line(&e.render().to_string()),
+    ))
+}
+
+/// clap's multi-line error text as one line of sentences.
+fn one_line(rendered: &str) -> String {
+    rendered
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let l = l.strip_prefix("error: ").unwrap_or(l);
+            if l.ends_with(['.', '?', '!']) {
+                l.to_string()
+            } else {
+                format!("{l}.")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
