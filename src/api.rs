@@ -24,6 +24,7 @@ use crate::employment::{self, WorkHistoryRule, WorkHistoryTest};
 use crate::error::{Error, ErrorKind, Result};
 use crate::grunnbelop::{GEntry, GTable};
 use crate::json::{self, parse};
+use crate::model::Model;
 use crate::outcome::{self, Boundary, LabelInput, LabelOptions, MonthOne, RuleB};
 use crate::person::Person;
 use crate::policy::{self, Policy};
@@ -90,13 +91,16 @@ struct DecideOptions {
     #[serde(default)]
     policy: Option<Value>,
     #[serde(default)]
+    model: Option<Value>,
+    #[serde(default)]
     on: Option<Date>,
 }
 
 /// Routing decision for one person under a policy: by default the policy
 /// in force on the registration day; options `{"policy": "<id>" | {policy
-/// object}, "on": "YYYY-MM-DD"}` choose another (`on` picks the policy in
-/// force on that day). Returns a `Decision` (design §3).
+/// object}, "model": {model object}, "on": "YYYY-MM-DD"}` choose another
+/// (`on` picks the policy in force on that day; `model` adds or replaces a
+/// model that a MODEL policy can name). Returns a `Decision` (design §3).
 ///
 /// # Errors
 /// Any error of [`Person::from_json`]; errors in the options carry the path
@@ -104,7 +108,14 @@ struct DecideOptions {
 pub fn decide(person: &str, options_json: &str) -> Result<String> {
     let person = Person::from_json(person)?;
     let opts: DecideOptions = options(options_json)?;
-    let catalog = Catalog::shipped();
+    let custom;
+    let catalog = match &opts.model {
+        Some(value) => {
+            custom = Catalog::shipped().with_model(model_from_value(value, "options.model")?);
+            &custom
+        }
+        None => Catalog::shipped(),
+    };
     let chosen = match &opts.policy {
         Some(v) => {
             let p = by_id_or_object::<Policy>(v, "options.policy", |id| catalog.policy(id))?;
@@ -117,6 +128,14 @@ pub fn decide(person: &str, options_json: &str) -> Result<String> {
         ),
     };
     json::to_string(&policy::decide(&person, &chosen, catalog)?)
+}
+
+/// A model given as a JSON object, checked.
+fn model_from_value(value: &Value, path: &str) -> Result<Model> {
+    if !value.is_object() {
+        return Err(Error::new(ErrorKind::InvalidType, path, format!("expected a model object, got {}", kind_of(value))));
+    }
+    Model::from_json(&json::to_string(value)?).map_err(|e| e.at(path))
 }
 
 #[derive(Default, Deserialize)]

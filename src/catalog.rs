@@ -3,6 +3,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::grunnbelop::GTable;
+use crate::model::Model;
 use crate::policy::Policy;
 use crate::ruletree::Ruleset;
 use std::sync::OnceLock;
@@ -55,8 +56,12 @@ const MAX_CONFIG_BYTES: usize = 1 << 16;
 pub struct Catalog {
     g: GTable,
     rulesets: Vec<Ruleset>,
+    models: Vec<Model>,
     policies: Vec<Policy>,
 }
+
+/// The shipped models (`pkg-config/models/`).
+const MODELS: [(&str, &str); 0] = [];
 
 fn load<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T> {
     crate::json::parse_limited(text, MAX_CONFIG_BYTES).map_err(|e| {
@@ -83,9 +88,20 @@ impl Catalog {
                 Ok(r)
             })
             .collect::<Result<Vec<_>>>()?;
+        let models = MODELS
+            .iter()
+            .map(|(file, text)| {
+                let m: Model = load(file, text)?;
+                m.check().map_err(|e| {
+                    Error::new(ErrorKind::InvalidConfig, e.path.clone(), format!("pkg-config/{file}: {}", e.message))
+                })?;
+                Ok(m)
+            })
+            .collect::<Result<Vec<_>>>()?;
         let mut catalog = Catalog {
             g,
             rulesets,
+            models,
             policies: Vec::new(),
         };
         for (file, text) in POLICIES {
@@ -105,6 +121,7 @@ impl Catalog {
             Catalog::load_shipped().unwrap_or_else(|_| Catalog {
                 g: GTable::shipped(),
                 rulesets: Vec::new(),
+                models: Vec::new(),
                 policies: Vec::new(),
             })
         })
@@ -143,6 +160,31 @@ impl Catalog {
                 format!("no ruleset `{id}`; known: {}", known.join(", ")),
             )
         })
+    }
+
+    /// All models.
+    pub fn models(&self) -> &[Model] {
+        &self.models
+    }
+
+    /// A model by id.
+    ///
+    /// # Errors
+    /// `NOT_FOUND` listing the known ids.
+    pub fn model(&self, id: &str) -> Result<&Model> {
+        self.models.iter().find(|m| m.id == id).ok_or_else(|| {
+            let known: Vec<&str> = self.models.iter().map(|m| m.id.as_str()).collect();
+            let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
+            Error::new(ErrorKind::NotFound, "", format!("no model `{id}`; known: {known}"))
+        })
+    }
+
+    /// The same catalog with `model` added (replacing one with the same id).
+    pub fn with_model(&self, model: Model) -> Catalog {
+        let mut c = self.clone();
+        c.models.retain(|m| m.id != model.id);
+        c.models.push(model);
+        c
     }
 
     /// A policy by id.

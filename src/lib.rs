@@ -16,11 +16,16 @@
 pub mod api;
 pub mod calendar;
 pub mod catalog;
+pub mod cohort;
+pub mod counterfactual;
 pub mod employment;
 pub mod error;
+pub mod evaluate;
+pub mod fit;
 pub mod form;
 pub mod grunnbelop;
 pub mod json;
+pub mod model;
 pub mod outcome;
 pub mod person;
 pub mod policy;

@@ -6,7 +6,10 @@ use crate::calendar::Date;
 use crate::catalog::Catalog;
 use crate::error::{Error, ErrorKind, Result};
 use crate::person::Person;
-use crate::ruletree::{self, AgeBand, Group, Reason, ReasonCode, TraceStep};
+use crate::counterfactual::{self, model_selects_noe, Counterfactual};
+use crate::model::{Contribution, ModelInput, Scorer, Target, Waterfall};
+use crate::ruletree::{self, AgeBand, Group, Reason, ReasonCode, Ruleset, TraceStep};
+use crate::wages;
 use crate::vocab::vocabulary;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -16,6 +19,8 @@ vocabulary! {
     pub enum Method {
         /// The 2018 rule tree (report Tabell 2).
         RuleTree = "RULE_TREE",
+        /// The proposed probability model (report section 4.1) with a cut-off.
+        Model = "MODEL",
     }
 }
 
@@ -76,6 +81,18 @@ pub struct Policy {
     pub to_local_office: Vec<Override>,
     /// Where the policy comes from.
     pub source: String,
+    /// MODEL: the model id (`pkg-config/models/<id>.json`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// MODEL: the probability cut-off in (0, 1). Variant A (target stable
+    /// work) sends P ≥ cut-off to NOE; variant B (target without work) sends
+    /// P < cut-off to NOE.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cutoff: Option<f64>,
+    /// MODEL: the share of a cohort to send to NOE, in (0, 1]; on a cohort
+    /// it is turned into a cut-off, and shipped policies carry both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
 }
 
 impl Policy {
@@ -94,6 +111,35 @@ impl Policy {
         }
         if let Some(id) = &self.ruleset {
             catalog.ruleset(id).map_err(|e| e.at("ruleset"))?;
+        }
+        let bad = |path: &str, kind: ErrorKind, msg: String| Err(Error::new(kind, path, msg));
+        match self.method {
+            Method::RuleTree => {
+                for (field, set) in [("model", self.model.is_some()), ("cutoff", self.cutoff.is_some()), ("share", self.share.is_some())] {
+                    if set {
+                        return bad(field, ErrorKind::InvalidConfig, format!("a RULE_TREE policy takes no `{field}`"));
+                    }
+                }
+            }
+            Method::Model => {
+                let Some(id) = &self.model else {
+                    return bad("model", ErrorKind::MissingField, "a MODEL policy names its model".into());
+                };
+                catalog.model(id).map_err(|e| e.at("model"))?;
+                if let Some(c) = self.cutoff {
+                    if !(c > 0.0 && c < 1.0) {
+                        return bad("cutoff", ErrorKind::OutOfRange, format!("a probability cut-off must lie strictly between 0 and 1, got {c}"));
+                    }
+                }
+                if let Some(s) = self.share {
+                    if !(s > 0.0 && s <= 1.0) {
+                        return bad("share", ErrorKind::OutOfRange, format!("a share of the cohort must lie in (0, 1], got {s}"));
+                    }
+                }
+                if self.cutoff.is_none() && self.share.is_none() {
+                    return bad("cutoff", ErrorKind::MissingField, "a MODEL policy needs a `cutoff` or a `share`".into());
+                }
+            }
         }
         Ok(())
     }
@@ -134,6 +180,42 @@ pub struct Decision {
     /// Every rule-tree check made, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub trace: Vec<TraceStep>,
+    /// MODEL: the model used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<ModelRef>,
+    /// MODEL: probability of the model's target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub probability: Option<f64>,
+    /// MODEL: the cut-off applied.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cutoff: Option<f64>,
+    /// MODEL: per-feature contributions to the logit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contributions: Option<Vec<Contribution>>,
+    /// MODEL: the reference point of the contributions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_logit: Option<f64>,
+    /// MODEL: the contributions in probability space (order-dependent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waterfall: Option<Waterfall>,
+    /// MODEL: the smallest input changes that flip the unit (empty when an
+    /// override or the age limit fixes the unit whatever the model says).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counterfactuals: Option<Vec<Counterfactual>>,
+    /// MODEL: the model inputs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub features: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+/// The model as named in a decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModelRef {
+    /// Model id.
+    pub id: String,
+    /// Version.
+    pub version: String,
+    /// What it predicts.
+    pub target: Target,
 }
 
 /// The in-force policy on `day` among `policies` (proposals never count).
@@ -154,37 +236,64 @@ pub fn in_force(policies: &[Policy], day: Date) -> Result<&Policy> {
         })
 }
 
-/// Which of the policy's overrides apply to the person, as reasons.
-fn overrides(
-    person: &Person,
-    policy: &Policy,
-    obstacle: &dyn Fn(crate::form::YesNoUnknown) -> bool,
-) -> Vec<Reason> {
-    let a = &person.answers;
-    policy
-        .to_local_office
-        .iter()
-        .filter_map(|o| match o {
-            Override::HealthObstacles if obstacle(a.health_obstacles) => Some(Reason::new(
-                ReasonCode::HealthObstacles,
-                json!({ "answer": a.health_obstacles }),
-            )),
-            Override::OtherObstacles if obstacle(a.other_obstacles) => Some(Reason::new(
-                ReasonCode::OtherObstacles,
-                json!({ "answer": a.other_obstacles }),
-            )),
-            Override::DigitalReservation if person.digital_reservation => {
-                Some(Reason::new(ReasonCode::DigitalReservation, json!({})))
-            }
-            Override::Sensitive if person.sensitive => {
-                Some(Reason::new(ReasonCode::Sensitive, json!({})))
-            }
-            Override::SingleParent if person.single_parent => {
-                Some(Reason::new(ReasonCode::SingleParent, json!({})))
-            }
-            _ => None,
-        })
-        .collect()
+/// What the routing limits of a policy look at: the same for a full
+/// registration and for a cohort row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoutingFacts {
+    /// Age at registration.
+    pub age: u32,
+    /// Form question 4.
+    pub health_obstacles: crate::form::YesNoUnknown,
+    /// Form question 5.
+    pub other_obstacles: crate::form::YesNoUnknown,
+    /// Single parent.
+    pub single_parent: bool,
+    /// Reserved against digital communication.
+    pub digital_reservation: bool,
+    /// Strictly confidential address or shielded person.
+    pub sensitive: bool,
+}
+
+impl RoutingFacts {
+    /// The facts of a registration.
+    pub fn of(person: &Person) -> RoutingFacts {
+        RoutingFacts {
+            age: person.age,
+            health_obstacles: person.answers.health_obstacles,
+            other_obstacles: person.answers.other_obstacles,
+            single_parent: person.single_parent,
+            digital_reservation: person.digital_reservation,
+            sensitive: person.sensitive,
+        }
+    }
+
+    /// Whether the override applies (obstacles judged by the ruleset's answers).
+    pub fn applies(&self, o: Override, ruleset: &Ruleset) -> bool {
+        let obstacle = |answer| ruleset.obstacle_answers.contains(&answer);
+        match o {
+            Override::HealthObstacles => obstacle(self.health_obstacles),
+            Override::OtherObstacles => obstacle(self.other_obstacles),
+            Override::DigitalReservation => self.digital_reservation,
+            Override::Sensitive => self.sensitive,
+            Override::SingleParent => self.single_parent,
+        }
+    }
+
+    /// Whether the policy's age band or an override sends this person to
+    /// the local office whatever the group or the model says.
+    pub fn blocked(&self, policy: &Policy, ruleset: &Ruleset) -> bool {
+        !policy.noe_age.contains(self.age) || policy.to_local_office.iter().any(|o| self.applies(*o, ruleset))
+    }
+}
+
+fn override_reason(o: Override, facts: &RoutingFacts) -> Reason {
+    match o {
+        Override::HealthObstacles => Reason::new(ReasonCode::HealthObstacles, json!({ "answer": facts.health_obstacles })),
+        Override::OtherObstacles => Reason::new(ReasonCode::OtherObstacles, json!({ "answer": facts.other_obstacles })),
+        Override::DigitalReservation => Reason::new(ReasonCode::DigitalReservation, json!({})),
+        Override::Sensitive => Reason::new(ReasonCode::Sensitive, json!({})),
+        Override::SingleParent => Reason::new(ReasonCode::SingleParent, json!({})),
+    }
 }
 
 /// Applies a policy to a person.
@@ -212,30 +321,17 @@ pub fn decide(person: &Person, policy: &Policy, catalog: &Catalog) -> Result<Dec
         Some(id) => catalog.ruleset(id).map_err(|e| e.at("policy.ruleset"))?,
         None => ruletree::in_force(catalog.rulesets(), person.registered_on)?,
     };
+    if policy.method == Method::Model {
+        return decide_model(person, policy, ruleset, catalog);
+    }
     let tree = ruletree::evaluate(person, ruleset);
     let mut reasons = tree.reasons;
-    let obstacle = |answer| ruleset.obstacle_answers.contains(&answer);
     let mut to_local = false;
     if tree.group != Group::AntattGodeMuligheter {
-        reasons.push(Reason::new(
-            ReasonCode::NotQuickReturn,
-            json!({ "group": tree.group }),
-        ));
+        reasons.push(Reason::new(ReasonCode::NotQuickReturn, json!({ "group": tree.group })));
         to_local = true;
     }
-    if !policy.noe_age.contains(person.age) {
-        reasons.push(Reason::new(
-            ReasonCode::AgeOutsideNoeBand,
-            json!({ "age": person.age, "min": policy.noe_age.min, "max": policy.noe_age.max }),
-        ));
-        to_local = true;
-    }
-    for r in overrides(person, policy, &obstacle) {
-        to_local = true;
-        if !reasons.iter().any(|x| x.code == r.code) {
-            reasons.push(r);
-        }
-    }
+    to_local |= routing_limits(person, policy, ruleset, &mut reasons);
     if !to_local {
         reasons.push(Reason::new(
             ReasonCode::RoutedToNoe,
@@ -243,20 +339,123 @@ pub fn decide(person: &Person, policy: &Policy, catalog: &Catalog) -> Result<Dec
         ));
     }
     Ok(Decision {
-        id: person.id.clone(),
-        method: policy.method,
         ruleset: Some(ruleset.id.clone()),
-        policy: PolicyRef {
-            id: policy.id.clone(),
-            valid_from: policy.valid_from,
-        },
         group: Some(tree.group),
-        unit: if to_local {
-            Unit::LocalOffice
-        } else {
-            Unit::Noe
-        },
+        unit: if to_local { Unit::LocalOffice } else { Unit::Noe },
         reasons,
         trace: tree.trace,
+        ..Decision::empty(person, policy)
+    })
+}
+
+impl Decision {
+    fn empty(person: &Person, policy: &Policy) -> Decision {
+        Decision {
+            id: person.id.clone(),
+            method: policy.method,
+            ruleset: None,
+            policy: PolicyRef {
+                id: policy.id.clone(),
+                valid_from: policy.valid_from,
+            },
+            group: None,
+            unit: Unit::LocalOffice,
+            reasons: Vec::new(),
+            trace: Vec::new(),
+            model: None,
+            probability: None,
+            cutoff: None,
+            contributions: None,
+            baseline_logit: None,
+            waterfall: None,
+            counterfactuals: None,
+            features: None,
+        }
+    }
+}
+
+/// The age limit and the overrides of a policy: pushes their reasons and
+/// returns whether any of them sends the person to the local office.
+fn routing_limits(person: &Person, policy: &Policy, ruleset: &Ruleset, reasons: &mut Vec<Reason>) -> bool {
+    let facts = RoutingFacts::of(person);
+    let mut to_local = false;
+    if !policy.noe_age.contains(facts.age) {
+        reasons.push(Reason::new(
+            ReasonCode::AgeOutsideNoeBand,
+            json!({ "age": facts.age, "min": policy.noe_age.min, "max": policy.noe_age.max }),
+        ));
+        to_local = true;
+    }
+    for &o in &policy.to_local_office {
+        if facts.applies(o, ruleset) {
+            to_local = true;
+            let r = override_reason(o, &facts);
+            if !reasons.iter().any(|x| x.code == r.code) {
+                reasons.push(r);
+            }
+        }
+    }
+    to_local
+}
+
+/// The model inputs of a person.
+///
+/// # Errors
+/// `INSUFFICIENT_DATA` when the G table does not cover the 36 months before
+/// the registration month.
+pub fn model_input(person: &Person, catalog: &Catalog) -> Result<ModelInput> {
+    let w = wages::wage_features(person, catalog.g())?;
+    Ok(ModelInput {
+        situation: person.answers.situation,
+        education: person.answers.education,
+        months_since_above_3g: w.months_since_above_3g,
+        months_above_3g_last_24: w.months_above_3g_last_24,
+    })
+}
+
+fn decide_model(person: &Person, policy: &Policy, ruleset: &Ruleset, catalog: &Catalog) -> Result<Decision> {
+    let id = policy.model.as_deref().unwrap_or_default();
+    let model = catalog.model(id).map_err(|e| e.at("policy.model"))?;
+    let cutoff = policy.cutoff.ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidConfig,
+            "policy.cutoff",
+            "this policy gives only a share of the cohort; a single decision needs a probability cut-off: resolve the share on a cohort (veivalg evaluate, Cohort.thresholdForShare) and set `cutoff`",
+        )
+    })?;
+    let input = model_input(person, catalog)?;
+    let score = model.score(&input);
+    let model_noe = model_selects_noe(model.target, score.probability, cutoff);
+    let mut reasons = vec![Reason::new(
+        if model_noe { ReasonCode::ModelSelectsNoe } else { ReasonCode::ModelSelectsLocalOffice },
+        json!({ "probability": score.probability, "cutoff": cutoff, "target": model.target }),
+    )];
+    let blocked = routing_limits(person, policy, ruleset, &mut reasons);
+    let counterfactuals = if blocked {
+        Vec::new()
+    } else {
+        counterfactual::counterfactuals(model, &Scorer::new(model), &input, cutoff)
+    };
+    let mut features = serde_json::Map::new();
+    for f in &model.features {
+        features.insert(f.name().as_str().to_string(), input.value(f.name()));
+    }
+    Ok(Decision {
+        ruleset: Some(ruleset.id.clone()),
+        unit: if model_noe && !blocked { Unit::Noe } else { Unit::LocalOffice },
+        reasons,
+        model: Some(ModelRef {
+            id: model.id.clone(),
+            version: model.version.clone(),
+            target: model.target,
+        }),
+        probability: Some(score.probability),
+        cutoff: Some(cutoff),
+        contributions: Some(score.contributions),
+        baseline_logit: Some(score.baseline_logit),
+        waterfall: Some(score.waterfall),
+        counterfactuals: Some(counterfactuals),
+        features: Some(features),
+        ..Decision::empty(person, policy)
     })
 }

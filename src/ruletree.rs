@@ -82,6 +82,10 @@ vocabulary! {
         SingleParent = "SINGLE_PARENT",
         /// Every condition for NOE holds.
         RoutedToNoe = "ROUTED_TO_NOE",
+        /// The model's probability puts the person on the NOE side of the cut-off.
+        ModelSelectsNoe = "MODEL_SELECTS_NOE",
+        /// The model's probability puts the person on the local-office side of the cut-off.
+        ModelSelectsLocalOffice = "MODEL_SELECTS_LOCAL_OFFICE",
     }
 }
 

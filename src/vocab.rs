@@ -29,6 +29,11 @@ macro_rules! vocabulary {
                 }
             }
 
+            /// Position in [`Self::ALL`].
+            pub fn index(self) -> usize {
+                self as usize
+            }
+
             /// Parses a code word or one of its aliases (exact match).
             pub fn from_code(code: &str) -> Option<$name> {
                 match code {
