@@ -85,14 +85,22 @@ fn kind_of(v: &Value) -> &'static str {
     }
 }
 
+/// Options of `decide`.
 #[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct DecideOptions {
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub(crate) struct DecideOptions {
+    /// A policy by id or as an object (default: the one in force on `on`).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<Policy>>", optional = nullable))]
     policy: Option<Value>,
+    /// A model a MODEL policy may name (added to the shipped ones).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Model>", optional = nullable))]
     model: Option<Value>,
+    /// Take the policy in force on this day (default: the registration day).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     on: Option<Date>,
 }
 
@@ -133,17 +141,27 @@ pub fn decide(person: &str, options_json: &str) -> Result<String> {
 /// A model given as a JSON object, checked.
 fn model_from_value(value: &Value, path: &str) -> Result<Model> {
     if !value.is_object() {
-        return Err(Error::new(ErrorKind::InvalidType, path, format!("expected a model object, got {}", kind_of(value))));
+        return Err(Error::new(
+            ErrorKind::InvalidType,
+            path,
+            format!("expected a model object, got {}", kind_of(value)),
+        ));
     }
     Model::from_json(&json::to_string(value)?).map_err(|e| e.at(path))
 }
 
+/// Options of `ruleTree`.
 #[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RuleTreeOptions {
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub(crate) struct RuleTreeOptions {
+    /// A ruleset by id or as an object (default: the one in force on `on`).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<Ruleset>>", optional = nullable))]
     ruleset: Option<Value>,
+    /// Take the ruleset in force on this day (default: the registration day).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     on: Option<Date>,
 }
 
@@ -171,16 +189,28 @@ pub fn rule_tree(person: &str, options_json: &str) -> Result<String> {
     json::to_string(&ruletree::evaluate(&person, &ruleset))
 }
 
+/// Options of `labelOutcome`: each decision of the labelling, with the
+/// report's choice as the default.
 #[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct LabelOptionsInput {
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "LabelOutcomeOptions"))]
+pub(crate) struct LabelOptionsInput {
+    /// Which month is month 1 (default `NEXT_MONTH`).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     month_one: MonthOne,
+    /// Rule B's window (default `FIVE_OF_MONTHS_6_TO_12`).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     rule_b: RuleB,
+    /// "Above 3G" strictly or inclusively (default `STRICT`).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     boundary: Boundary,
+    /// Another G table (default: the shipped one).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     grunnbelop: Option<Vec<GEntry>>,
 }
 
@@ -220,12 +250,18 @@ pub fn label_outcome(input: &str, options_json: &str) -> Result<String> {
     json::to_string(&outcome::label(&input, options, g)?)
 }
 
+/// Options of `wageHistory`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct HistoryOptions {
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub(crate) struct HistoryOptions {
+    /// Months before registration, 1–120 (default 24).
     #[serde(default = "default_months")]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     months: u32,
+    /// Another G table (default: the shipped one).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
     grunnbelop: Option<Vec<GEntry>>,
 }
 
@@ -267,9 +303,11 @@ pub fn wage_history(person: &str, options_json: &str) -> Result<String> {
 /// The person's inputs as the routing methods see them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Features {
     /// The person's id, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub id: Option<String>,
     /// Day of registration.
     pub registered_on: Date,
@@ -290,6 +328,7 @@ pub struct Features {
 /// Both forms of the work-history test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct WorkedSixOfTwelve {
     /// 2018 month sampling.
     pub month_sampling: bool,
@@ -352,4 +391,79 @@ pub fn rulesets() -> String {
 /// The shipped G table as a JSON array.
 pub fn grunnbelop() -> String {
     list(Catalog::shipped().g())
+}
+
+/// A person scored by a model (what [`score`] returns).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ScoredPerson {
+    /// The model.
+    pub model: policy::ModelRef,
+    /// The model inputs.
+    #[cfg_attr(test, ts(as = "crate::ts::FeatureValues"))]
+    pub features: serde_json::Map<String, Value>,
+    /// Probability, logit, contributions and waterfall.
+    #[serde(flatten)]
+    pub score: crate::model::Score,
+}
+
+/// Options of `score`.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub(crate) struct ScoreOptions {
+    /// A model by id or as an object (default: the first shipped model).
+    #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<Model>>", optional = nullable))]
+    model: Option<Value>,
+}
+
+/// The scored person under a model, without routing: `{model, features,
+/// probability, logit, baselineLogit, contributions, waterfall}`. Options
+/// `{"model": "<id>" | {model object}}` (default: the first shipped model).
+///
+/// # Errors
+/// Parse errors; `NOT_FOUND` for an unknown model id; `INSUFFICIENT_DATA`
+/// when the G table does not cover the 36 months before registration.
+pub fn score(person: &str, options_json: &str) -> Result<String> {
+    let person = Person::from_json(person)?;
+    let opts: ScoreOptions = options(options_json)?;
+    let catalog = Catalog::shipped();
+    let owned;
+    let model = match &opts.model {
+        Some(Value::String(id)) => catalog.model(id).map_err(|e| e.at("options.model"))?,
+        Some(v) => {
+            owned = model_from_value(v, "options.model")?;
+            &owned
+        }
+        None => catalog.models().first().ok_or_else(|| {
+            Error::new(
+                ErrorKind::NotFound,
+                "options.model",
+                "no model is shipped; pass one",
+            )
+        })?,
+    };
+    let input = policy::model_input(&person, catalog)?;
+    let score = model.score(&input);
+    let mut features = serde_json::Map::new();
+    for f in &model.features {
+        features.insert(f.name().as_str().to_string(), input.value(f.name()));
+    }
+    let out = ScoredPerson {
+        model: policy::ModelRef {
+            id: model.id.clone(),
+            version: model.version.clone(),
+            target: model.target,
+        },
+        features,
+        score,
+    };
+    json::to_string(&out)
+}
+
+/// The shipped models as a JSON array.
+pub fn models() -> String {
+    list(&Catalog::shipped().models())
 }

@@ -27,7 +27,7 @@ const RULESETS: [(&str, &str); 4] = [
     ),
 ];
 
-const POLICIES: [(&str, &str); 2] = [
+const POLICIES: [(&str, &str); 4] = [
     (
         "policies/noe-2018.json",
         include_str!("../pkg-config/policies/noe-2018.json"),
@@ -35,6 +35,14 @@ const POLICIES: [(&str, &str); 2] = [
     (
         "policies/noe-2025-01.json",
         include_str!("../pkg-config/policies/noe-2025-01.json"),
+    ),
+    (
+        "policies/variant-a.json",
+        include_str!("../pkg-config/policies/variant-a.json"),
+    ),
+    (
+        "policies/variant-b.json",
+        include_str!("../pkg-config/policies/variant-b.json"),
     ),
 ];
 
@@ -61,7 +69,16 @@ pub struct Catalog {
 }
 
 /// The shipped models (`pkg-config/models/`).
-const MODELS: [(&str, &str); 0] = [];
+const MODELS: [(&str, &str); 2] = [
+    (
+        "models/variant-a.json",
+        include_str!("../pkg-config/models/variant-a.json"),
+    ),
+    (
+        "models/variant-b.json",
+        include_str!("../pkg-config/models/variant-b.json"),
+    ),
+];
 
 fn load<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T> {
     crate::json::parse_limited(text, MAX_CONFIG_BYTES).map_err(|e| {
@@ -93,7 +110,11 @@ impl Catalog {
             .map(|(file, text)| {
                 let m: Model = load(file, text)?;
                 m.check().map_err(|e| {
-                    Error::new(ErrorKind::InvalidConfig, e.path.clone(), format!("pkg-config/{file}: {}", e.message))
+                    Error::new(
+                        ErrorKind::InvalidConfig,
+                        e.path.clone(),
+                        format!("pkg-config/{file}: {}", e.message),
+                    )
                 })?;
                 Ok(m)
             })
@@ -174,8 +195,16 @@ impl Catalog {
     pub fn model(&self, id: &str) -> Result<&Model> {
         self.models.iter().find(|m| m.id == id).ok_or_else(|| {
             let known: Vec<&str> = self.models.iter().map(|m| m.id.as_str()).collect();
-            let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
-            Error::new(ErrorKind::NotFound, "", format!("no model `{id}`; known: {known}"))
+            let known = if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            };
+            Error::new(
+                ErrorKind::NotFound,
+                "",
+                format!("no model `{id}`; known: {known}"),
+            )
         })
     }
 
@@ -216,6 +245,7 @@ mod tests {
             .rulesets()
             .windows(2)
             .all(|w| w[0].valid_from < w[1].valid_from));
-        assert_eq!(c.policies().len(), 2);
+        assert_eq!(c.policies().len(), 4);
+        assert_eq!(c.models().len(), 2);
     }
 }

@@ -10,7 +10,7 @@ use crate::calendar::Date;
 use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::form::{Education, Situation, YesNoUnknown};
-use crate::outcome::{self, LabelInput, LabelOptions, Outcome};
+use crate::outcome::{self, LabelOptions, Outcome};
 use crate::person::Person;
 use crate::ruletree::{self, Group, Ruleset};
 use crate::vocab::vocabulary;
@@ -93,18 +93,26 @@ impl CohortRow {
     /// `INSUFFICIENT_DATA` when the outcome must be computed and the wages
     /// do not cover 12 months after registration, or the G table does not
     /// cover a month.
-    pub fn from_person(person: &Person, extras: RowExtras, ruleset: &Ruleset, catalog: &Catalog) -> Result<CohortRow> {
-        let w = wages::wage_features(person, catalog.g())?;
+    pub fn from_person(
+        person: &Person,
+        extras: RowExtras,
+        ruleset: &Ruleset,
+        catalog: &Catalog,
+    ) -> Result<CohortRow> {
+        let history = wages::WageHistory::new(&person.wages);
+        let w = wages::wage_features_of(&history, person.registration_month(), catalog.g())?;
         let outcome = match extras.outcome {
             Some(o) => o,
             None => {
-                let input = LabelInput {
-                    id: None,
-                    registered_on: person.registered_on,
-                    wages: person.wages.clone(),
-                    wages_through: person.wages_through,
-                };
-                outcome::label(&input, LabelOptions::default(), catalog.g())?.outcome
+                outcome::label_history(
+                    None,
+                    person.registered_on,
+                    &history,
+                    person.wages_through,
+                    LabelOptions::default(),
+                    catalog.g(),
+                )?
+                .outcome
             }
         };
         let a = &person.answers;
@@ -120,7 +128,7 @@ impl CohortRow {
             single_parent: person.single_parent,
             digital_reservation: person.digital_reservation,
             sensitive: person.sensitive,
-            group: ruletree::evaluate(person, ruleset).group,
+            group: ruletree::group(person, ruleset),
             outcome,
             counsellor_standard: extras.counsellor_standard,
             gender: extras.gender,
@@ -140,4 +148,118 @@ pub struct Cohort {
     pub synthetic: bool,
     /// A short description of the source (`synthetic-v1, seed 1, 100000 rows`).
     pub source: String,
+}
+
+/// One record of a cohort file (JSON Lines or a JSON array): a registration
+/// with what is known after it.
+///
+/// ```json
+/// {"synthetic": true, "person": {…}, "counsellorStandard": true, "gender": "FEMALE", "bornAbroad": false}
+/// ```
+/// Without `outcome`, the outcome is computed from the person's wages after
+/// registration (which then must cover 12 months).
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
+pub struct CohortRecord {
+    /// Whether the record is synthetic. Synthetic records say so.
+    #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
+    pub synthetic: bool,
+    /// The registration.
+    #[cfg_attr(test, ts(as = "crate::person::PersonInput"))]
+    pub person: Person,
+    /// A known outcome, if not to be computed from wages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// The counsellor's 14a decision: `true` = standard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counsellor_standard: Option<bool>,
+    /// Gender, for group metrics.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+    /// Born abroad, for group metrics.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub born_abroad: Option<bool>,
+}
+
+/// Largest cohort accepted as one JSON text (256 MiB).
+pub const MAX_COHORT_BYTES: usize = 256 << 20;
+
+impl Cohort {
+    /// A cohort from records, with groups under `ruleset`. The cohort is
+    /// synthetic if every record says so; mixing synthetic and real records
+    /// is refused.
+    ///
+    /// # Errors
+    /// Errors of [`CohortRow::from_person`] with the path `[i]…`;
+    /// `INCONSISTENT` for a mix of synthetic and real records;
+    /// `INSUFFICIENT_DATA` for no records.
+    pub fn from_records(
+        records: &[CohortRecord],
+        ruleset: &Ruleset,
+        catalog: &Catalog,
+        source: &str,
+    ) -> Result<Cohort> {
+        if records.is_empty() {
+            return Err(crate::Error::new(
+                crate::ErrorKind::InsufficientData,
+                "",
+                "a cohort needs at least one record",
+            ));
+        }
+        let synthetic = records[0].synthetic;
+        let mut rows = Vec::with_capacity(records.len());
+        for (i, r) in records.iter().enumerate() {
+            if r.synthetic != synthetic {
+                return Err(crate::Error::new(
+                    crate::ErrorKind::Inconsistent,
+                    format!("[{i}].synthetic"),
+                    "a cohort is either synthetic or real: records disagree",
+                ));
+            }
+            let extras = RowExtras {
+                counsellor_standard: r.counsellor_standard,
+                gender: r.gender,
+                born_abroad: r.born_abroad,
+                outcome: r.outcome,
+            };
+            rows.push(
+                CohortRow::from_person(&r.person, extras, ruleset, catalog)
+                    .map_err(|e| e.at(&format!("[{i}].person")))?,
+            );
+        }
+        Ok(Cohort {
+            rows,
+            ruleset: ruleset.id.clone(),
+            synthetic,
+            source: format!("{source}{}", if synthetic { " (synthetic)" } else { "" }),
+        })
+    }
+
+    /// A cohort from a JSON array of [`CohortRecord`]s.
+    ///
+    /// # Errors
+    /// Parse errors with paths like `[12].person.answers.situation`, and the
+    /// errors of [`Cohort::from_records`].
+    pub fn from_json(
+        text: &str,
+        ruleset: &Ruleset,
+        catalog: &Catalog,
+        source: &str,
+    ) -> Result<Cohort> {
+        let records: Vec<CohortRecord> = crate::json::parse_array(text, MAX_COHORT_BYTES)?;
+        Cohort::from_records(&records, ruleset, catalog, source)
+    }
+
+    /// Shares of the three outcomes, in [`Outcome::ALL`] order.
+    pub fn outcome_shares(&self) -> [f64; 3] {
+        let mut c = [0.0; 3];
+        for r in &self.rows {
+            c[r.outcome.index()] += 1.0;
+        }
+        let n = self.rows.len().max(1) as f64;
+        [c[0] / n, c[1] / n, c[2] / n]
+    }
 }

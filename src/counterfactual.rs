@@ -17,25 +17,30 @@
 //! counterfactual therefore says `actionable: false` and why; it explains
 //! the decision, it is not advice.
 
-use crate::model::{with_value, FeatureName, Model, ModelInput, Scorer, Target};
+use crate::form::{Education, Situation};
+use crate::model::{FeatureName, Model, ModelInput, Scorer, Target};
 use crate::policy::Unit;
 use serde::Serialize;
 use serde_json::Value;
 
 /// One changed input.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Change {
     /// Feature.
     pub feature: FeatureName,
     /// The person's value.
+    #[cfg_attr(test, ts(type = "number | string | null"))]
     pub from: Value,
     /// The value that would flip the unit.
+    #[cfg_attr(test, ts(type = "number | string | null"))]
     pub to: Value,
 }
 
 /// What kind of input a counterfactual changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Mutability {
     /// Wages already paid: the past cannot be changed.
     PastWages,
@@ -45,6 +50,7 @@ pub enum Mutability {
 
 /// A change that would flip the unit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Counterfactual {
     /// One change, or two when no single change flips the unit.
     pub changes: Vec<Change>,
@@ -77,39 +83,91 @@ fn mutability(name: FeatureName) -> Mutability {
     }
 }
 
-/// Distance of one change: months for counts ("never" counts as 37), one
-/// for a different answer.
-fn distance(from: &Value, to: &Value) -> f64 {
-    let months = |v: &Value| v.as_f64().unwrap_or(37.0);
-    match (from, to) {
-        (Value::String(a), Value::String(b)) => f64::from(u8::from(a != b)),
-        _ => (months(from) - months(to)).abs(),
+/// One candidate value of a feature, typed (no JSON on the search path).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cand {
+    Situation(Situation),
+    Education(Education),
+    Months(Option<u32>),
+}
+
+impl Cand {
+    fn of(input: &ModelInput, name: FeatureName) -> Cand {
+        match name {
+            FeatureName::Situation => Cand::Situation(input.situation),
+            FeatureName::Education => Cand::Education(input.education),
+            FeatureName::MonthsSinceAbove3G => Cand::Months(input.months_since_above_3g),
+            FeatureName::MonthsAbove3GLast24 => Cand::Months(Some(input.months_above_3g_last_24)),
+        }
     }
-}
 
-struct Candidate {
-    changes: Vec<Change>,
-    distance: f64,
-    probability: f64,
-}
+    fn apply(self, input: &ModelInput, name: FeatureName) -> ModelInput {
+        let mut x = *input;
+        match (name, self) {
+            (_, Cand::Situation(s)) => x.situation = s,
+            (_, Cand::Education(e)) => x.education = e,
+            (FeatureName::MonthsSinceAbove3G, Cand::Months(m)) => x.months_since_above_3g = m,
+            (_, Cand::Months(m)) => x.months_above_3g_last_24 = m.unwrap_or(0),
+        }
+        x
+    }
 
-fn best(cands: &mut Vec<Candidate>, c: Candidate, cutoff: f64) {
-    let better = |a: &Candidate, b: &Candidate| {
-        (a.distance, (a.probability - cutoff).abs()) < (b.distance, (b.probability - cutoff).abs())
-    };
-    match cands.first() {
-        Some(cur) if !better(&c, cur) => {}
-        _ => {
-            cands.clear();
-            cands.push(c);
+    /// Months apart ("never" counts as 37), or one for another answer.
+    fn distance(self, other: Cand) -> f64 {
+        match (self, other) {
+            (Cand::Months(a), Cand::Months(b)) => {
+                f64::from(a.unwrap_or(37).abs_diff(b.unwrap_or(37)))
+            }
+            (a, b) => f64::from(u8::from(a != b)),
+        }
+    }
+
+    fn value(self) -> Value {
+        match self {
+            Cand::Situation(s) => Value::from(s.as_str()),
+            Cand::Education(e) => Value::from(e.as_str()),
+            Cand::Months(m) => m.map_or(Value::Null, Value::from),
+        }
+    }
+
+    /// Every value of a feature's domain, in a fixed order.
+    fn each(name: FeatureName, mut f: impl FnMut(Cand)) {
+        match name {
+            FeatureName::Situation => Situation::ALL.iter().for_each(|s| f(Cand::Situation(*s))),
+            FeatureName::Education => Education::ALL.iter().for_each(|e| f(Cand::Education(*e))),
+            FeatureName::MonthsSinceAbove3G => {
+                (1..=crate::wages::LOOK_BACK_MONTHS).for_each(|m| f(Cand::Months(Some(m))));
+                f(Cand::Months(None));
+            }
+            FeatureName::MonthsAbove3GLast24 => {
+                (0..=crate::wages::COUNT_WINDOW_MONTHS).for_each(|m| f(Cand::Months(Some(m))))
+            }
         }
     }
 }
 
-/// Counterfactuals for an input currently routed by the model part to
-/// `current` (the caller has checked that no override or age limit fixes
-/// the unit regardless of the model).
-pub fn counterfactuals(model: &Model, scorer: &Scorer, input: &ModelInput, cutoff: f64) -> Vec<Counterfactual> {
+/// The best candidate so far: smallest distance, then closest to the cut-off.
+struct Best {
+    changes: Vec<(FeatureName, Cand, Cand)>,
+    distance: f64,
+    probability: f64,
+}
+
+fn keep_best(best: &mut Option<Best>, candidate: Best, cutoff: f64) {
+    let key = |b: &Best| (b.distance, (b.probability - cutoff).abs());
+    if best.as_ref().is_none_or(|b| key(&candidate) < key(b)) {
+        *best = Some(candidate);
+    }
+}
+
+/// Counterfactuals for an input (the caller has checked that no override
+/// or age limit fixes the unit regardless of the model).
+pub fn counterfactuals(
+    model: &Model,
+    scorer: &Scorer,
+    input: &ModelInput,
+    cutoff: f64,
+) -> Vec<Counterfactual> {
     let noe_now = model_selects_noe(model.target, scorer.probability(input), cutoff);
     let names: Vec<FeatureName> = model.features.iter().map(|f| f.name()).collect();
     let flips = |x: &ModelInput| -> Option<f64> {
@@ -119,29 +177,47 @@ pub fn counterfactuals(model: &Model, scorer: &Scorer, input: &ModelInput, cutof
         let p = scorer.probability(x);
         (model_selects_noe(model.target, p, cutoff) != noe_now).then_some(p)
     };
-    let finish = |c: Candidate| Counterfactual {
-        unit: if noe_now { Unit::LocalOffice } else { Unit::Noe },
-        probability: c.probability,
+    let finish = |b: Best| Counterfactual {
+        unit: if noe_now {
+            Unit::LocalOffice
+        } else {
+            Unit::Noe
+        },
+        probability: b.probability,
         actionable: false,
-        kind: c.changes.iter().map(|ch| mutability(ch.feature)).collect(),
-        changes: c.changes,
+        kind: b.changes.iter().map(|(n, _, _)| mutability(*n)).collect(),
+        changes: b
+            .changes
+            .into_iter()
+            .map(|(feature, from, to)| Change {
+                feature,
+                from: from.value(),
+                to: to.value(),
+            })
+            .collect(),
     };
 
     let mut singles = Vec::new();
     for &name in &names {
-        let from = input.value(name);
-        let mut found = Vec::new();
-        for to in model.candidates(name) {
+        let from = Cand::of(input, name);
+        let mut best = None;
+        Cand::each(name, |to| {
             if to == from {
-                continue;
+                return;
             }
-            let Some(x) = with_value(input, name, &to) else { continue };
-            if let Some(p) = flips(&x) {
-                let d = distance(&from, &to);
-                best(&mut found, Candidate { changes: vec![Change { feature: name, from: from.clone(), to }], distance: d, probability: p }, cutoff);
+            if let Some(p) = flips(&to.apply(input, name)) {
+                keep_best(
+                    &mut best,
+                    Best {
+                        changes: vec![(name, from, to)],
+                        distance: from.distance(to),
+                        probability: p,
+                    },
+                    cutoff,
+                );
             }
-        }
-        singles.extend(found.into_iter().map(finish));
+        });
+        singles.extend(best.map(finish));
     }
     if !singles.is_empty() {
         return singles;
@@ -150,29 +226,32 @@ pub fn counterfactuals(model: &Model, scorer: &Scorer, input: &ModelInput, cutof
     let mut pairs = Vec::new();
     for (i, &a) in names.iter().enumerate() {
         for &b in &names[i + 1..] {
-            let (from_a, from_b) = (input.value(a), input.value(b));
-            let mut found = Vec::new();
-            for to_a in model.candidates(a) {
+            let (from_a, from_b) = (Cand::of(input, a), Cand::of(input, b));
+            let mut best = None;
+            Cand::each(a, |to_a| {
                 if to_a == from_a {
-                    continue;
+                    return;
                 }
-                let Some(xa) = with_value(input, a, &to_a) else { continue };
-                for to_b in model.candidates(b) {
+                let xa = to_a.apply(input, a);
+                Cand::each(b, |to_b| {
                     if to_b == from_b {
-                        continue;
+                        return;
                     }
-                    let Some(x) = with_value(&xa, b, &to_b) else { continue };
-                    if let Some(p) = flips(&x) {
-                        let d = distance(&from_a, &to_a) + distance(&from_b, &to_b);
-                        let changes = vec![
-                            Change { feature: a, from: from_a.clone(), to: to_a.clone() },
-                            Change { feature: b, from: from_b.clone(), to: to_b },
-                        ];
-                        best(&mut found, Candidate { changes, distance: d, probability: p }, cutoff);
+                    if let Some(p) = flips(&to_b.apply(&xa, b)) {
+                        let d = from_a.distance(to_a) + from_b.distance(to_b);
+                        keep_best(
+                            &mut best,
+                            Best {
+                                changes: vec![(a, from_a, to_a), (b, from_b, to_b)],
+                                distance: d,
+                                probability: p,
+                            },
+                            cutoff,
+                        );
                     }
-                }
-            }
-            pairs.extend(found.into_iter().map(finish));
+                });
+            });
+            pairs.extend(best.map(finish));
         }
     }
     pairs

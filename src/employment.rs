@@ -35,6 +35,8 @@ vocabulary! {
 /// Parameters of the work-history test, part of a ruleset file.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct WorkHistoryRule {
     /// The form of the test.
     pub test: WorkHistoryTest,
@@ -107,6 +109,30 @@ pub fn evaluate(
             rule.window_months,
             rule.merge_within_days.unwrap_or(3),
         ),
+    }
+}
+
+/// Whether the test holds, without collecting what it looked at (the fast
+/// path for cohorts; the same answer as [`evaluate`]`(…).holds`).
+pub fn holds(rule: &WorkHistoryRule, periods: &[Period], registered_on: Date) -> bool {
+    match rule.test {
+        WorkHistoryTest::MonthSampling => {
+            let first = registered_on.year_month();
+            let mut run = 0;
+            for i in 0..rule.window_months as i32 {
+                let day = first.add_months(-i).first_day();
+                if periods.iter().any(|p| covers(p, day)) {
+                    run += 1;
+                    if run >= rule.min_months {
+                        return true;
+                    }
+                } else {
+                    run = 0;
+                }
+            }
+            false
+        }
+        WorkHistoryTest::Intervals => evaluate(rule, periods, registered_on).holds,
     }
 }
 

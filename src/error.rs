@@ -9,6 +9,7 @@ use serde::Serialize;
 /// What went wrong, in a form a program can branch on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum ErrorKind {
     /// The input is not well-formed JSON.
     InvalidJson,
@@ -88,6 +89,8 @@ impl ErrorKind {
 /// assert_eq!(e.to_json(), r#"{"kind":"OUT_OF_RANGE","path":"wages[0].nok","message":"must be zero or more, got -1"}"#);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ErrorData"))]
 #[error("{kind}: {path_display}{message}", kind = kind.as_str(), path_display = if path.is_empty() { String::new() } else { format!("{path}: ") })]
 pub struct Error {
     /// What went wrong.

@@ -74,6 +74,7 @@ impl GroupColumn {
 /// A count with its share of the cohort and its size per month.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Cell {
     /// Rows.
     pub count: u64,
@@ -86,8 +87,10 @@ pub struct Cell {
 /// One line of the outcome × selection table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct OutcomeLine {
     /// `STABLE_WORK`, `IN_AND_OUT`, `WITHOUT_WORK` or `TOTAL`.
+    #[cfg_attr(test, ts(type = "Outcome | \"TOTAL\""))]
     pub outcome: &'static str,
     /// Everyone with this outcome.
     pub total: Cell,
@@ -100,6 +103,7 @@ pub struct OutcomeLine {
 /// Selection rate and error rates within one group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct GroupMetrics {
     /// Column.
     pub column: GroupColumn,
@@ -120,6 +124,7 @@ pub struct GroupMetrics {
 /// One bin of a calibration table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CalibrationBin {
     /// Lower edge of predicted probability.
     pub from: f64,
@@ -136,6 +141,7 @@ pub struct CalibrationBin {
 /// How well a model's probabilities fit the cohort.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ModelMetrics {
     /// Area under the ROC curve.
     pub auc: f64,
@@ -148,12 +154,19 @@ pub struct ModelMetrics {
 /// The evaluation of one method on one cohort.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields))]
 pub struct Evaluation {
     /// What was evaluated, for humans.
     pub label: String,
     /// `RULE_TREE_GROUP`, `COUNSELLOR`, `RULE_TREE` or `MODEL`.
+    #[cfg_attr(
+        test,
+        ts(type = "\"RULE_TREE_GROUP\" | \"COUNSELLOR\" | \"RULE_TREE\" | \"MODEL\"")
+    )]
     pub method: &'static str,
     /// `NOE` for policies, `STANDARD` for the profile and the 14a decisions.
+    #[cfg_attr(test, ts(type = "\"NOE\" | \"STANDARD\""))]
     pub selected_means: &'static str,
     /// Whether the cohort is synthetic.
     pub synthetic: bool,
@@ -182,12 +195,14 @@ pub struct Evaluation {
     pub model_metrics: Option<ModelMetrics>,
     /// Group metrics per value of each group column.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub groups: Vec<GroupMetrics>,
 }
 
 /// The difference of two evaluations, per month.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Difference {
     /// The evaluation compared.
     pub of: String,
@@ -201,7 +216,11 @@ pub struct Difference {
 
 fn cell(count: u64, n: u64, volume: f64) -> Cell {
     let share = if n > 0 { count as f64 / n as f64 } else { 0.0 };
-    Cell { count, share, per_month: share * volume }
+    Cell {
+        count,
+        share,
+        per_month: share * volume,
+    }
 }
 
 /// Whether a row's outcome belongs on the selected side under `target`.
@@ -230,11 +249,25 @@ fn build(frame: &Frame<'_>, totals: [u64; 3], selected: [u64; 3]) -> Evaluation 
         let i = o.index();
         let sel = selected[i];
         let not = totals[i] - sel;
-        good += if belongs_selected(frame.target, *o) { sel } else { not };
-        table.push(OutcomeLine { outcome: o.as_str(), total: cell(totals[i], n, v), selected: cell(sel, n, v), not_selected: cell(not, n, v) });
+        good += if belongs_selected(frame.target, *o) {
+            sel
+        } else {
+            not
+        };
+        table.push(OutcomeLine {
+            outcome: o.as_str(),
+            total: cell(totals[i], n, v),
+            selected: cell(sel, n, v),
+            not_selected: cell(not, n, v),
+        });
     }
     let sel_total: u64 = selected.iter().sum();
-    table.push(OutcomeLine { outcome: "TOTAL", total: cell(n, n, v), selected: cell(sel_total, n, v), not_selected: cell(n - sel_total, n, v) });
+    table.push(OutcomeLine {
+        outcome: "TOTAL",
+        total: cell(n, n, v),
+        selected: cell(sel_total, n, v),
+        not_selected: cell(n - sel_total, n, v),
+    });
     Evaluation {
         label: frame.label.clone(),
         method: frame.method,
@@ -244,7 +277,11 @@ fn build(frame: &Frame<'_>, totals: [u64; 3], selected: [u64; 3]) -> Evaluation 
         rows: n,
         monthly_volume: v,
         target: frame.target,
-        accuracy: if n > 0 { good as f64 / n as f64 } else { f64::NAN },
+        accuracy: if n > 0 {
+            good as f64 / n as f64
+        } else {
+            f64::NAN
+        },
         selected: cell(sel_total, n, v),
         table,
         cutoff: None,
@@ -262,7 +299,12 @@ fn totals(cohort: &Cohort) -> [u64; 3] {
     t
 }
 
-fn group_metrics(cohort: &Cohort, target: Target, selected: &[bool], columns: &[GroupColumn]) -> Vec<GroupMetrics> {
+fn group_metrics(
+    cohort: &Cohort,
+    target: Target,
+    selected: &[bool],
+    columns: &[GroupColumn],
+) -> Vec<GroupMetrics> {
     let mut out = Vec::new();
     for &column in columns {
         // (value, rows, selected, good, selected ∧ good)
@@ -302,7 +344,9 @@ fn group_metrics(cohort: &Cohort, target: Target, selected: &[bool], columns: &[
 
 /// The ruleset a cohort's group column was computed with.
 fn cohort_ruleset<'a>(cohort: &Cohort, catalog: &'a Catalog) -> Result<&'a Ruleset> {
-    catalog.ruleset(&cohort.ruleset).map_err(|e| e.at("cohort.ruleset"))
+    catalog
+        .ruleset(&cohort.ruleset)
+        .map_err(|e| e.at("cohort.ruleset"))
 }
 
 fn facts(row: &CohortRow) -> RoutingFacts {
@@ -345,7 +389,13 @@ pub enum Fixed<'a> {
 /// 14a decision; `INVALID_VALUE` for a MODEL policy (use [`Ranking`]) or a
 /// policy whose ruleset differs from the one the cohort's groups were
 /// computed with.
-pub fn evaluate_fixed(cohort: &Cohort, what: Fixed<'_>, catalog: &Catalog, volume: f64, columns: &[GroupColumn]) -> Result<Evaluation> {
+pub fn evaluate_fixed(
+    cohort: &Cohort,
+    what: Fixed<'_>,
+    catalog: &Catalog,
+    volume: f64,
+    columns: &[GroupColumn],
+) -> Result<Evaluation> {
     check_common(cohort, volume)?;
     let (label, method, means, target, selected): (String, _, _, _, Vec<bool>) = match what {
         Fixed::RuleTreeGroup => (
@@ -353,7 +403,11 @@ pub fn evaluate_fixed(cohort: &Cohort, what: Fixed<'_>, catalog: &Catalog, volum
             "RULE_TREE_GROUP",
             "STANDARD",
             Target::StableWork,
-            cohort.rows.iter().map(|r| r.group == Group::AntattGodeMuligheter).collect(),
+            cohort
+                .rows
+                .iter()
+                .map(|r| r.group == Group::AntattGodeMuligheter)
+                .collect(),
         ),
         Fixed::Counsellor => {
             let sel = cohort
@@ -362,30 +416,59 @@ pub fn evaluate_fixed(cohort: &Cohort, what: Fixed<'_>, catalog: &Catalog, volum
                 .enumerate()
                 .map(|(i, r)| {
                     r.counsellor_standard.ok_or_else(|| {
-                        Error::new(ErrorKind::InsufficientData, format!("rows[{i}].counsellorStandard"), "the cohort has no counsellor decision for this row")
+                        Error::new(
+                            ErrorKind::InsufficientData,
+                            format!("rows[{i}].counsellorStandard"),
+                            "the cohort has no counsellor decision for this row",
+                        )
                     })
                 })
                 .collect::<Result<Vec<bool>>>()?;
-            ("counsellors' 14a decision (standard)".to_string(), "COUNSELLOR", "STANDARD", Target::NotWithoutWork, sel)
+            (
+                "counsellors' 14a decision (standard)".to_string(),
+                "COUNSELLOR",
+                "STANDARD",
+                Target::NotWithoutWork,
+                sel,
+            )
         }
         Fixed::Policy(policy) => {
             if policy.method != Method::RuleTree {
-                return Err(Error::new(ErrorKind::InvalidValue, "policy.method", "a MODEL policy is evaluated through a ranking of the cohort"));
+                return Err(Error::new(
+                    ErrorKind::InvalidValue,
+                    "policy.method",
+                    "a MODEL policy is evaluated through a ranking of the cohort",
+                ));
             }
-            if policy.ruleset.as_deref().is_some_and(|r| r != cohort.ruleset) {
+            if policy
+                .ruleset
+                .as_deref()
+                .is_some_and(|r| r != cohort.ruleset)
+            {
                 return Err(Error::new(
                     ErrorKind::InvalidValue,
                     "policy.ruleset",
-                    format!("the cohort's groups were computed with ruleset {}", cohort.ruleset),
+                    format!(
+                        "the cohort's groups were computed with ruleset {}",
+                        cohort.ruleset
+                    ),
                 ));
             }
             let ruleset = cohort_ruleset(cohort, catalog)?;
             let sel = cohort
                 .rows
                 .iter()
-                .map(|r| r.group == Group::AntattGodeMuligheter && !facts(r).blocked(policy, ruleset))
+                .map(|r| {
+                    r.group == Group::AntattGodeMuligheter && !facts(r).blocked(policy, ruleset)
+                })
                 .collect();
-            (format!("policy {}", policy.id), "RULE_TREE", "NOE", Target::StableWork, sel)
+            (
+                format!("policy {}", policy.id),
+                "RULE_TREE",
+                "NOE",
+                Target::StableWork,
+                sel,
+            )
         }
     };
     let mut counts = [0u64; 3];
@@ -394,7 +477,14 @@ pub fn evaluate_fixed(cohort: &Cohort, what: Fixed<'_>, catalog: &Catalog, volum
             counts[r.outcome.index()] += 1;
         }
     }
-    let frame = Frame { label, method, selected_means: means, cohort, target, volume };
+    let frame = Frame {
+        label,
+        method,
+        selected_means: means,
+        cohort,
+        target,
+        volume,
+    };
     let mut e = build(&frame, totals(cohort), counts);
     e.groups = group_metrics(cohort, target, &selected, columns);
     Ok(e)
@@ -402,10 +492,18 @@ pub fn evaluate_fixed(cohort: &Cohort, what: Fixed<'_>, catalog: &Catalog, volum
 
 fn check_common(cohort: &Cohort, volume: f64) -> Result<()> {
     if cohort.rows.is_empty() {
-        return Err(Error::new(ErrorKind::InsufficientData, "cohort", "the cohort has no rows"));
+        return Err(Error::new(
+            ErrorKind::InsufficientData,
+            "cohort",
+            "the cohort has no rows",
+        ));
     }
     if !(volume.is_finite() && volume > 0.0) {
-        return Err(Error::new(ErrorKind::OutOfRange, "monthlyVolume", format!("must be a positive number, got {volume}")));
+        return Err(Error::new(
+            ErrorKind::OutOfRange,
+            "monthlyVolume",
+            format!("must be a positive number, got {volume}"),
+        ));
     }
     Ok(())
 }
@@ -434,24 +532,46 @@ impl Ranking {
     /// `INSUFFICIENT_DATA` for an empty cohort or one whose outcomes are all
     /// of one class for the model's target; `NOT_FOUND` for the cohort's
     /// ruleset.
-    pub fn new(cohort: &Cohort, model: &Model, policy: &Policy, catalog: &Catalog) -> Result<Ranking> {
+    pub fn new(
+        cohort: &Cohort,
+        model: &Model,
+        policy: &Policy,
+        catalog: &Catalog,
+    ) -> Result<Ranking> {
         check_common(cohort, DEFAULT_MONTHLY_VOLUME)?;
         let ruleset = cohort_ruleset(cohort, catalog)?;
         let scorer = Scorer::new(model);
-        let probs_all: Vec<f64> = cohort.rows.iter().map(|r| scorer.probability(&row_input(r))).collect();
-        let events = cohort.rows.iter().filter(|r| model.target.event(r.outcome)).count();
+        let probs_all: Vec<f64> = cohort
+            .rows
+            .iter()
+            .map(|r| scorer.probability(&row_input(r)))
+            .collect();
+        let events = cohort
+            .rows
+            .iter()
+            .filter(|r| model.target.event(r.outcome))
+            .count();
         if events == 0 || events == cohort.rows.len() {
             return Err(Error::new(
                 ErrorKind::InsufficientData,
                 "cohort",
-                format!("every row is of one class for target {}: AUC and accuracy are undefined", model.target),
+                format!(
+                    "every row is of one class for target {}: AUC and accuracy are undefined",
+                    model.target
+                ),
             ));
         }
-        let mut order: Vec<u32> = (0..cohort.rows.len() as u32).filter(|&i| !facts(&cohort.rows[i as usize]).blocked(policy, ruleset)).collect();
+        let mut order: Vec<u32> = (0..cohort.rows.len() as u32)
+            .filter(|&i| !facts(&cohort.rows[i as usize]).blocked(policy, ruleset))
+            .collect();
         let high_first = model.target.noe_holds_events();
         order.sort_by(|&a, &b| {
             let (pa, pb) = (probs_all[a as usize], probs_all[b as usize]);
-            if high_first { pb.total_cmp(&pa) } else { pa.total_cmp(&pb) }
+            if high_first {
+                pb.total_cmp(&pa)
+            } else {
+                pa.total_cmp(&pb)
+            }
         });
         let probs: Vec<f64> = order.iter().map(|&i| probs_all[i as usize]).collect();
         let mut prefix = Vec::with_capacity(order.len() + 1);
@@ -480,7 +600,8 @@ impl Ranking {
     /// How many eligible rows a cut-off sends to NOE (binary search).
     pub fn count_for_cutoff(&self, cutoff: f64) -> usize {
         let target = self.target;
-        self.probs.partition_point(|&p| model_selects_noe(target, p, cutoff))
+        self.probs
+            .partition_point(|&p| model_selects_noe(target, p, cutoff))
     }
 
     /// How many rows a share of the whole cohort is.
@@ -490,7 +611,11 @@ impl Ranking {
     pub fn count_for_share(&self, share: f64) -> Result<usize> {
         let n = self.totals.iter().sum::<u64>() as f64;
         if !(share.is_finite() && share > 0.0 && share <= 1.0) {
-            return Err(Error::new(ErrorKind::OutOfRange, "share", format!("a share of the cohort must lie in (0, 1], got {share}")));
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                "share",
+                format!("a share of the cohort must lie in (0, 1], got {share}"),
+            ));
         }
         let k = libm::round(share * n) as usize;
         if k > self.order.len() {
@@ -515,7 +640,11 @@ impl Ranking {
     /// As [`Ranking::count_for_share`].
     pub fn threshold_for_share(&self, share: f64) -> Result<f64> {
         let k = self.count_for_share(share)?;
-        Ok(if k == 0 { self.probs.first().copied().unwrap_or(0.5) } else { self.probs[k - 1] })
+        Ok(if k == 0 {
+            self.probs.first().copied().unwrap_or(0.5)
+        } else {
+            self.probs[k - 1]
+        })
     }
 
     /// Outcome counts of the first `k` eligible rows — the hot path of a
@@ -527,12 +656,29 @@ impl Ranking {
 
     /// The full evaluation with the first `k` eligible rows selected.
     /// Group metrics (one pass over the cohort) only for the `columns` asked.
-    pub fn evaluate_count(&self, cohort: &Cohort, k: usize, volume: f64, columns: &[GroupColumn]) -> Result<Evaluation> {
+    pub fn evaluate_count(
+        &self,
+        cohort: &Cohort,
+        k: usize,
+        volume: f64,
+        columns: &[GroupColumn],
+    ) -> Result<Evaluation> {
         check_common(cohort, volume)?;
         let k = k.min(self.order.len());
-        let frame = Frame { label: self.label.clone(), method: "MODEL", selected_means: "NOE", cohort, target: self.target, volume };
+        let frame = Frame {
+            label: self.label.clone(),
+            method: "MODEL",
+            selected_means: "NOE",
+            cohort,
+            target: self.target,
+            volume,
+        };
         let mut e = build(&frame, self.totals, self.selected_counts(k));
-        e.cutoff = if k == 0 { None } else { Some(self.probs[k - 1]) };
+        e.cutoff = if k == 0 {
+            None
+        } else {
+            Some(self.probs[k - 1])
+        };
         e.model_metrics = Some(self.metrics.clone());
         if !columns.is_empty() {
             let mut selected = vec![false; cohort.rows.len()];
@@ -548,9 +694,19 @@ impl Ranking {
     ///
     /// # Errors
     /// `OUT_OF_RANGE` (path `cutoff`) unless 0 < cut-off < 1.
-    pub fn evaluate_cutoff(&self, cohort: &Cohort, cutoff: f64, volume: f64, columns: &[GroupColumn]) -> Result<Evaluation> {
+    pub fn evaluate_cutoff(
+        &self,
+        cohort: &Cohort,
+        cutoff: f64,
+        volume: f64,
+        columns: &[GroupColumn],
+    ) -> Result<Evaluation> {
         if !(cutoff > 0.0 && cutoff < 1.0) {
-            return Err(Error::new(ErrorKind::OutOfRange, "cutoff", format!("a probability cut-off must lie strictly between 0 and 1, got {cutoff}")));
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                "cutoff",
+                format!("a probability cut-off must lie strictly between 0 and 1, got {cutoff}"),
+            ));
         }
         let mut e = self.evaluate_count(cohort, self.count_for_cutoff(cutoff), volume, columns)?;
         e.cutoff = Some(cutoff);
@@ -561,7 +717,13 @@ impl Ranking {
     ///
     /// # Errors
     /// As [`Ranking::count_for_share`].
-    pub fn evaluate_share(&self, cohort: &Cohort, share: f64, volume: f64, columns: &[GroupColumn]) -> Result<Evaluation> {
+    pub fn evaluate_share(
+        &self,
+        cohort: &Cohort,
+        share: f64,
+        volume: f64,
+        columns: &[GroupColumn],
+    ) -> Result<Evaluation> {
         let mut e = self.evaluate_count(cohort, self.count_for_share(share)?, volume, columns)?;
         e.share = Some(share);
         Ok(e)
@@ -621,6 +783,14 @@ pub fn difference(of: &Evaluation, versus: &Evaluation) -> Difference {
         of: of.label.clone(),
         versus: versus.label.clone(),
         selected_per_month: per_month,
-        text: format!("{} per month to {}", parts.join(", "), if of.selected_means == "NOE" { "NOE" } else { "the selected side" }),
+        text: format!(
+            "{} per month to {}",
+            parts.join(", "),
+            if of.selected_means == "NOE" {
+                "NOE"
+            } else {
+                "the selected side"
+            }
+        ),
     }
 }

@@ -9,11 +9,9 @@
 //! # Procedure
 //! 1. **Bins** (for a binned feature given without `edges`): one bin per
 //!    month value; bins holding fewer than `minBinShare` of the rows are
-//!    merged into their smaller neighbour; adjacent bins whose event rates
-//!    go against the feature's overall trend (first bin vs last) are pooled
-//!    (pool-adjacent-violators); then the two adjacent bins with the closest
-//!    rates are merged until at most `maxBins` remain. "Never" (an absent
-//!    `monthsSinceAbove3G`) is always a bin of its own.
+//!    merged into their smaller neighbour; then the two adjacent bins with
+//!    the closest event rates are merged until at most `maxBins` remain.
+//!    "Never" (an absent `monthsSinceAbove3G`) is always a bin of its own.
 //! 2. **Design**: an intercept, then treatment-coded columns per feature; the
 //!    reference level is the most frequent one (ties: the first).
 //! 3. **Aliasing**: the columns are Cholesky-factored in order on XᵀNX; a
@@ -26,9 +24,11 @@
 //! 4. **Newton–Raphson** from the all-zero slope, intercept at the mean
 //!    rate, with step halving; converged when the relative change of the
 //!    penalized deviance is below 10⁻¹⁴ or the largest step below 10⁻¹¹.
-//! 5. **Monotone weights**: when a bin's fitted weight goes against the
-//!    feature's trend, the offending neighbours are merged and the model is
-//!    refitted.
+//! 5. **Monotone weights**: more months above 3G should raise P(stable
+//!    work) and more months since the last such month lower it (the other
+//!    way round for P(without work)). When a fitted bin weight goes against
+//!    that direction, the two offending neighbours are merged and the model
+//!    is refitted, until the weights are monotone.
 //! 6. **Separation**: without a penalty, a level whose rows are all events
 //!    or all non-events has no finite estimate; that is an error naming the
 //!    level (use `l2 > 0` or merge levels). Divergence (a coefficient beyond
@@ -45,6 +45,7 @@ use std::collections::BTreeMap;
 /// How to encode one feature.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct FeatureSpec {
     /// The input.
     pub name: FeatureName,
@@ -56,7 +57,7 @@ pub struct FeatureSpec {
 vocabulary! {
     /// How the weights of a binned feature should run.
     pub enum Monotone {
-        /// Follow the feature's overall trend in the data (first vs last bin).
+        /// The direction the feature should have for the target (see the module docs).
         Auto = "AUTO",
         /// No constraint.
         None = "NONE",
@@ -76,11 +77,13 @@ fn default_max_iterations() -> u32 {
 /// What to fit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct FitSpec {
     /// Model id to write.
     pub id: String,
     /// Model version to write.
     #[serde(default = "default_version")]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub version: String,
     /// What to predict.
     pub target: Target,
@@ -88,21 +91,27 @@ pub struct FitSpec {
     pub features: Vec<FeatureSpec>,
     /// L2 penalty on the slopes (not the intercept); 0 = plain maximum likelihood.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub l2: f64,
     /// Smallest share of rows per automatic bin.
     #[serde(default = "default_min_bin_share")]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub min_bin_share: f64,
     /// Most automatic bins per feature (besides "never").
     #[serde(default = "default_max_bins")]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub max_bins: usize,
     /// Monotone weights for binned features.
     #[serde(default = "default_monotone")]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub monotone: Monotone,
     /// Newton iterations at most.
     #[serde(default = "default_max_iterations")]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub max_iterations: u32,
     /// A line for the model file.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub description: String,
 }
 
@@ -121,10 +130,14 @@ impl FitSpec {
             id: id.to_string(),
             version: default_version(),
             target,
-            features: [FeatureName::Situation, FeatureName::MonthsSinceAbove3G, FeatureName::MonthsAbove3GLast24]
-                .into_iter()
-                .map(|name| FeatureSpec { name, edges: None })
-                .collect(),
+            features: [
+                FeatureName::Situation,
+                FeatureName::MonthsSinceAbove3G,
+                FeatureName::MonthsAbove3GLast24,
+            ]
+            .into_iter()
+            .map(|name| FeatureSpec { name, edges: None })
+            .collect(),
             l2: 0.0,
             min_bin_share: default_min_bin_share(),
             max_bins: default_max_bins(),
@@ -137,33 +150,62 @@ impl FitSpec {
     fn check(&self) -> Result<()> {
         let bad = |path: &str, msg: String| Err(Error::new(ErrorKind::OutOfRange, path, msg));
         if self.id.is_empty() {
-            return Err(Error::new(ErrorKind::InvalidValue, "id", "must not be empty"));
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                "id",
+                "must not be empty",
+            ));
         }
         if !(self.l2.is_finite() && self.l2 >= 0.0) {
-            return bad("l2", format!("must be a finite number ≥ 0, got {}", self.l2));
+            return bad(
+                "l2",
+                format!("must be a finite number ≥ 0, got {}", self.l2),
+            );
         }
         if !(self.min_bin_share.is_finite() && (0.0..=0.5).contains(&self.min_bin_share)) {
-            return bad("minBinShare", format!("must lie in [0, 0.5], got {}", self.min_bin_share));
+            return bad(
+                "minBinShare",
+                format!("must lie in [0, 0.5], got {}", self.min_bin_share),
+            );
         }
         if !(1..=40).contains(&self.max_bins) {
             return bad("maxBins", format!("must be 1–40, got {}", self.max_bins));
         }
         if !(1..=1000).contains(&self.max_iterations) {
-            return bad("maxIterations", format!("must be 1–1000, got {}", self.max_iterations));
+            return bad(
+                "maxIterations",
+                format!("must be 1–1000, got {}", self.max_iterations),
+            );
         }
         if self.features.is_empty() {
-            return Err(Error::new(ErrorKind::MissingField, "features", "name at least one feature"));
+            return Err(Error::new(
+                ErrorKind::MissingField,
+                "features",
+                "name at least one feature",
+            ));
         }
         for (i, f) in self.features.iter().enumerate() {
             if self.features[..i].iter().any(|g| g.name == f.name) {
-                return Err(Error::new(ErrorKind::InvalidValue, format!("features[{i}].name"), format!("`{}` appears twice", f.name)));
+                return Err(Error::new(
+                    ErrorKind::InvalidValue,
+                    format!("features[{i}].name"),
+                    format!("`{}` appears twice", f.name),
+                ));
             }
             if let Some(edges) = &f.edges {
                 if !binned(f.name) {
-                    return Err(Error::new(ErrorKind::InvalidValue, format!("features[{i}].edges"), format!("`{}` is categorical: it takes no edges", f.name)));
+                    return Err(Error::new(
+                        ErrorKind::InvalidValue,
+                        format!("features[{i}].edges"),
+                        format!("`{}` is categorical: it takes no edges", f.name),
+                    ));
                 }
                 if edges.iter().any(|e| !e.is_finite()) || edges.windows(2).any(|w| w[0] >= w[1]) {
-                    return Err(Error::new(ErrorKind::InvalidValue, format!("features[{i}].edges"), "edges must be finite and strictly increasing"));
+                    return Err(Error::new(
+                        ErrorKind::InvalidValue,
+                        format!("features[{i}].edges"),
+                        "edges must be finite and strictly increasing",
+                    ));
                 }
             }
         }
@@ -171,8 +213,18 @@ impl FitSpec {
     }
 }
 
+/// The direction a binned feature's weights should run in: more months
+/// above 3G raise P(stable work) and more months since the last one lower
+/// it; the other way round for P(without work).
+fn increasing(name: FeatureName, target: Target) -> bool {
+    (name == FeatureName::MonthsAbove3GLast24) == target.noe_holds_events()
+}
+
 fn binned(name: FeatureName) -> bool {
-    matches!(name, FeatureName::MonthsSinceAbove3G | FeatureName::MonthsAbove3GLast24)
+    matches!(
+        name,
+        FeatureName::MonthsSinceAbove3G | FeatureName::MonthsAbove3GLast24
+    )
 }
 
 /// Number of distinct raw values of a feature: levels, or months 0–36 plus
@@ -191,7 +243,9 @@ fn raw_index(name: FeatureName, x: &ModelInput) -> usize {
     match name {
         FeatureName::Situation => x.situation.index(),
         FeatureName::Education => x.education.index(),
-        FeatureName::MonthsSinceAbove3G => x.months_since_above_3g.map_or(RAW_NUMERIC - 1, |m| (m as usize).min(36)),
+        FeatureName::MonthsSinceAbove3G => x
+            .months_since_above_3g
+            .map_or(RAW_NUMERIC - 1, |m| (m as usize).min(36)),
         FeatureName::MonthsAbove3GLast24 => (x.months_above_3g_last_24 as usize).min(36),
     }
 }
@@ -209,12 +263,17 @@ pub struct CellCounts {
 
 impl CellCounts {
     /// Counts `rows` (input, is-event) for the features of `names`.
-    pub fn new<'a>(names: &[FeatureName], rows: impl IntoIterator<Item = (&'a ModelInput, bool)>) -> CellCounts {
+    pub fn new<'a>(
+        names: &[FeatureName],
+        rows: impl IntoIterator<Item = (&'a ModelInput, bool)>,
+    ) -> CellCounts {
         let size: usize = names.iter().map(|n| raw_count(*n)).product();
         let mut cells = vec![(0.0, 0.0); size];
         let (mut total, mut events) = (0.0, 0.0);
         for (x, event) in rows {
-            let idx = names.iter().fold(0, |acc, n| acc * raw_count(*n) + raw_index(*n, x));
+            let idx = names
+                .iter()
+                .fold(0, |acc, n| acc * raw_count(*n) + raw_index(*n, x));
             let cell = &mut cells[idx];
             cell.0 += 1.0;
             total += 1.0;
@@ -223,7 +282,12 @@ impl CellCounts {
                 events += 1.0;
             }
         }
-        CellCounts { names: names.to_vec(), cells, total, events }
+        CellCounts {
+            names: names.to_vec(),
+            cells,
+            total,
+            events,
+        }
     }
 
     /// Rows counted.
@@ -282,10 +346,22 @@ fn numeric_domain(name: FeatureName) -> std::ops::RangeInclusive<usize> {
 
 fn categorical_encoding(name: FeatureName) -> Encoding {
     let labels: Vec<String> = match name {
-        FeatureName::Situation => Situation::ALL.iter().map(|s| s.as_str().to_string()).collect(),
-        _ => Education::ALL.iter().map(|s| s.as_str().to_string()).collect(),
+        FeatureName::Situation => Situation::ALL
+            .iter()
+            .map(|s| s.as_str().to_string())
+            .collect(),
+        _ => Education::ALL
+            .iter()
+            .map(|s| s.as_str().to_string())
+            .collect(),
     };
-    Encoding { name, level_of: (0..labels.len()).collect(), labels, edges: Vec::new(), never: None }
+    Encoding {
+        name,
+        level_of: (0..labels.len()).collect(),
+        labels,
+        edges: Vec::new(),
+        never: None,
+    }
 }
 
 /// Encoding of a binned feature from its edges.
@@ -296,18 +372,30 @@ fn binned_encoding(name: FeatureName, edges: &[f64]) -> Encoding {
     for v in domain.clone() {
         level_of[v] = edges.partition_point(|e| *e <= v as f64);
     }
-    let mut labels: Vec<String> = (0..bins).map(|i| Feature::bin_label(name, edges, Some(i))).collect();
+    let mut labels: Vec<String> = (0..bins)
+        .map(|i| Feature::bin_label(name, edges, Some(i)))
+        .collect();
     let never = (name == FeatureName::MonthsSinceAbove3G).then(|| {
         level_of[RAW_NUMERIC - 1] = bins;
         labels.push("never".to_string());
         bins
     });
-    Encoding { name, level_of, labels, edges: edges.to_vec(), never }
+    Encoding {
+        name,
+        level_of,
+        labels,
+        edges: edges.to_vec(),
+        never,
+    }
 }
 
 /// Groups of consecutive month values → edges.
 fn edges_from_groups(groups: &[Vec<usize>]) -> Vec<f64> {
-    groups.iter().skip(1).filter_map(|g| g.first().map(|v| *v as f64)).collect()
+    groups
+        .iter()
+        .skip(1)
+        .filter_map(|g| g.first().map(|v| *v as f64))
+        .collect()
 }
 
 fn rate(g: &[usize], margin: &[(f64, f64)]) -> (f64, f64) {
@@ -334,9 +422,9 @@ fn auto_edges(name: FeatureName, margin: &[(f64, f64)], total: f64, spec: &FitSp
         }
         let j = if i == 0 {
             1
-        } else if i + 1 == groups.len() {
-            i - 1
-        } else if rate(&groups[i - 1], margin).0 <= rate(&groups[i + 1], margin).0 {
+        } else if i + 1 == groups.len()
+            || rate(&groups[i - 1], margin).0 <= rate(&groups[i + 1], margin).0
+        {
             i - 1
         } else {
             i + 1
@@ -345,22 +433,11 @@ fn auto_edges(name: FeatureName, margin: &[(f64, f64)], total: f64, spec: &FitSp
         let moved = groups.remove(b);
         groups[a].extend(moved);
     }
-    if spec.monotone == Monotone::Auto && groups.len() > 1 {
-        let first = rate(&groups[0], margin).1;
-        let last = rate(&groups[groups.len() - 1], margin).1;
-        let up = last >= first;
-        while let Some(i) = (0..groups.len().saturating_sub(1)).find(|&i| {
-            let (a, b) = (rate(&groups[i], margin).1, rate(&groups[i + 1], margin).1);
-            if up { b < a } else { b > a }
-        }) {
-            let moved = groups.remove(i + 1);
-            groups[i].extend(moved);
-        }
-    }
     while groups.len() > spec.max_bins {
         let i = (0..groups.len() - 1)
             .min_by(|&i, &j| {
-                let d = |k: usize| (rate(&groups[k], margin).1 - rate(&groups[k + 1], margin).1).abs();
+                let d =
+                    |k: usize| (rate(&groups[k], margin).1 - rate(&groups[k + 1], margin).1).abs();
                 d(i).total_cmp(&d(j))
             })
             .unwrap_or(0);
@@ -426,7 +503,11 @@ struct Design {
     rows: Vec<(Vec<f64>, f64, f64)>,
 }
 
-fn design(encodings: &[Encoding], references: &[usize], cells: &[(Vec<usize>, f64, f64)]) -> Result<Design> {
+fn design(
+    encodings: &[Encoding],
+    references: &[usize],
+    cells: &[(Vec<usize>, f64, f64)],
+) -> Result<Design> {
     let mut columns = Vec::new();
     let mut labels = vec!["intercept".to_string()];
     for (k, e) in encodings.iter().enumerate() {
@@ -458,10 +539,18 @@ fn design(encodings: &[Encoding], references: &[usize], cells: &[(Vec<usize>, f6
     }
     for (levels, (n, y)) in merged {
         let mut x = vec![1.0];
-        x.extend(columns.iter().map(|&(k, level)| f64::from(u8::from(levels[k] == level))));
+        x.extend(
+            columns
+                .iter()
+                .map(|&(k, level)| f64::from(u8::from(levels[k] == level))),
+        );
         rows.push((x, n, y));
     }
-    Ok(Design { columns, labels, rows })
+    Ok(Design {
+        columns,
+        labels,
+        rows,
+    })
 }
 
 /// Cholesky factor of a symmetric positive-definite matrix (lower, row-major);
@@ -577,7 +666,14 @@ fn softplus(x: f64) -> f64 {
     }
 }
 
-fn irls(d: &Design, keep: &[usize], l2: f64, max_iterations: u32, total: f64, events: f64) -> Result<Irls> {
+fn irls(
+    d: &Design,
+    keep: &[usize],
+    l2: f64,
+    max_iterations: u32,
+    total: f64,
+    events: f64,
+) -> Result<Irls> {
     let p = keep.len();
     let mut beta = vec![0.0; p];
     beta[0] = libm::log(events / (total - events));
@@ -652,7 +748,13 @@ fn irls(d: &Design, keep: &[usize], l2: f64, max_iterations: u32, total: f64, ev
         }
     }
     let ll = log_likelihood(&d.rows, keep, &beta);
-    Ok(Irls { beta, iterations, converged, log_likelihood: ll, std_errors })
+    Ok(Irls {
+        beta,
+        iterations,
+        converged,
+        log_likelihood: ll,
+        std_errors,
+    })
 }
 
 /// Fits a model to rows of (input, outcome-is-event).
@@ -661,20 +763,36 @@ fn irls(d: &Design, keep: &[usize], l2: f64, max_iterations: u32, total: f64, ev
 /// `OUT_OF_RANGE`/`INVALID_VALUE` for a bad spec (path inside the spec);
 /// `INSUFFICIENT_DATA` for no rows or one class only; `INVALID_VALUE` (path
 /// `rows`) for separation or divergence.
-pub fn fit(counts: &CellCounts, spec: &FitSpec, trained_on: &str, synthetic: bool) -> Result<Fitted> {
+pub fn fit(
+    counts: &CellCounts,
+    spec: &FitSpec,
+    trained_on: &str,
+    synthetic: bool,
+) -> Result<Fitted> {
     spec.check()?;
     let names: Vec<FeatureName> = spec.features.iter().map(|f| f.name).collect();
     if counts.names != names {
-        return Err(Error::new(ErrorKind::InvalidValue, "features", "the cell counts were made for other features"));
+        return Err(Error::new(
+            ErrorKind::InvalidValue,
+            "features",
+            "the cell counts were made for other features",
+        ));
     }
     if counts.total == 0.0 {
-        return Err(Error::new(ErrorKind::InsufficientData, "rows", "no rows to fit"));
+        return Err(Error::new(
+            ErrorKind::InsufficientData,
+            "rows",
+            "no rows to fit",
+        ));
     }
     if counts.events == 0.0 || counts.events == counts.total {
         return Err(Error::new(
             ErrorKind::InsufficientData,
             "rows",
-            format!("all {} rows are of one class for target {}: nothing to fit", counts.total, spec.target),
+            format!(
+                "all {} rows are of one class for target {}: nothing to fit",
+                counts.total, spec.target
+            ),
         ));
     }
     let cells = counts.nonempty();
@@ -688,13 +806,18 @@ pub fn fit(counts: &CellCounts, spec: &FitSpec, trained_on: &str, synthetic: boo
             } else if let Some(edges) = &f.edges {
                 binned_encoding(f.name, edges)
             } else {
-                binned_encoding(f.name, &auto_edges(f.name, &counts.margin(k), counts.total, spec))
+                binned_encoding(
+                    f.name,
+                    &auto_edges(f.name, &counts.margin(k), counts.total, spec),
+                )
             }
         })
         .collect();
     let mut refits = 0;
     loop {
-        let (fitted, violation) = fit_once(&encodings, &cells, counts, spec, trained_on, synthetic, refits)?;
+        let (fitted, violation) = fit_once(
+            &encodings, &cells, counts, spec, trained_on, synthetic, refits,
+        )?;
         match violation {
             Some((k, bin)) if refits < 40 => {
                 // Merge bin `bin` with bin `bin + 1` of feature k and refit.
@@ -719,7 +842,10 @@ fn fit_once(
     refits: u32,
 ) -> Result<(Fitted, Option<(usize, usize)>)> {
     // Reference level: the most frequent (ties: the first).
-    let mut level_rows: Vec<Vec<(f64, f64)>> = encodings.iter().map(|e| vec![(0.0, 0.0); e.labels.len()]).collect();
+    let mut level_rows: Vec<Vec<(f64, f64)>> = encodings
+        .iter()
+        .map(|e| vec![(0.0, 0.0); e.labels.len()])
+        .collect();
     for (raw, n, y) in cells {
         for (k, e) in encodings.iter().enumerate() {
             if let Some(&level) = e.level_of.get(raw[k]) {
@@ -732,7 +858,11 @@ fn fit_once(
     }
     let references: Vec<usize> = level_rows
         .iter()
-        .map(|lv| lv.iter().enumerate().fold(0, |best, (i, v)| if v.0 > lv[best].0 { i } else { best }))
+        .map(|lv| {
+            lv.iter()
+                .enumerate()
+                .fold(0, |best, (i, v)| if v.0 > lv[best].0 { i } else { best })
+        })
         .collect();
     let d = design(encodings, &references, cells)?;
     let aliased = aliased_columns(&d);
@@ -756,7 +886,14 @@ fn fit_once(
             }
         }
     }
-    let r = irls(&d, &keep, spec.l2, spec.max_iterations, counts.total, counts.events)?;
+    let r = irls(
+        &d,
+        &keep,
+        spec.l2,
+        spec.max_iterations,
+        counts.total,
+        counts.events,
+    )?;
     if !r.converged {
         return Err(Error::new(
             ErrorKind::InvalidValue,
@@ -771,13 +908,23 @@ fn fit_once(
         se[c] = Some(r.std_errors[i]);
     }
     // Weights per level of each feature (reference and aliased = 0).
-    let mut weights: Vec<Vec<f64>> = encodings.iter().map(|e| vec![0.0; e.labels.len()]).collect();
+    let mut weights: Vec<Vec<f64>> = encodings
+        .iter()
+        .map(|e| vec![0.0; e.labels.len()])
+        .collect();
     for (c, &(k, level)) in d.columns.iter().enumerate() {
         weights[k][level] = full[c + 1];
     }
     let total = counts.total;
     let means: Vec<f64> = (0..encodings.len())
-        .map(|k| level_rows[k].iter().zip(&weights[k]).map(|(lv, w)| lv.0 * w).sum::<f64>() / total)
+        .map(|k| {
+            level_rows[k]
+                .iter()
+                .zip(&weights[k])
+                .map(|(lv, w)| lv.0 * w)
+                .sum::<f64>()
+                / total
+        })
         .collect();
     // Monotone check on fitted weights (numeric bins only).
     let mut violation = None;
@@ -788,8 +935,10 @@ fn fit_once(
             }
             let bins = e.edges.len() + 1;
             let w = &weights[k][..bins];
-            let up = w[bins - 1] >= w[0];
-            if let Some(i) = (0..bins - 1).find(|&i| if up { w[i + 1] < w[i] } else { w[i + 1] > w[i] }) {
+            let up = increasing(e.name, spec.target);
+            if let Some(i) =
+                (0..bins - 1).find(|&i| if up { w[i + 1] < w[i] } else { w[i + 1] > w[i] })
+            {
                 violation = Some((k, i));
                 break;
             }
@@ -831,14 +980,22 @@ fn fit_once(
         .filter(|(_, a)| **a)
         .map(|(c, _)| {
             let (k, level) = d.columns[c - 1];
-            Aliased { feature: encodings[k].name, level: encodings[k].labels[level].clone() }
+            Aliased {
+                feature: encodings[k].name,
+                level: encodings[k].labels[level].clone(),
+            }
         })
         .collect();
     let coefficients: Vec<Coefficient> = d
         .labels
         .iter()
         .enumerate()
-        .map(|(c, label)| Coefficient { column: label.clone(), estimate: full[c], std_error: se[c], aliased: aliased[c] })
+        .map(|(c, label)| Coefficient {
+            column: label.clone(),
+            estimate: full[c],
+            std_error: se[c],
+            aliased: aliased[c],
+        })
         .collect();
     let null_ll = {
         let p = counts.events / total;
@@ -862,7 +1019,11 @@ fn fit_once(
         version: spec.version.clone(),
         target: spec.target,
         description: spec.description.clone(),
-        trained_on: TrainedOn { cohort: trained_on.to_string(), rows: total as u64, synthetic },
+        trained_on: TrainedOn {
+            cohort: trained_on.to_string(),
+            rows: total as u64,
+            synthetic,
+        },
         features,
         intercept,
         baseline_logit: intercept + means.iter().sum::<f64>(),
@@ -880,7 +1041,9 @@ fn fit_once(
     let (auc, brier) = auc_brier(&mut scored);
     model.metrics.insert("auc".into(), auc);
     model.metrics.insert("brier".into(), brier);
-    model.metrics.insert("eventRate".into(), counts.events / total);
+    model
+        .metrics
+        .insert("eventRate".into(), counts.events / total);
     model.fit = Some(json!({
         "iterations": report.iterations,
         "deviance": report.deviance,
@@ -904,9 +1067,15 @@ fn input_of(names: &[FeatureName], raw: &[usize]) -> ModelInput {
     for (k, name) in names.iter().enumerate() {
         let v = raw[k];
         match name {
-            FeatureName::Situation => x.situation = Situation::ALL.get(v).copied().unwrap_or(x.situation),
-            FeatureName::Education => x.education = Education::ALL.get(v).copied().unwrap_or(x.education),
-            FeatureName::MonthsSinceAbove3G => x.months_since_above_3g = (v < RAW_NUMERIC - 1).then_some(v as u32),
+            FeatureName::Situation => {
+                x.situation = Situation::ALL.get(v).copied().unwrap_or(x.situation)
+            }
+            FeatureName::Education => {
+                x.education = Education::ALL.get(v).copied().unwrap_or(x.education)
+            }
+            FeatureName::MonthsSinceAbove3G => {
+                x.months_since_above_3g = (v < RAW_NUMERIC - 1).then_some(v as u32)
+            }
             FeatureName::MonthsAbove3GLast24 => x.months_above_3g_last_24 = v as u32,
         }
     }
@@ -937,6 +1106,10 @@ pub fn auc_brier(scored: &mut [(f64, f64, f64)]) -> (f64, f64) {
         brier += y * (1.0 - p) * (1.0 - p) + (n - y) * p * p;
     }
     let neg_total = total - pos_total;
-    let auc = if pos_total > 0.0 && neg_total > 0.0 { pairs / (pos_total * neg_total) } else { f64::NAN };
+    let auc = if pos_total > 0.0 && neg_total > 0.0 {
+        pairs / (pos_total * neg_total)
+    } else {
+        f64::NAN
+    };
     (auc, if total > 0.0 { brier / total } else { f64::NAN })
 }

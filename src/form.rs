@@ -149,17 +149,36 @@ pub struct Answers {
     pub self_assessment: Option<u8>,
 }
 
+/// The answers to the registration form as callers send them.
+/// `educationApproved` and `educationPassed` may be left out when
+/// education is none or primary school (not asked: `INGEN_SVAR`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct AnswersInput {
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "Answers", optional_fields = nullable))]
+pub(crate) struct AnswersInput {
+    /// Question 1: the situation.
     situation: Situation,
+    /// Question 3: highest education, as a code or `{ nus: "6" }`.
+    #[cfg_attr(
+        test,
+        ts(
+            type = "Education | { nus: \"0\" | \"2\" | \"3\" | \"4\" | \"6\" | \"7\" | 0 | 2 | 3 | 4 | 6 | 7 }"
+        )
+    )]
     education: EducationInput,
+    /// Question 3b: is the education approved in Norway?
     #[serde(default)]
     education_approved: Option<Approved>,
+    /// Question 3c: is the education passed?
     #[serde(default)]
     education_passed: Option<Passed>,
+    /// Question 4: health obstacles.
     health_obstacles: YesNoUnknown,
+    /// Question 5: other obstacles.
     other_obstacles: YesNoUnknown,
+    /// Own job prospects, 1 (poor) to 5 (very good); recorded, never used
+    /// for routing.
     #[serde(default)]
     self_assessment: Option<u8>,
 }

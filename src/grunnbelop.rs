@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// One row of the G table: the yearly amount in force from `from`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct GEntry {
     /// First day the amount is in force (1 May of its year).
     pub from: Date,
@@ -35,10 +36,19 @@ pub struct GEntry {
 /// assert_eq!(april, 118_620.0 / 12.0);
 /// assert!(g.monthly_g(YearMonth::new(2013, 12).unwrap()).is_err());
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GTable {
     entries: Vec<GEntry>,
+    /// First month covered.
+    start: YearMonth,
+    /// Yearly G for each covered month from `start` (a lookup, not a search).
+    by_month: Vec<f64>,
+}
+
+impl Serialize for GTable {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.entries.serialize(s)
+    }
 }
 
 const SHIPPED: &str = include_str!("../pkg-config/grunnbelop.json");
@@ -77,7 +87,22 @@ impl GTable {
                 ));
             }
         }
-        Ok(GTable { entries })
+        let mut table = GTable {
+            entries,
+            start: Date::from_days_since_epoch(0).year_month(),
+            by_month: Vec::new(),
+        };
+        if let Some((start, end)) = table.coverage() {
+            table.start = start;
+            table.by_month = (0..=start.months_until(end))
+                .map(|i| {
+                    let day = start.add_months(i).first_day();
+                    let idx = table.entries.partition_point(|e| e.from <= day);
+                    table.entries[idx.saturating_sub(1)].nok
+                })
+                .collect();
+        }
+        Ok(table)
     }
 
     /// Parses and checks a table from JSON text
@@ -95,6 +120,8 @@ impl GTable {
         // returned, but a broken build must not panic either.
         GTable::from_json(SHIPPED).unwrap_or(GTable {
             entries: Vec::new(),
+            start: Date::from_days_since_epoch(0).year_month(),
+            by_month: Vec::new(),
         })
     }
 
@@ -121,22 +148,18 @@ impl GTable {
     /// `INSUFFICIENT_DATA` naming the month and the table's coverage when the
     /// month lies outside it.
     pub fn yearly_g(&self, month: YearMonth) -> Result<f64> {
-        let day = month.first_day();
-        let (start, end) = self
-            .coverage()
-            .ok_or_else(|| Error::new(ErrorKind::InvalidConfig, "", "the G table has no rows"))?;
-        if month < start || month > end {
-            return Err(Error::new(
-                ErrorKind::InsufficientData,
-                "",
-                format!(
-                    "no grunnbeløp for {month}: the G table covers {start} to {end}; pass a table that covers it"
+        let offset = self.start.months_until(month);
+        match usize::try_from(offset).ok().and_then(|i| self.by_month.get(i)) {
+            Some(g) => Ok(*g),
+            None => Err(match self.coverage() {
+                Some((start, end)) => Error::new(
+                    ErrorKind::InsufficientData,
+                    "",
+                    format!("no grunnbeløp for {month}: the G table covers {start} to {end}; pass a table that covers it"),
                 ),
-            ));
+                None => Error::new(ErrorKind::InvalidConfig, "", "the G table has no rows"),
+            }),
         }
-        let idx = self.entries.partition_point(|e| e.from <= day);
-        // idx ≥ 1 because month ≥ start.
-        Ok(self.entries[idx.saturating_sub(1)].nok)
     }
 
     /// Monthly G (G / 12) in force in `month`.

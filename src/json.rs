@@ -7,6 +7,8 @@
 use crate::error::{Error, ErrorKind, Result};
 use serde::de::DeserializeOwned;
 
+mod tree;
+
 /// Largest accepted JSON text for one record (1 MiB). A registration with
 /// several years of wages is a few kilobytes; anything near this limit is a
 /// mistake or an attack, and is refused before it is parsed.
@@ -39,6 +41,18 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T> {
 /// Like [`parse`] with a caller-chosen size limit (configuration files and
 /// whole cohorts are larger than one record).
 pub fn parse_limited<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Result<T> {
+    check_size(text, max_bytes)?;
+    tree::from_str(text).map_err(convert)
+}
+
+/// Parses a JSON array of records, one record at a time (a cohort file):
+/// the same errors as [`parse_limited`], with paths like `[12].person.age`.
+pub fn parse_array<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Result<Vec<T>> {
+    check_size(text, max_bytes)?;
+    tree::array_from_str(text).map_err(convert)
+}
+
+fn check_size(text: &str, max_bytes: usize) -> Result<()> {
     if text.len() > max_bytes {
         return Err(Error::new(
             ErrorKind::TooLarge,
@@ -50,25 +64,21 @@ pub fn parse_limited<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Resul
             ),
         ));
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    // serde_json guards against deep nesting itself (128 levels).
-    let value = serde_path_to_error::deserialize(&mut de).map_err(convert)?;
-    de.end().map_err(|e| {
-        Error::new(
-            ErrorKind::InvalidJson,
-            "",
-            format!("unexpected text after the JSON value: {e}"),
-        )
-    })?;
-    Ok(value)
+    Ok(())
 }
 
-fn convert(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = err.path().to_string();
-    // serde_path_to_error writes "." for the root and "?" where it failed
-    // before reaching any field (malformed JSON); both mean "the whole input".
-    let path = if path == "." || path == "?" { String::new() } else { path };
-    let inner = err.into_inner();
+fn convert(failure: tree::Failure) -> Error {
+    let (path, inner) = match failure {
+        tree::Failure::Data { path, message } => return classify(path, message),
+        tree::Failure::Trailing(e) => {
+            return Error::new(
+                ErrorKind::InvalidJson,
+                "",
+                format!("unexpected text after the JSON value: {e}"),
+            )
+        }
+        tree::Failure::Json(e, path) => (path, e),
+    };
     let syntax = matches!(
         inner.classify(),
         serde_json::error::Category::Syntax | serde_json::error::Category::Eof
@@ -127,7 +137,7 @@ fn classify(path: String, message: String) -> Error {
         return Error::new(ErrorKind::MissingField, p, message);
     }
     if message.starts_with("unknown field") {
-        // serde_path_to_error already ends the path with the unknown key.
+        // The path already ends with the unknown key.
         return Error::new(ErrorKind::UnknownField, path, message);
     }
     if message.starts_with("unknown variant") {
@@ -154,13 +164,18 @@ fn public_names(message: &str) -> String {
     for (private, public) in [
         ("struct PersonInput", "a person object"),
         ("struct AnswersInput", "an answers object"),
-        ("struct LabelInput", "an object {registeredOn, wages, wagesThrough?}"),
+        (
+            "struct LabelInput",
+            "an object {registeredOn, wages, wagesThrough?}",
+        ),
     ] {
         out = out.replace(private, public);
     }
     if let Some(i) = out.find("expected struct ") {
         let rest = &out[i + "expected struct ".len()..];
-        let name_len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        let name_len = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
         out = format!("{}expected a JSON object{}", &out[..i], &rest[name_len..]);
     }
     out

@@ -18,6 +18,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod cohort;
 pub mod counterfactual;
+pub mod defaults;
 pub mod employment;
 pub mod error;
 pub mod evaluate;
@@ -29,7 +30,12 @@ pub mod model;
 pub mod outcome;
 pub mod person;
 pub mod policy;
+pub mod report;
 pub mod ruletree;
+pub mod session;
+pub mod synthetic;
+#[cfg(test)]
+mod ts;
 mod vocab;
 pub mod wages;
 

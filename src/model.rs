@@ -104,6 +104,15 @@ impl ModelInput {
         }
     }
 
+    /// The code word of a categorical feature ("" for a numeric one).
+    pub fn code(&self, name: FeatureName) -> &'static str {
+        match name {
+            FeatureName::Situation => self.situation.as_str(),
+            FeatureName::Education => self.education.as_str(),
+            _ => "",
+        }
+    }
+
     /// Whether the two wage inputs can describe one real wage history: a
     /// last month above 3G within the 24-month window means at least one
     /// and at most `25 − since` months above 3G in it; otherwise none.
@@ -129,6 +138,7 @@ fn domain(name: FeatureName) -> (u32, u32) {
 /// One feature of a model file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum Feature {
     /// Treatment-coded categories.
     #[serde(rename_all = "camelCase")]
@@ -193,8 +203,16 @@ impl Feature {
             return "never".to_string();
         };
         let (lo, hi) = domain(name);
-        let low = if i == 0 { lo } else { (edges[i - 1].ceil().max(0.0) as u32).max(lo) };
-        let high = if i == edges.len() { hi } else { ((edges[i].ceil() as i64 - 1).max(0) as u32).min(hi) };
+        let low = if i == 0 {
+            lo
+        } else {
+            (edges[i - 1].ceil().max(0.0) as u32).max(lo)
+        };
+        let high = if i == edges.len() {
+            hi
+        } else {
+            ((edges[i].ceil() as i64 - 1).max(0) as u32).min(hi)
+        };
         if low >= high {
             low.to_string()
         } else {
@@ -202,41 +220,77 @@ impl Feature {
         }
     }
 
-    /// The weight for a person's input, with the bin label.
-    pub fn weight(&self, input: &ModelInput) -> (f64, String) {
+    /// The weight for a person's input (no allocation).
+    pub fn weight_of(&self, input: &ModelInput) -> f64 {
         match self {
-            Feature::Categorical { name, reference, levels, .. } => {
-                let code = match input.value(*name) {
-                    Value::String(s) => s,
-                    _ => String::new(),
-                };
-                let w = if &code == reference { 0.0 } else { levels.get(&code).copied().unwrap_or(0.0) };
-                (w, code)
-            }
-            Feature::Binned { name, edges, weights, missing, .. } => {
-                let value = match name {
-                    FeatureName::MonthsSinceAbove3G => input.months_since_above_3g,
-                    _ => Some(input.months_above_3g_last_24),
-                };
-                match Feature::bin_of(edges, value) {
-                    Some(i) => (weights.get(i).copied().unwrap_or(0.0), Feature::bin_label(*name, edges, Some(i))),
-                    None => (missing.unwrap_or(0.0), Feature::bin_label(*name, edges, None)),
+            Feature::Categorical {
+                name,
+                reference,
+                levels,
+                ..
+            } => {
+                let code = input.code(*name);
+                if code == reference.as_str() {
+                    0.0
+                } else {
+                    levels.get(code).copied().unwrap_or(0.0)
                 }
             }
+            Feature::Binned {
+                name,
+                edges,
+                weights,
+                missing,
+                ..
+            } => match Feature::bin_of(edges, Feature::numeric(*name, input)) {
+                Some(i) => weights.get(i).copied().unwrap_or(0.0),
+                None => missing.unwrap_or(0.0),
+            },
         }
+    }
+
+    fn numeric(name: FeatureName, input: &ModelInput) -> Option<u32> {
+        match name {
+            FeatureName::MonthsSinceAbove3G => input.months_since_above_3g,
+            _ => Some(input.months_above_3g_last_24),
+        }
+    }
+
+    /// The weight for a person's input, with the level or bin label.
+    pub fn weight(&self, input: &ModelInput) -> (f64, String) {
+        let label = match self {
+            Feature::Categorical { name, .. } => input.code(*name).to_string(),
+            Feature::Binned { name, edges, .. } => Feature::bin_label(
+                *name,
+                edges,
+                Feature::bin_of(edges, Feature::numeric(*name, input)),
+            ),
+        };
+        (self.weight_of(input), label)
     }
 
     fn check(&self, at: &str) -> Result<()> {
         let bad = |path: String, msg: String| Err(Error::new(ErrorKind::InvalidConfig, path, msg));
         let finite = |x: f64| x.is_finite();
         match self {
-            Feature::Categorical { name, reference, levels, mean } => {
+            Feature::Categorical {
+                name,
+                reference,
+                levels,
+                mean,
+            } => {
                 let codes = Feature::codes(*name);
                 if codes.is_empty() {
-                    return bad(format!("{at}.name"), format!("`{name}` is not a categorical feature"));
+                    return bad(
+                        format!("{at}.name"),
+                        format!("`{name}` is not a categorical feature"),
+                    );
                 }
                 if !codes.contains(&reference.as_str()) {
-                    return bad(format!("{at}.reference"), crate::json::unknown_value_message(reference, &codes));
+                    return bad(
+                        format!("{at}.reference"),
+                        crate::json::unknown_value_message(reference, &codes),
+                    );
                 }
                 for (level, w) in levels {
                     if !codes.contains(&level.as_str()) || level == reference {
@@ -246,22 +300,46 @@ impl Feature {
                         );
                     }
                     if !finite(*w) {
-                        return bad(format!("{at}.levels.{level}"), "weights must be finite numbers".into());
+                        return bad(
+                            format!("{at}.levels.{level}"),
+                            "weights must be finite numbers".into(),
+                        );
                     }
                 }
-                if let Some(missing) = codes.iter().find(|c| **c != reference && !levels.contains_key(**c)) {
-                    return bad(format!("{at}.levels"), format!("level `{missing}` has no weight"));
+                if let Some(missing) = codes
+                    .iter()
+                    .find(|c| **c != reference && !levels.contains_key(**c))
+                {
+                    return bad(
+                        format!("{at}.levels"),
+                        format!("level `{missing}` has no weight"),
+                    );
                 }
                 if !finite(*mean) {
                     return bad(format!("{at}.mean"), "must be a finite number".into());
                 }
             }
-            Feature::Binned { name, edges, weights, missing, mean } => {
-                if !matches!(name, FeatureName::MonthsSinceAbove3G | FeatureName::MonthsAbove3GLast24) {
-                    return bad(format!("{at}.name"), format!("`{name}` is not a numeric feature"));
+            Feature::Binned {
+                name,
+                edges,
+                weights,
+                missing,
+                mean,
+            } => {
+                if !matches!(
+                    name,
+                    FeatureName::MonthsSinceAbove3G | FeatureName::MonthsAbove3GLast24
+                ) {
+                    return bad(
+                        format!("{at}.name"),
+                        format!("`{name}` is not a numeric feature"),
+                    );
                 }
                 if edges.iter().any(|e| !e.is_finite()) || edges.windows(2).any(|w| w[0] >= w[1]) {
-                    return bad(format!("{at}.edges"), "edges must be finite and strictly increasing".into());
+                    return bad(
+                        format!("{at}.edges"),
+                        "edges must be finite and strictly increasing".into(),
+                    );
                 }
                 if weights.len() != edges.len() + 1 {
                     return bad(
@@ -275,7 +353,10 @@ impl Feature {
                     );
                 }
                 if let Some(i) = weights.iter().position(|w| !w.is_finite()) {
-                    return bad(format!("{at}.weights[{i}]"), "weights must be finite numbers".into());
+                    return bad(
+                        format!("{at}.weights[{i}]"),
+                        "weights must be finite numbers".into(),
+                    );
                 }
                 if *name == FeatureName::MonthsSinceAbove3G && missing.is_none() {
                     return bad(
@@ -284,7 +365,10 @@ impl Feature {
                     );
                 }
                 if missing.is_some_and(|m| !m.is_finite()) || !mean.is_finite() {
-                    return bad(format!("{at}"), "missing and mean must be finite numbers".into());
+                    return bad(
+                        at.to_string(),
+                        "missing and mean must be finite numbers".into(),
+                    );
                 }
             }
         }
@@ -295,6 +379,7 @@ impl Feature {
 /// Where a model's weights came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TrainedOn {
     /// Cohort name, e.g. `synthetic-v1 seed 1`.
     pub cohort: String,
@@ -308,6 +393,7 @@ pub struct TrainedOn {
 /// A column the fit found linearly dependent on others; its weight is 0.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Aliased {
     /// Feature.
     pub feature: FeatureName,
@@ -318,6 +404,7 @@ pub struct Aliased {
 /// A model file (`pkg-config/models/*.json`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Model {
     /// Identifier, e.g. `variant-a`.
     pub id: String,
@@ -327,6 +414,7 @@ pub struct Model {
     pub target: Target,
     /// One line for humans.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub description: String,
     /// Provenance.
     pub trained_on: TrainedOn,
@@ -338,12 +426,15 @@ pub struct Model {
     pub baseline_logit: f64,
     /// Columns dropped as aliased.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub aliased: Vec<Aliased>,
     /// Metrics on the training cohort (AUC, Brier, …).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub metrics: BTreeMap<String, f64>,
     /// The fit's report (iterations, deviance, standard errors, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(as = "Option<crate::ts::JsonObject>", optional))]
     pub fit: Option<Value>,
 }
 
@@ -364,10 +455,12 @@ pub fn logit(p: f64) -> f64 {
 
 /// One feature's share of a person's score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Contribution {
     /// Feature.
     pub feature: FeatureName,
     /// The person's value (code word, number or `null`).
+    #[cfg_attr(test, ts(type = "number | string | null"))]
     pub value: Value,
     /// The level or bin it fell in.
     pub bin: String,
@@ -383,8 +476,10 @@ pub struct Contribution {
 /// order; the logit contributions do not.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Waterfall {
     /// Always `"MODEL_FILE_FEATURE_ORDER"`: the order the steps were taken in.
+    #[cfg_attr(test, ts(type = "\"MODEL_FILE_FEATURE_ORDER\""))]
     pub order: &'static str,
     /// σ(baselineLogit).
     pub baseline_probability: f64,
@@ -394,6 +489,7 @@ pub struct Waterfall {
 
 /// One step of a [`Waterfall`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct WaterfallStep {
     /// Feature added.
     pub feature: FeatureName,
@@ -406,6 +502,7 @@ pub struct WaterfallStep {
 /// A scored person.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Score {
     /// Predicted probability of the model's target.
     pub probability: f64,
@@ -448,7 +545,10 @@ impl Model {
         for (i, f) in self.features.iter().enumerate() {
             f.check(&format!("features[{i}]"))?;
             if self.features[..i].iter().any(|g| g.name() == f.name()) {
-                return bad(&format!("features[{i}].name"), format!("`{}` appears twice", f.name()));
+                return bad(
+                    &format!("features[{i}].name"),
+                    format!("`{}` appears twice", f.name()),
+                );
             }
         }
         if !self.intercept.is_finite() {
@@ -458,18 +558,26 @@ impl Model {
         if !self.baseline_logit.is_finite() || (computed - self.baseline_logit).abs() > 1e-9 {
             return bad(
                 "baselineLogit",
-                format!("must equal intercept + Σ feature means = {computed}, got {}", self.baseline_logit),
+                format!(
+                    "must equal intercept + Σ feature means = {computed}, got {}",
+                    self.baseline_logit
+                ),
             );
         }
         if let Some((k, v)) = self.metrics.iter().find(|(_, v)| !v.is_finite()) {
-            return bad(&format!("metrics.{k}"), format!("must be a finite number, got {v}"));
+            return bad(
+                &format!("metrics.{k}"),
+                format!("must be a finite number, got {v}"),
+            );
         }
         Ok(())
     }
 
     /// Logit only (the hot path of evaluation and fitting checks).
     pub fn logit(&self, input: &ModelInput) -> f64 {
-        self.features.iter().fold(self.intercept, |acc, f| acc + f.weight(input).0)
+        self.features
+            .iter()
+            .fold(self.intercept, |acc, f| acc + f.weight_of(input))
     }
 
     /// Probability, logit, contributions and waterfall.
@@ -524,11 +632,15 @@ impl Model {
             FeatureName::Situation => Situation::ALL.iter().map(|s| json!(s)).collect(),
             FeatureName::Education => Education::ALL.iter().map(|s| json!(s)).collect(),
             FeatureName::MonthsSinceAbove3G => {
-                let mut v: Vec<Value> = (1..=crate::wages::LOOK_BACK_MONTHS).map(|m| json!(m)).collect();
+                let mut v: Vec<Value> = (1..=crate::wages::LOOK_BACK_MONTHS)
+                    .map(|m| json!(m))
+                    .collect();
                 v.push(Value::Null);
                 v
             }
-            FeatureName::MonthsAbove3GLast24 => (0..=crate::wages::COUNT_WINDOW_MONTHS).map(|m| json!(m)).collect(),
+            FeatureName::MonthsAbove3GLast24 => (0..=crate::wages::COUNT_WINDOW_MONTHS)
+                .map(|m| json!(m))
+                .collect(),
         }
     }
 }
@@ -546,7 +658,9 @@ pub fn with_value(input: &ModelInput, name: FeatureName, value: &Value) -> Optio
                 v => Some(u32::try_from(v.as_u64()?).ok()?),
             }
         }
-        FeatureName::MonthsAbove3GLast24 => out.months_above_3g_last_24 = u32::try_from(value.as_u64()?).ok()?,
+        FeatureName::MonthsAbove3GLast24 => {
+            out.months_above_3g_last_24 = u32::try_from(value.as_u64()?).ok()?
+        }
     }
     Some(out)
 }
@@ -579,22 +693,48 @@ impl Scorer {
                 };
                 let (table, missing) = match name {
                     FeatureName::Situation => (
-                        Situation::ALL.iter().map(|s| f.weight(&ModelInput { situation: *s, ..base }).0).collect(),
+                        Situation::ALL
+                            .iter()
+                            .map(|s| {
+                                f.weight_of(&ModelInput {
+                                    situation: *s,
+                                    ..base
+                                })
+                            })
+                            .collect(),
                         0.0,
                     ),
                     FeatureName::Education => (
-                        Education::ALL.iter().map(|e| f.weight(&ModelInput { education: *e, ..base }).0).collect(),
+                        Education::ALL
+                            .iter()
+                            .map(|e| {
+                                f.weight_of(&ModelInput {
+                                    education: *e,
+                                    ..base
+                                })
+                            })
+                            .collect(),
                         0.0,
                     ),
                     FeatureName::MonthsSinceAbove3G => (
                         (0..TABLE as u32)
-                            .map(|v| f.weight(&ModelInput { months_since_above_3g: Some(v), ..base }).0)
+                            .map(|v| {
+                                f.weight_of(&ModelInput {
+                                    months_since_above_3g: Some(v),
+                                    ..base
+                                })
+                            })
                             .collect(),
-                        f.weight(&base).0,
+                        f.weight_of(&base),
                     ),
                     FeatureName::MonthsAbove3GLast24 => (
                         (0..TABLE as u32)
-                            .map(|v| f.weight(&ModelInput { months_above_3g_last_24: v, ..base }).0)
+                            .map(|v| {
+                                f.weight_of(&ModelInput {
+                                    months_above_3g_last_24: v,
+                                    ..base
+                                })
+                            })
                             .collect(),
                         0.0,
                     ),
@@ -619,7 +759,9 @@ impl Scorer {
                     Some(v) => table.get(v as usize),
                     None => Some(missing),
                 },
-                FeatureName::MonthsAbove3GLast24 => table.get(input.months_above_3g_last_24 as usize),
+                FeatureName::MonthsAbove3GLast24 => {
+                    table.get(input.months_above_3g_last_24 as usize)
+                }
             };
             logit += w.copied().unwrap_or(0.0);
         }

@@ -86,6 +86,7 @@ vocabulary! {
 /// The labelling options; every field has the documented default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase", default)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct LabelOptions {
     /// Which month is month 1.
     pub month_one: MonthOne,
@@ -98,9 +99,11 @@ pub struct LabelOptions {
 /// A label with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct OutcomeLabel {
     /// The person's id, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub id: Option<String>,
     /// The label.
     pub outcome: Outcome,
@@ -121,6 +124,8 @@ pub struct OutcomeLabel {
 /// The wage data a label needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct LabelInput {
     /// Caller's id, echoed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -129,6 +134,7 @@ pub struct LabelInput {
     pub registered_on: Date,
     /// Monthly wages (several per month are summed; months without an entry are 0).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub wages: Vec<WageEntry>,
     /// Last month with complete wage data; default: the latest month with an entry.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -154,14 +160,36 @@ pub struct LabelInput {
 /// assert_eq!(l.months[0].month.to_string(), "2024-04");
 /// ```
 pub fn label(input: &LabelInput, options: LabelOptions, g: &GTable) -> Result<OutcomeLabel> {
-    let reg = input.registered_on.year_month();
+    let history = WageHistory::new(&input.wages);
+    label_history(
+        input.id.clone(),
+        input.registered_on,
+        &history,
+        input.wages_through,
+        options,
+        g,
+    )
+}
+
+/// [`label`] from wages already summed per month (no copy of the entries).
+///
+/// # Errors
+/// As [`label`].
+pub fn label_history(
+    id: Option<String>,
+    registered_on: Date,
+    history: &WageHistory,
+    wages_through: Option<YearMonth>,
+    options: LabelOptions,
+    g: &GTable,
+) -> Result<OutcomeLabel> {
+    let reg = registered_on.year_month();
     let first = match options.month_one {
         MonthOne::NextMonth => reg.add_months(1),
         MonthOne::RegistrationMonth => reg,
     };
     let last = first.add_months(11);
-    let history = WageHistory::new(&input.wages);
-    let (through, path) = match input.wages_through {
+    let (through, path) = match wages_through {
         Some(t) => (Some(t), "wagesThrough"),
         None => (history.last_month(), "wages"),
     };
@@ -199,7 +227,7 @@ pub fn label(input: &LabelInput, options: LabelOptions, g: &GTable) -> Result<Ou
         (Outcome::InAndOut, LabelRule::Neither)
     };
     Ok(OutcomeLabel {
-        id: input.id.clone(),
+        id,
         outcome,
         rule,
         months,

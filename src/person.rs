@@ -19,6 +19,7 @@ pub const MAX_AGE: u32 = 120;
 /// A wage amount in NOK: finite and zero or more.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
 #[serde(transparent)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Nok(f64);
 
 impl Nok {
@@ -55,6 +56,8 @@ impl<'de> Deserialize<'de> for Nok {
 /// An employer-register period: inclusive dates, `end: null` = ongoing.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct Period {
     /// First day.
     pub start: Date,
@@ -66,6 +69,7 @@ pub struct Period {
 /// A monthly wage report (A-melding) entry.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct WageEntry {
     /// The month the wage was paid for.
     pub month: YearMonth,
@@ -120,28 +124,50 @@ pub struct Person {
     pub sensitive: bool,
 }
 
+/// One registration as callers send it (design §3); unknown fields are
+/// rejected. Either `birthDate` or `age` is required.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct PersonInput {
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "Person", optional_fields = nullable))]
+pub(crate) struct PersonInput {
+    /// Caller's identifier, echoed in every output.
     #[serde(default)]
     id: Option<String>,
+    /// Day of registration.
     registered_on: Date,
+    /// Birth date (or give `age`).
     #[serde(default)]
     birth_date: Option<Date>,
+    /// Whole years at `registeredOn` (or give `birthDate`).
     #[serde(default)]
     age: Option<u32>,
+    /// The answers to the registration form.
+    #[cfg_attr(test, ts(as = "crate::form::AnswersInput"))]
     answers: Answers,
+    /// Employer-register periods.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     employment: Vec<Period>,
+    /// Monthly wage entries (A-melding); several for one month are summed.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     wages: Vec<WageEntry>,
+    /// Last month for which the wage data is complete (default: the latest
+    /// month with an entry).
     #[serde(default)]
     wages_through: Option<YearMonth>,
+    /// Single parent (enslig forsørger).
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     single_parent: bool,
+    /// Reserved against digital communication.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     digital_reservation: bool,
+    /// Strictly confidential address or shielded person.
     #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     sensitive: bool,
 }
 

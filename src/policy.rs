@@ -4,13 +4,13 @@
 
 use crate::calendar::Date;
 use crate::catalog::Catalog;
-use crate::error::{Error, ErrorKind, Result};
-use crate::person::Person;
 use crate::counterfactual::{self, model_selects_noe, Counterfactual};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Contribution, ModelInput, Scorer, Target, Waterfall};
+use crate::person::Person;
 use crate::ruletree::{self, AgeBand, Group, Reason, ReasonCode, Ruleset, TraceStep};
-use crate::wages;
 use crate::vocab::vocabulary;
+use crate::wages;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -63,6 +63,8 @@ vocabulary! {
 /// A routing policy (one file in `pkg-config/policies/`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct Policy {
     /// Identifier, e.g. `noe-2025-01`.
     pub id: String,
@@ -115,29 +117,55 @@ impl Policy {
         let bad = |path: &str, kind: ErrorKind, msg: String| Err(Error::new(kind, path, msg));
         match self.method {
             Method::RuleTree => {
-                for (field, set) in [("model", self.model.is_some()), ("cutoff", self.cutoff.is_some()), ("share", self.share.is_some())] {
+                for (field, set) in [
+                    ("model", self.model.is_some()),
+                    ("cutoff", self.cutoff.is_some()),
+                    ("share", self.share.is_some()),
+                ] {
                     if set {
-                        return bad(field, ErrorKind::InvalidConfig, format!("a RULE_TREE policy takes no `{field}`"));
+                        return bad(
+                            field,
+                            ErrorKind::InvalidConfig,
+                            format!("a RULE_TREE policy takes no `{field}`"),
+                        );
                     }
                 }
             }
             Method::Model => {
                 let Some(id) = &self.model else {
-                    return bad("model", ErrorKind::MissingField, "a MODEL policy names its model".into());
+                    return bad(
+                        "model",
+                        ErrorKind::MissingField,
+                        "a MODEL policy names its model".into(),
+                    );
                 };
                 catalog.model(id).map_err(|e| e.at("model"))?;
                 if let Some(c) = self.cutoff {
                     if !(c > 0.0 && c < 1.0) {
-                        return bad("cutoff", ErrorKind::OutOfRange, format!("a probability cut-off must lie strictly between 0 and 1, got {c}"));
+                        return bad(
+                            "cutoff",
+                            ErrorKind::OutOfRange,
+                            format!(
+                                "a probability cut-off must lie strictly between 0 and 1, got {c}"
+                            ),
+                        );
                     }
                 }
                 if let Some(s) = self.share {
                     if !(s > 0.0 && s <= 1.0) {
-                        return bad("share", ErrorKind::OutOfRange, format!("a share of the cohort must lie in (0, 1], got {s}"));
+                        return bad(
+                            "share",
+                            ErrorKind::OutOfRange,
+                            format!("a share of the cohort must lie in (0, 1], got {s}"),
+                        );
                     }
                 }
                 if self.cutoff.is_none() && self.share.is_none() {
-                    return bad("cutoff", ErrorKind::MissingField, "a MODEL policy needs a `cutoff` or a `share`".into());
+                    return bad(
+                        "cutoff",
+                        ErrorKind::MissingField,
+                        "a MODEL policy needs a `cutoff` or a `share`".into(),
+                    );
                 }
             }
         }
@@ -148,6 +176,7 @@ impl Policy {
 /// The policy as named in a decision.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PolicyRef {
     /// Policy id.
     pub id: String,
@@ -159,6 +188,8 @@ pub struct PolicyRef {
 /// the method are absent.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields))]
 pub struct Decision {
     /// The person's id, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -179,6 +210,7 @@ pub struct Decision {
     pub reasons: Vec<Reason>,
     /// Every rule-tree check made, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub trace: Vec<TraceStep>,
     /// MODEL: the model used.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -204,11 +236,13 @@ pub struct Decision {
     pub counterfactuals: Option<Vec<Counterfactual>>,
     /// MODEL: the model inputs.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(as = "Option<crate::ts::FeatureValues>"))]
     pub features: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// The model as named in a decision.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ModelRef {
     /// Model id.
     pub id: String,
@@ -282,14 +316,24 @@ impl RoutingFacts {
     /// Whether the policy's age band or an override sends this person to
     /// the local office whatever the group or the model says.
     pub fn blocked(&self, policy: &Policy, ruleset: &Ruleset) -> bool {
-        !policy.noe_age.contains(self.age) || policy.to_local_office.iter().any(|o| self.applies(*o, ruleset))
+        !policy.noe_age.contains(self.age)
+            || policy
+                .to_local_office
+                .iter()
+                .any(|o| self.applies(*o, ruleset))
     }
 }
 
 fn override_reason(o: Override, facts: &RoutingFacts) -> Reason {
     match o {
-        Override::HealthObstacles => Reason::new(ReasonCode::HealthObstacles, json!({ "answer": facts.health_obstacles })),
-        Override::OtherObstacles => Reason::new(ReasonCode::OtherObstacles, json!({ "answer": facts.other_obstacles })),
+        Override::HealthObstacles => Reason::new(
+            ReasonCode::HealthObstacles,
+            json!({ "answer": facts.health_obstacles }),
+        ),
+        Override::OtherObstacles => Reason::new(
+            ReasonCode::OtherObstacles,
+            json!({ "answer": facts.other_obstacles }),
+        ),
         Override::DigitalReservation => Reason::new(ReasonCode::DigitalReservation, json!({})),
         Override::Sensitive => Reason::new(ReasonCode::Sensitive, json!({})),
         Override::SingleParent => Reason::new(ReasonCode::SingleParent, json!({})),
@@ -328,7 +372,10 @@ pub fn decide(person: &Person, policy: &Policy, catalog: &Catalog) -> Result<Dec
     let mut reasons = tree.reasons;
     let mut to_local = false;
     if tree.group != Group::AntattGodeMuligheter {
-        reasons.push(Reason::new(ReasonCode::NotQuickReturn, json!({ "group": tree.group })));
+        reasons.push(Reason::new(
+            ReasonCode::NotQuickReturn,
+            json!({ "group": tree.group }),
+        ));
         to_local = true;
     }
     to_local |= routing_limits(person, policy, ruleset, &mut reasons);
@@ -341,7 +388,11 @@ pub fn decide(person: &Person, policy: &Policy, catalog: &Catalog) -> Result<Dec
     Ok(Decision {
         ruleset: Some(ruleset.id.clone()),
         group: Some(tree.group),
-        unit: if to_local { Unit::LocalOffice } else { Unit::Noe },
+        unit: if to_local {
+            Unit::LocalOffice
+        } else {
+            Unit::Noe
+        },
         reasons,
         trace: tree.trace,
         ..Decision::empty(person, policy)
@@ -376,7 +427,12 @@ impl Decision {
 
 /// The age limit and the overrides of a policy: pushes their reasons and
 /// returns whether any of them sends the person to the local office.
-fn routing_limits(person: &Person, policy: &Policy, ruleset: &Ruleset, reasons: &mut Vec<Reason>) -> bool {
+fn routing_limits(
+    person: &Person,
+    policy: &Policy,
+    ruleset: &Ruleset,
+    reasons: &mut Vec<Reason>,
+) -> bool {
     let facts = RoutingFacts::of(person);
     let mut to_local = false;
     if !policy.noe_age.contains(facts.age) {
@@ -413,7 +469,12 @@ pub fn model_input(person: &Person, catalog: &Catalog) -> Result<ModelInput> {
     })
 }
 
-fn decide_model(person: &Person, policy: &Policy, ruleset: &Ruleset, catalog: &Catalog) -> Result<Decision> {
+fn decide_model(
+    person: &Person,
+    policy: &Policy,
+    ruleset: &Ruleset,
+    catalog: &Catalog,
+) -> Result<Decision> {
     let id = policy.model.as_deref().unwrap_or_default();
     let model = catalog.model(id).map_err(|e| e.at("policy.model"))?;
     let cutoff = policy.cutoff.ok_or_else(|| {
@@ -427,7 +488,11 @@ fn decide_model(person: &Person, policy: &Policy, ruleset: &Ruleset, catalog: &C
     let score = model.score(&input);
     let model_noe = model_selects_noe(model.target, score.probability, cutoff);
     let mut reasons = vec![Reason::new(
-        if model_noe { ReasonCode::ModelSelectsNoe } else { ReasonCode::ModelSelectsLocalOffice },
+        if model_noe {
+            ReasonCode::ModelSelectsNoe
+        } else {
+            ReasonCode::ModelSelectsLocalOffice
+        },
         json!({ "probability": score.probability, "cutoff": cutoff, "target": model.target }),
     )];
     let blocked = routing_limits(person, policy, ruleset, &mut reasons);
@@ -442,7 +507,11 @@ fn decide_model(person: &Person, policy: &Policy, ruleset: &Ruleset, catalog: &C
     }
     Ok(Decision {
         ruleset: Some(ruleset.id.clone()),
-        unit: if model_noe && !blocked { Unit::Noe } else { Unit::LocalOffice },
+        unit: if model_noe && !blocked {
+            Unit::Noe
+        } else {
+            Unit::LocalOffice
+        },
         reasons,
         model: Some(ModelRef {
             id: model.id.clone(),

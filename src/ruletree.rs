@@ -91,10 +91,12 @@ vocabulary! {
 
 /// A reason with the data behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Reason {
     /// What.
     pub code: ReasonCode,
     /// The values that made it so (an object; may be empty).
+    #[cfg_attr(test, ts(as = "crate::ts::JsonObject"))]
     pub detail: Value,
 }
 
@@ -107,21 +109,25 @@ impl Reason {
 
 /// One check of the rule tree.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TraceStep {
     /// Which check.
     pub rule: Rule,
     /// The input it looked at.
+    #[cfg_attr(test, ts(as = "crate::ts::Json"))]
     pub input: Value,
     /// Whether the condition holds.
     pub holds: bool,
     /// Extra facts: the band, the test's details, a ruleset quirk.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(as = "Option<crate::ts::JsonObject>", optional))]
     pub detail: Option<Value>,
 }
 
 /// An inclusive age band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AgeBand {
     /// Youngest age inside.
     pub min: u32,
@@ -139,6 +145,7 @@ impl AgeBand {
 /// A dated ruleset: the details of the rule tree that changed over time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Ruleset {
     /// `2018`, `2018-10`, `2024-03`, `2026-04`.
     pub id: String,
@@ -204,6 +211,7 @@ impl Ruleset {
 /// The result of the rule tree for one person.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct RuleTreeResult {
     /// Ruleset used.
     pub ruleset: String,
@@ -358,6 +366,32 @@ pub fn evaluate(person: &Person, ruleset: &Ruleset) -> RuleTreeResult {
         group,
         reasons,
         trace,
+    }
+}
+
+/// The group alone, without trace or reasons (the fast path for cohorts;
+/// always the same group as [`evaluate`]).
+pub fn group(person: &Person, ruleset: &Ruleset) -> Group {
+    let a = &person.answers;
+    let obstacle = |answer| ruleset.obstacle_answers.contains(&answer);
+    if obstacle(a.health_obstacles) || obstacle(a.other_obstacles) {
+        return Group::OppgittHindringer;
+    }
+    let primary_counts = a.education == Education::Grunnskole
+        && ruleset.primary_school_counts_as_passed_and_approved;
+    let quick = ruleset.quick_return_age.contains(person.age)
+        && a.education != Education::IngenUtdanning
+        && (primary_counts || a.education_passed == Passed::Ja)
+        && (primary_counts || a.education_approved == Approved::Ja)
+        && employment::holds(
+            &ruleset.work_history,
+            &person.employment,
+            person.registered_on,
+        );
+    if quick {
+        Group::AntattGodeMuligheter
+    } else {
+        Group::AntattBehovForVeiledning
     }
 }
 

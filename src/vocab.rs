@@ -62,6 +62,31 @@ macro_rules! vocabulary {
             }
         }
 
+        // The TypeScript type: a union of every accepted spelling (see src/ts.rs).
+        #[cfg(test)]
+        impl ts_rs::TS for $name {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn docs() -> Option<String> {
+                $crate::ts::docs(&[$(stringify!($meta)),*])
+            }
+            fn name(_: &ts_rs::Config) -> String {
+                String::from(stringify!($name))
+            }
+            fn inline(_: &ts_rs::Config) -> String {
+                $crate::ts::union($name::accepted())
+            }
+            fn decl(cfg: &ts_rs::Config) -> String {
+                format!("type {} = {};", stringify!($name), Self::inline(cfg))
+            }
+            fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                Self::decl(cfg)
+            }
+            fn output_path() -> Option<std::path::PathBuf> {
+                Some(std::path::PathBuf::from(concat!(stringify!($name), ".ts")))
+            }
+        }
+
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())

@@ -7,7 +7,6 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::grunnbelop::GTable;
 use crate::person::{Person, WageEntry};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// How many months before the registration month the wage features look
 /// back (the recipe's k = −36 … −1). A last month above 3G further back
@@ -19,6 +18,7 @@ pub const COUNT_WINDOW_MONTHS: u32 = 24;
 /// One month of wages, as the counsellor chart and the outcome labels see it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct MonthlyWage {
     /// The month.
     pub month: YearMonth,
@@ -37,31 +37,37 @@ pub struct MonthlyWage {
     pub below_1g: bool,
 }
 
-/// Wages summed per month.
+/// Wages summed per month: a sorted list of (month, NOK), months with no
+/// entry are absent (and read as 0).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WageHistory {
-    by_month: BTreeMap<YearMonth, f64>,
+    by_month: Vec<(YearMonth, f64)>,
 }
 
 impl WageHistory {
     /// Sums the entries per month, in input order (a fixed order, so the
     /// sums are the same on every platform).
     pub fn new(entries: &[WageEntry]) -> WageHistory {
-        let mut by_month = BTreeMap::new();
+        let mut by_month: Vec<(YearMonth, f64)> = Vec::with_capacity(entries.len());
         for e in entries {
-            *by_month.entry(e.month).or_insert(0.0) += e.nok.get();
+            match by_month.binary_search_by_key(&e.month, |(m, _)| *m) {
+                Ok(i) => by_month[i].1 += e.nok.get(),
+                Err(i) => by_month.insert(i, (e.month, e.nok.get())),
+            }
         }
         WageHistory { by_month }
     }
 
     /// NOK paid for `month` (0 when there is no entry).
     pub fn nok(&self, month: YearMonth) -> f64 {
-        self.by_month.get(&month).copied().unwrap_or(0.0)
+        self.by_month
+            .binary_search_by_key(&month, |(m, _)| *m)
+            .map_or(0.0, |i| self.by_month[i].1)
     }
 
     /// The latest month with an entry.
     pub fn last_month(&self) -> Option<YearMonth> {
-        self.by_month.keys().next_back().copied()
+        self.by_month.last().map(|(m, _)| *m)
     }
 
     /// The month as NOK and G multiples.
@@ -150,8 +156,19 @@ pub struct WageFeatures {
 /// `INSUFFICIENT_DATA` when the G table does not cover the 36 months before
 /// the registration month.
 pub fn wage_features(person: &Person, g: &GTable) -> Result<WageFeatures> {
-    let history = WageHistory::new(&person.wages);
-    let reg = person.registration_month();
+    wage_features_of(
+        &WageHistory::new(&person.wages),
+        person.registration_month(),
+        g,
+    )
+}
+
+/// [`wage_features`] from wages already summed per month, for a
+/// registration in month `reg`.
+///
+/// # Errors
+/// As [`wage_features`].
+pub fn wage_features_of(history: &WageHistory, reg: YearMonth, g: &GTable) -> Result<WageFeatures> {
     let mut since = None;
     let mut count = 0;
     for k in 1..=LOOK_BACK_MONTHS {

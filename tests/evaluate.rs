@@ -16,7 +16,18 @@ use veivalg::ruletree::Group;
 /// 0, 1, 2, 3, 5, 6; row 9 reports a health obstacle; even rows female.
 fn cohort() -> Cohort {
     use Outcome::*;
-    let outcomes = [StableWork, StableWork, InAndOut, StableWork, WithoutWork, InAndOut, StableWork, WithoutWork, InAndOut, WithoutWork];
+    let outcomes = [
+        StableWork,
+        StableWork,
+        InAndOut,
+        StableWork,
+        WithoutWork,
+        InAndOut,
+        StableWork,
+        WithoutWork,
+        InAndOut,
+        WithoutWork,
+    ];
     let rows = (0..10)
         .map(|i| CohortRow {
             registered_on: "2019-02-15".parse().unwrap(),
@@ -25,26 +36,57 @@ fn cohort() -> Cohort {
             months_since_above_3g: Some(1),
             months_above_3g_last_24: 12,
             education: Education::HoyereUtdanning1Til4,
-            health_obstacles: if i == 9 { YesNoUnknown::Ja } else { YesNoUnknown::Nei },
+            health_obstacles: if i == 9 {
+                YesNoUnknown::Ja
+            } else {
+                YesNoUnknown::Nei
+            },
             other_obstacles: YesNoUnknown::Nei,
             single_parent: false,
             digital_reservation: false,
             sensitive: false,
-            group: if [0, 1, 2, 5].contains(&i) { Group::AntattGodeMuligheter } else { Group::AntattBehovForVeiledning },
+            group: if [0, 1, 2, 5].contains(&i) {
+                Group::AntattGodeMuligheter
+            } else {
+                Group::AntattBehovForVeiledning
+            },
             outcome: outcomes[i],
             counsellor_standard: Some([0, 1, 2, 3, 5, 6].contains(&i)),
-            gender: Some(if i % 2 == 0 { Gender::Female } else { Gender::Male }),
+            gender: Some(if i % 2 == 0 {
+                Gender::Female
+            } else {
+                Gender::Male
+            }),
             born_abroad: Some(false),
         })
         .collect();
-    Cohort { rows, ruleset: "2018-10".into(), synthetic: true, source: "hand-made, 10 rows".into() }
+    Cohort {
+        rows,
+        ruleset: "2018-10".into(),
+        synthetic: true,
+        source: "hand-made, 10 rows".into(),
+    }
 }
 
 /// Weights 0, −0.1, …, −0.9 for the ten situations in order: row i has
 /// logit −0.1·i. Mean weight −0.45.
 fn model(target: &str) -> Model {
-    let names = ["HAR_SAGT_OPP", "DELTIDSJOBB_VIL_MER", "ALDRI_HATT_JOBB", "VIL_BYTTE_JOBB", "JOBB_OVER_2_AAR", "ER_PERMITTERT", "USIKKER_JOBBSITUASJON", "AKKURAT_FULLFORT_UTDANNING", "VIL_FORTSETTE_I_JOBB"];
-    let levels: serde_json::Map<String, serde_json::Value> = names.iter().enumerate().map(|(i, n)| (n.to_string(), json!(-0.1 * (i + 1) as f64))).collect();
+    let names = [
+        "HAR_SAGT_OPP",
+        "DELTIDSJOBB_VIL_MER",
+        "ALDRI_HATT_JOBB",
+        "VIL_BYTTE_JOBB",
+        "JOBB_OVER_2_AAR",
+        "ER_PERMITTERT",
+        "USIKKER_JOBBSITUASJON",
+        "AKKURAT_FULLFORT_UTDANNING",
+        "VIL_FORTSETTE_I_JOBB",
+    ];
+    let levels: serde_json::Map<String, serde_json::Value> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.to_string(), json!(-0.1 * (i + 1) as f64)))
+        .collect();
     let mean: f64 = (1..10).map(|i| -0.1 * i as f64).sum::<f64>() / 10.0;
     let m = json!({
         "id": "hand", "version": "1", "target": target,
@@ -78,7 +120,9 @@ fn variant_a_by_share_and_cutoff() {
     // Row 9 has a health obstacle: 9 eligible rows, ordered 0, 1, …, 8.
     assert_eq!(r.eligible(), 9);
     // Share 0.3 of 10 rows → rows 0, 1, 2 → S, S, I.
-    let e = r.evaluate_share(&c, 0.3, 9000.0, &[GroupColumn::Gender]).unwrap();
+    let e = r
+        .evaluate_share(&c, 0.3, 9000.0, &[GroupColumn::Gender])
+        .unwrap();
     assert_eq!(line(&e, "STABLE_WORK"), (4, 2, 2));
     assert_eq!(line(&e, "IN_AND_OUT"), (3, 1, 2));
     assert_eq!(line(&e, "WITHOUT_WORK"), (3, 0, 3));
@@ -103,10 +147,19 @@ fn variant_a_by_share_and_cutoff() {
     assert!((f.precision.unwrap() - 0.5).abs() < 1e-12);
     // 100 % cannot go to NOE: one row has an obstacle.
     let err = r.evaluate_share(&c, 1.0, 9000.0, &[]).unwrap_err();
-    assert_eq!((err.kind.as_str(), err.path.as_str()), ("OUT_OF_RANGE", "share"));
+    assert_eq!(
+        (err.kind.as_str(), err.path.as_str()),
+        ("OUT_OF_RANGE", "share")
+    );
     for bad in [0.0, 1.3, f64::NAN] {
-        assert_eq!(r.evaluate_share(&c, bad, 9000.0, &[]).unwrap_err().path, "share");
-        assert_eq!(r.evaluate_cutoff(&c, bad, 9000.0, &[]).unwrap_err().path, "cutoff");
+        assert_eq!(
+            r.evaluate_share(&c, bad, 9000.0, &[]).unwrap_err().path,
+            "share"
+        );
+        assert_eq!(
+            r.evaluate_cutoff(&c, bad, 9000.0, &[]).unwrap_err().path,
+            "cutoff"
+        );
     }
 }
 
@@ -144,7 +197,11 @@ fn rule_tree_profile_counsellors_and_difference() {
     assert_eq!(d.selected_per_month[0], ("STABLE_WORK".to_string(), 0.0));
     assert_eq!(d.selected_per_month[1], ("IN_AND_OUT".to_string(), -900.0));
     assert_eq!(d.selected_per_month[3], ("TOTAL".to_string(), -900.0));
-    assert!(d.text.starts_with("+0 stable, −900 in and out"), "{}", d.text);
+    assert!(
+        d.text.starts_with("+0 stable, −900 in and out"),
+        "{}",
+        d.text
+    );
     // A rule-tree policy: standard and no override → rows 0, 1, 2, 5 (row 9 is not standard anyway).
     let p = Catalog::shipped().policy("noe-2018").unwrap();
     let e = evaluate_fixed(&c, Fixed::Policy(p), Catalog::shipped(), 9000.0, &[]).unwrap();
@@ -162,9 +219,36 @@ fn bad_cohorts_are_errors() {
         r.outcome = Outcome::StableWork;
     }
     let catalog = Catalog::shipped().with_model(model("STABLE_WORK"));
-    let e = Ranking::new(&one_class, catalog.model("hand").unwrap(), &policy(), &catalog).unwrap_err();
+    let e = Ranking::new(
+        &one_class,
+        catalog.model("hand").unwrap(),
+        &policy(),
+        &catalog,
+    )
+    .unwrap_err();
     assert_eq!(e.kind.as_str(), "INSUFFICIENT_DATA");
-    let empty = Cohort { rows: vec![], ..cohort() };
-    assert!(evaluate_fixed(&empty, Fixed::RuleTreeGroup, Catalog::shipped(), 9000.0, &[]).is_err());
-    assert_eq!(evaluate_fixed(&cohort(), Fixed::RuleTreeGroup, Catalog::shipped(), f64::NAN, &[]).unwrap_err().path, "monthlyVolume");
+    let empty = Cohort {
+        rows: vec![],
+        ..cohort()
+    };
+    assert!(evaluate_fixed(
+        &empty,
+        Fixed::RuleTreeGroup,
+        Catalog::shipped(),
+        9000.0,
+        &[]
+    )
+    .is_err());
+    assert_eq!(
+        evaluate_fixed(
+            &cohort(),
+            Fixed::RuleTreeGroup,
+            Catalog::shipped(),
+            f64::NAN,
+            &[]
+        )
+        .unwrap_err()
+        .path,
+        "monthlyVolume"
+    );
 }

@@ -7,7 +7,12 @@ use veivalg::form::{Education, Situation};
 use veivalg::model::{FeatureName, ModelInput, Target};
 
 fn input(situation: Situation, since: Option<u32>, count: u32) -> ModelInput {
-    ModelInput { situation, education: Education::Grunnskole, months_since_above_3g: since, months_above_3g_last_24: count }
+    ModelInput {
+        situation,
+        education: Education::Grunnskole,
+        months_since_above_3g: since,
+        months_above_3g_last_24: count,
+    }
 }
 
 fn spec(features: Vec<FeatureSpec>) -> FitSpec {
@@ -26,7 +31,10 @@ fn spec(features: Vec<FeatureSpec>) -> FitSpec {
 }
 
 fn situation_only() -> Vec<FeatureSpec> {
-    vec![FeatureSpec { name: FeatureName::Situation, edges: None }]
+    vec![FeatureSpec {
+        name: FeatureName::Situation,
+        edges: None,
+    }]
 }
 
 /// A 2×2 table: MISTET_JOBBEN 30 of 100 events, HAR_SAGT_OPP 10 of 50.
@@ -48,11 +56,22 @@ fn two_by_two_table_gives_closed_form_log_odds() {
     let intercept = (30.0f64 / 70.0).ln();
     let slope = (10.0f64 / 40.0).ln() - intercept;
     assert_eq!(c[0].column, "intercept");
-    assert!((c[0].estimate - intercept).abs() < 1e-10, "{}", c[0].estimate);
-    let har = c.iter().find(|c| c.column == "situation=HAR_SAGT_OPP").unwrap();
+    assert!(
+        (c[0].estimate - intercept).abs() < 1e-10,
+        "{}",
+        c[0].estimate
+    );
+    let har = c
+        .iter()
+        .find(|c| c.column == "situation=HAR_SAGT_OPP")
+        .unwrap();
     assert!((har.estimate - slope).abs() < 1e-10);
     assert!((c[0].std_error.unwrap() - (1.0 / 30.0 + 1.0 / 70.0f64).sqrt()).abs() < 1e-8);
-    assert!((har.std_error.unwrap() - (1.0 / 30.0 + 1.0 / 70.0 + 1.0 / 10.0 + 1.0 / 40.0f64).sqrt()).abs() < 1e-8);
+    assert!(
+        (har.std_error.unwrap() - (1.0 / 30.0 + 1.0 / 70.0 + 1.0 / 10.0 + 1.0 / 40.0f64).sqrt())
+            .abs()
+            < 1e-8
+    );
     // The eight levels with no rows are aliased (all-zero columns) and dropped.
     assert_eq!(c.iter().filter(|c| c.aliased).count(), 8);
     // Explanations: the mean weight is (50 × slope) / 150, so the baseline is
@@ -78,17 +97,27 @@ fn redundant_wage_bins_are_aliased_and_dropped() {
             for r in 0..20 {
                 k += 1;
                 // Events depend on both inputs (deterministic pattern).
-                let p = 0.15 + 0.6 * f64::from(count) / 24.0 - 0.1 * f64::from(since.unwrap_or(37).min(36)) / 36.0;
+                let p = 0.15 + 0.6 * f64::from(count) / 24.0
+                    - 0.1 * f64::from(since.unwrap_or(37).min(36)) / 36.0;
                 rows.push((x, f64::from(r) < 20.0 * p.clamp(0.05, 0.95)));
             }
         }
     }
     assert!(k > 1000);
     let features = vec![
-        FeatureSpec { name: FeatureName::MonthsSinceAbove3G, edges: Some(vec![2.0, 3.0, 4.0, 7.0, 13.0, 25.0]) },
-        FeatureSpec { name: FeatureName::MonthsAbove3GLast24, edges: Some(vec![1.0, 4.0, 7.0, 13.0, 19.0, 24.0]) },
+        FeatureSpec {
+            name: FeatureName::MonthsSinceAbove3G,
+            edges: Some(vec![2.0, 3.0, 4.0, 7.0, 13.0, 25.0]),
+        },
+        FeatureSpec {
+            name: FeatureName::MonthsAbove3GLast24,
+            edges: Some(vec![1.0, 4.0, 7.0, 13.0, 19.0, 24.0]),
+        },
     ];
-    let names = [FeatureName::MonthsSinceAbove3G, FeatureName::MonthsAbove3GLast24];
+    let names = [
+        FeatureName::MonthsSinceAbove3G,
+        FeatureName::MonthsAbove3GLast24,
+    ];
     let counts = CellCounts::new(&names, rows.iter().map(|(x, y)| (x, *y)));
     let f = fit(&counts, &spec(features), "hand", false).unwrap();
     assert_eq!(f.model.aliased.len(), 1, "{:?}", f.model.aliased);
@@ -108,7 +137,11 @@ fn separation_is_an_error_naming_the_level() {
     let counts = CellCounts::new(&[FeatureName::Situation], rows.iter().map(|(x, y)| (x, *y)));
     let e = fit(&counts, &spec(situation_only()), "hand", false).unwrap_err();
     assert_eq!(e.path, "rows");
-    assert!(e.message.contains("situation=ALDRI_HATT_JOBB") && e.message.contains("separation"), "{}", e.message);
+    assert!(
+        e.message.contains("situation=ALDRI_HATT_JOBB") && e.message.contains("separation"),
+        "{}",
+        e.message
+    );
     // A penalty makes the estimate finite.
     let mut s = spec(situation_only());
     s.l2 = 1.0;
@@ -118,7 +151,9 @@ fn separation_is_an_error_naming_the_level() {
 
 #[test]
 fn one_class_and_bad_specs_are_errors() {
-    let rows: Vec<_> = (0..10).map(|_| (input(Situation::MistetJobben, Some(1), 1), true)).collect();
+    let rows: Vec<_> = (0..10)
+        .map(|_| (input(Situation::MistetJobben, Some(1), 1), true))
+        .collect();
     let counts = CellCounts::new(&[FeatureName::Situation], rows.iter().map(|(x, y)| (x, *y)));
     let e = fit(&counts, &spec(situation_only()), "hand", false).unwrap_err();
     assert_eq!(e.kind.as_str(), "INSUFFICIENT_DATA");
@@ -126,8 +161,20 @@ fn one_class_and_bad_specs_are_errors() {
     s.l2 = f64::NAN;
     assert_eq!(fit(&counts, &s, "hand", false).unwrap_err().path, "l2");
     let mut s = spec(situation_only());
-    s.features = vec![FeatureSpec { name: FeatureName::Situation, edges: Some(vec![1.0]) }];
-    assert_eq!(fit(&counts, &s, "hand", false).unwrap_err().path, "features[0].edges");
+    s.features = vec![FeatureSpec {
+        name: FeatureName::Situation,
+        edges: Some(vec![1.0]),
+    }];
+    assert_eq!(
+        fit(&counts, &s, "hand", false).unwrap_err().path,
+        "features[0].edges"
+    );
     let empty = CellCounts::new(&[FeatureName::Situation], std::iter::empty());
-    assert_eq!(fit(&empty, &spec(situation_only()), "hand", false).unwrap_err().kind.as_str(), "INSUFFICIENT_DATA");
+    assert_eq!(
+        fit(&empty, &spec(situation_only()), "hand", false)
+            .unwrap_err()
+            .kind
+            .as_str(),
+        "INSUFFICIENT_DATA"
+    );
 }

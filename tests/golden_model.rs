@@ -12,7 +12,16 @@ use veivalg::api;
 /// −0.2 − 0.3 + 0.1 + 0.2 = −0.2.
 fn model() -> Value {
     let mut levels = serde_json::Map::new();
-    for s in ["HAR_SAGT_OPP", "DELTIDSJOBB_VIL_MER", "ALDRI_HATT_JOBB", "VIL_BYTTE_JOBB", "ER_PERMITTERT", "USIKKER_JOBBSITUASJON", "AKKURAT_FULLFORT_UTDANNING", "VIL_FORTSETTE_I_JOBB"] {
+    for s in [
+        "HAR_SAGT_OPP",
+        "DELTIDSJOBB_VIL_MER",
+        "ALDRI_HATT_JOBB",
+        "VIL_BYTTE_JOBB",
+        "ER_PERMITTERT",
+        "USIKKER_JOBBSITUASJON",
+        "AKKURAT_FULLFORT_UTDANNING",
+        "VIL_FORTSETTE_I_JOBB",
+    ] {
         levels.insert(s.into(), json!(-0.5));
     }
     levels.insert("JOBB_OVER_2_AAR".into(), json!(-1.0));
@@ -39,17 +48,23 @@ fn policy(cutoff: f64) -> Value {
 /// from May 2018) in each of September 2018 – February 2019: since = 1,
 /// count = 6.
 fn person() -> Value {
-    let wages: Vec<Value> = ["2018-09", "2018-10", "2018-11", "2018-12", "2019-01", "2019-02"]
-        .iter()
-        .map(|m| json!({ "month": m, "nok": 30000 }))
-        .collect();
+    let wages: Vec<Value> = [
+        "2018-09", "2018-10", "2018-11", "2018-12", "2019-01", "2019-02",
+    ]
+    .iter()
+    .map(|m| json!({ "month": m, "nok": 30000 }))
+    .collect();
     json!({ "registeredOn": "2019-03-20", "age": 40,
         "answers": { "situation": "MISTET_JOBBEN", "education": "GRUNNSKOLE", "healthObstacles": "NEI", "otherObstacles": "NEI" },
         "wages": wages })
 }
 
 fn decide(person: &Value, cutoff: f64) -> Value {
-    let out = api::decide(&person.to_string(), &json!({ "policy": policy(cutoff), "model": model() }).to_string()).unwrap();
+    let out = api::decide(
+        &person.to_string(),
+        &json!({ "policy": policy(cutoff), "model": model() }).to_string(),
+    )
+    .unwrap();
     serde_json::from_str(&out).unwrap()
 }
 
@@ -61,11 +76,19 @@ fn sigmoid(x: f64) -> f64 {
 fn below_the_cutoff_with_one_counterfactual() {
     let d = decide(&person(), 0.6);
     assert_eq!(d["method"], "MODEL");
-    assert_eq!(d["features"], json!({ "situation": "MISTET_JOBBEN", "monthsSinceAbove3G": 1, "monthsAbove3GLast24": 6 }));
+    assert_eq!(
+        d["features"],
+        json!({ "situation": "MISTET_JOBBEN", "monthsSinceAbove3G": 1, "monthsAbove3GLast24": 6 })
+    );
     // logit = −0.2 + 0 + 0.5 + 0 = 0.3.
     assert!((d["probability"].as_f64().unwrap() - sigmoid(0.3)).abs() < 1e-12);
     assert_eq!(d["baselineLogit"], -0.2);
-    let c: Vec<f64> = d["contributions"].as_array().unwrap().iter().map(|c| c["logit"].as_f64().unwrap()).collect();
+    let c: Vec<f64> = d["contributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["logit"].as_f64().unwrap())
+        .collect();
     // 0 − (−0.3), 0.5 − 0.1, 0 − 0.2.
     for (got, want) in c.iter().zip([0.3, 0.4, -0.2]) {
         assert!((got - want).abs() < 1e-12, "{c:?}");
@@ -79,7 +102,10 @@ fn below_the_cutoff_with_one_counterfactual() {
     // the situation and the months-since weights are already at their highest.
     let cf = d["counterfactuals"].as_array().unwrap();
     assert_eq!(cf.len(), 1, "{cf:?}");
-    assert_eq!(cf[0]["changes"], json!([{ "feature": "monthsAbove3GLast24", "from": 6, "to": 7 }]));
+    assert_eq!(
+        cf[0]["changes"],
+        json!([{ "feature": "monthsAbove3GLast24", "from": 6, "to": 7 }])
+    );
     assert_eq!(cf[0]["unit"], "NOE");
     assert_eq!(cf[0]["actionable"], false);
     assert_eq!(cf[0]["kind"], json!(["PAST_WAGES"]));
@@ -105,8 +131,14 @@ fn above_the_cutoff_with_two_counterfactuals() {
     let cf = d["counterfactuals"].as_array().unwrap();
     let changes: Vec<&Value> = cf.iter().map(|c| &c["changes"][0]).collect();
     assert_eq!(changes.len(), 2, "{cf:?}");
-    assert_eq!(*changes[0], json!({ "feature": "situation", "from": "MISTET_JOBBEN", "to": "HAR_SAGT_OPP" }));
-    assert_eq!(*changes[1], json!({ "feature": "monthsSinceAbove3G", "from": 1, "to": 4 }));
+    assert_eq!(
+        *changes[0],
+        json!({ "feature": "situation", "from": "MISTET_JOBBEN", "to": "HAR_SAGT_OPP" })
+    );
+    assert_eq!(
+        *changes[1],
+        json!({ "feature": "monthsSinceAbove3G", "from": 1, "to": 4 })
+    );
     assert!(cf.iter().all(|c| c["unit"] == "LOCAL_OFFICE"));
 }
 
@@ -118,7 +150,12 @@ fn overrides_leave_no_counterfactuals() {
     p["sensitive"] = json!(true);
     let d = decide(&p, 0.55);
     assert_eq!(d["unit"], "LOCAL_OFFICE");
-    let codes: Vec<&str> = d["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = d["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
     assert_eq!(codes, ["MODEL_SELECTS_NOE", "SENSITIVE"]);
     assert_eq!(d["counterfactuals"], json!([]));
 }
@@ -126,25 +163,50 @@ fn overrides_leave_no_counterfactuals() {
 #[test]
 fn bad_model_policies() {
     let p = person().to_string();
-    let call = |policy: Value| api::decide(&p, &json!({ "policy": policy, "model": model() }).to_string()).unwrap_err();
+    let call = |policy: Value| {
+        api::decide(
+            &p,
+            &json!({ "policy": policy, "model": model() }).to_string(),
+        )
+        .unwrap_err()
+    };
     let mut pol = policy(0.5);
     pol["cutoff"] = json!(1.0);
     let e = call(pol);
-    assert_eq!((e.kind.as_str(), e.path.as_str()), ("OUT_OF_RANGE", "options.policy.cutoff"));
+    assert_eq!(
+        (e.kind.as_str(), e.path.as_str()),
+        ("OUT_OF_RANGE", "options.policy.cutoff")
+    );
     let mut pol = policy(0.5);
     pol.as_object_mut().unwrap().remove("cutoff");
     pol["share"] = json!(1.3);
     let e = call(pol);
-    assert_eq!((e.kind.as_str(), e.path.as_str()), ("OUT_OF_RANGE", "options.policy.share"));
+    assert_eq!(
+        (e.kind.as_str(), e.path.as_str()),
+        ("OUT_OF_RANGE", "options.policy.share")
+    );
     let mut pol = policy(0.5);
     pol.as_object_mut().unwrap().remove("cutoff");
     pol["share"] = json!(0.37);
     let e = call(pol);
-    assert_eq!((e.kind.as_str(), e.path.as_str()), ("INVALID_CONFIG", "policy.cutoff"));
+    assert_eq!(
+        (e.kind.as_str(), e.path.as_str()),
+        ("INVALID_CONFIG", "policy.cutoff")
+    );
     let mut pol = policy(0.5);
     pol["model"] = json!("nope");
     let e = call(pol);
-    assert_eq!((e.kind.as_str(), e.path.as_str()), ("NOT_FOUND", "options.policy.model"));
-    let e = api::decide(&p, &json!({ "policy": policy(0.5), "model": 5 }).to_string()).unwrap_err();
-    assert_eq!((e.kind.as_str(), e.path.as_str()), ("INVALID_TYPE", "options.model"));
+    assert_eq!(
+        (e.kind.as_str(), e.path.as_str()),
+        ("NOT_FOUND", "options.policy.model")
+    );
+    let e = api::decide(
+        &p,
+        &json!({ "policy": policy(0.5), "model": 5 }).to_string(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.kind.as_str(), e.path.as_str()),
+        ("INVALID_TYPE", "options.model")
+    );
 }

@@ -133,7 +133,10 @@ fn malformed_models_are_rejected_with_a_path() {
     let mut m = model_json();
     m["features"][0]["weights"] = json!([0, -1]);
     let (kind, path, msg) = err(m);
-    assert_eq!((kind.as_str(), path.as_str()), ("INVALID_CONFIG", "features[0].weights"));
+    assert_eq!(
+        (kind.as_str(), path.as_str()),
+        ("INVALID_CONFIG", "features[0].weights")
+    );
     assert!(msg.contains("do not cover the real line"), "{msg}");
     let mut m = model_json();
     m["features"][0]["edges"] = json!([12, 3]);
@@ -151,8 +154,15 @@ fn malformed_models_are_rejected_with_a_path() {
     m["target"] = json!("HAPPINESS");
     assert_eq!(err(m).1, "target");
     // NaN cannot be written in JSON; a string or a huge exponent is rejected too.
-    let text = model_json().to_string().replace("\"intercept\":0.5", "\"intercept\":NaN");
-    assert_eq!(Model::from_json(&text).unwrap_err().kind.as_str(), "INVALID_JSON");
-    let text = model_json().to_string().replace("\"intercept\":0.5", "\"intercept\":1e999");
+    let text = model_json()
+        .to_string()
+        .replace("\"intercept\":0.5", "\"intercept\":NaN");
+    assert_eq!(
+        Model::from_json(&text).unwrap_err().kind.as_str(),
+        "INVALID_JSON"
+    );
+    let text = model_json()
+        .to_string()
+        .replace("\"intercept\":0.5", "\"intercept\":1e999");
     assert!(Model::from_json(&text).is_err());
 }

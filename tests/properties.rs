@@ -118,8 +118,12 @@ proptest! {
             prop_assert!(p["age"].as_u64().unwrap() >= 30);
             prop_assert!(p["digitalReservation"] == false && p["sensitive"] == false);
         }
+        let person = veivalg::person::Person::from_json(&text).unwrap();
         for ruleset in ["2018", "2018-10", "2024-03", "2026-04"] {
-            api::rule_tree(&text, &json!({ "ruleset": ruleset }).to_string()).unwrap();
+            let r: Value = serde_json::from_str(&api::rule_tree(&text, &json!({ "ruleset": ruleset }).to_string()).unwrap()).unwrap();
+            // The cohort fast path gives the same group as the traced tree.
+            let fast = veivalg::ruletree::group(&person, veivalg::catalog::Catalog::shipped().ruleset(ruleset).unwrap());
+            prop_assert_eq!(r["group"].as_str().unwrap(), fast.as_str());
         }
         api::features(&text).unwrap();
         api::wage_history(&text, "null").unwrap();

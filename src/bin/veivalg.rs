@@ -1,6 +1,7 @@
 //! The `veivalg` command-line tool: `decide`, `label` and `features` read
 //! JSON or JSON Lines and write JSON Lines, one result per record, with
-//! structured errors on stderr. Run `veivalg --help` for the contract.
+//! structured errors on stderr; `synth`, `fit`, `evaluate` and `report`
+//! work on whole cohorts. Run `veivalg --help` for the contract.
 //!
 //! The tool is native only. `cargo test --target wasm32-unknown-unknown`
 //! builds binaries too, so on wasm32 this is an empty program and clap is
@@ -9,14 +10,23 @@
 // The modules live in `src/bin/veivalg/` (a file directly in `src/bin/`
 // would be taken for another binary).
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "veivalg/analysis.rs"]
+mod analysis;
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "veivalg/cli.rs"]
 mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "veivalg/cohort_file.rs"]
+mod cohort_file;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "veivalg/records.rs"]
 mod records;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "veivalg/run.rs"]
 mod run;
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "veivalg/tables.rs"]
+mod tables;
 
 /// Parses the command line and runs the command.
 #[cfg(not(target_arch = "wasm32"))]

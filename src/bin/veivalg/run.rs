@@ -1,6 +1,7 @@
 //! Running a command: reading records, calling the library facade, writing
 //! results to stdout and errors to stderr, and choosing the exit code.
 
+use crate::analysis;
 use crate::cli::{Cli, Command, InputArgs};
 use crate::records::{Position, Records};
 use serde::Serialize;
@@ -10,11 +11,22 @@ use std::process::ExitCode;
 use veivalg::{api, Error, ErrorKind};
 
 /// Every record succeeded.
-const OK: u8 = 0;
+pub const OK: u8 = 0;
 /// At least one record failed.
-const RECORD_FAILED: u8 = 1;
+pub const RECORD_FAILED: u8 = 1;
 /// A usage error, or the input could not be read.
-const USAGE: u8 = 2;
+pub const USAGE: u8 = 2;
+
+/// A command that stopped early. Its errors are on stderr already; this is
+/// the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stop(pub u8);
+
+/// Reports `error` (not tied to a record) and stops with exit code `code`.
+pub fn stop(code: u8, error: &Error) -> Stop {
+    report(None, error);
+    Stop(code)
+}
 
 /// One error as one line of JSON on stderr:
 /// `{"line"|"index"?, "kind", "path", "message"}`.
@@ -31,7 +43,7 @@ struct ErrorLine<'a> {
 
 /// Writes `error` (found at `at`, if it belongs to one record) to stderr.
 /// A failure to write to stderr is ignored: there is nowhere left to say so.
-fn report(at: Option<Position>, error: &Error) {
+pub fn report(at: Option<Position>, error: &Error) {
     let line = ErrorLine {
         line: match at {
             Some(Position::Line(n)) => Some(n),
@@ -58,6 +70,12 @@ pub fn run(cli: Cli) -> ExitCode {
     let (input, call): (&InputArgs, Call) = match &cli.command {
         Command::Policies => return print_list(&api::policies()),
         Command::Rulesets => return print_list(&api::rulesets()),
+        Command::Models => return print_list(&api::models()),
+        Command::Synth(args) => return analysis::synth(args),
+        Command::Fit(args) => return analysis::fit(args),
+        Command::Evaluate(args) => return analysis::evaluate(args),
+        Command::Report(args) => return analysis::report(args),
+        Command::RefitDefaults(args) => return analysis::refit_defaults(args),
         Command::Decide(args) => match args.options() {
             Ok(options) => (
                 &args.input,
@@ -78,7 +96,7 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// Reports a usage-level error and gives exit code 2.
-fn usage(error: &Error) -> ExitCode {
+pub fn usage(error: &Error) -> ExitCode {
     report(None, error);
     ExitCode::from(USAGE)
 }
@@ -189,18 +207,21 @@ pub fn clap_error(e: &clap::Error) -> ExitCode {
         return ExitCode::from(OK);
     }
     if e.kind() == K::DisplayHelpOnMissingArgumentOrSubcommand {
-        let message = "no command given; use one of decide, label, features, policies, \
-rulesets (see `veivalg --help`)";
+        let message = "no command given; use one of decide, label, features, synth, fit, \
+evaluate, report, policies, rulesets, models, refit-defaults (see `veivalg --help`)";
         return usage(&Error::new(ErrorKind::Usage, "", message));
     }
-    let path = match e.get(ContextKind::InvalidArg) {
-        Some(ContextValue::String(arg)) => arg
-            .split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .to_string(),
-        _ => String::new(),
+    // The flag at fault: `--seed <N>` → `--seed`; for missing arguments
+    // the first one missing (`<--spec <FILE>|--target <TARGET>>` → `--spec`).
+    let arg = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(arg)) => Some(arg.as_str()),
+        Some(ContextValue::Strings(args)) => args.first().map(String::as_str),
+        _ => None,
     };
+    let path = arg
+        .and_then(|a| a.split_whitespace().next())
+        .map(|a| a.trim_start_matches('<').to_string())
+        .unwrap_or_default();
     usage(&Error::new(
         ErrorKind::Usage,
         path,
@@ -216,7 +237,7 @@ fn one_line(rendered: &str) -> String {
         .filter(|l| !l.is_empty())
         .map(|l| {
             let l = l.strip_prefix("error: ").unwrap_or(l);
-            if l.ends_with(['.', '?', '!']) {
+            if l.ends_with(['.', '?', '!', ':']) {
                 l.to_string()
             } else {
                 format!("{l}.")

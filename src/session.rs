@@ -1,0 +1,517 @@
+//! A cohort held in memory with the rankings built on it, answering JSON
+//! options with JSON text. The wasm `Cohort` class and `veivalg evaluate`
+//! both use it, so a slider move in a page costs a binary search, not a
+//! re-scoring.
+
+use crate::catalog::Catalog;
+use crate::cohort::Cohort;
+use crate::error::{Error, ErrorKind, Result};
+use crate::evaluate::{
+    difference, evaluate_fixed, Evaluation, Fixed, GroupColumn, Ranking, DEFAULT_MONTHLY_VOLUME,
+};
+use crate::fit::{fit, CellCounts, FitSpec};
+use crate::json;
+use crate::model::Model;
+use crate::policy::{Method, Policy};
+use crate::vocab::vocabulary;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+vocabulary! {
+    /// Methods evaluated without a policy (report Tabell 5).
+    pub enum FixedMethod {
+        /// The rule tree's profile: standard vs not.
+        RuleTreeGroup = "RULE_TREE_GROUP",
+        /// The counsellors' 14a decisions.
+        Counsellor = "COUNSELLOR",
+    }
+}
+
+fn default_volume() -> f64 {
+    DEFAULT_MONTHLY_VOLUME
+}
+
+/// Options of [`CohortSession::evaluate`] (JSON, camelCase).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
+pub struct EvaluateOptions {
+    /// `RULE_TREE_GROUP` or `COUNSELLOR` (instead of a policy).
+    #[serde(default)]
+    pub method: Option<FixedMethod>,
+    /// A policy id or object.
+    #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<crate::policy::Policy>>"))]
+    pub policy: Option<Value>,
+    /// A model object a MODEL policy may name (adds to the shipped ones).
+    #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Model>"))]
+    pub model: Option<Value>,
+    /// MODEL: send this share of the cohort to NOE.
+    #[serde(default)]
+    pub share: Option<f64>,
+    /// MODEL: use this probability cut-off.
+    #[serde(default)]
+    pub cutoff: Option<f64>,
+    /// Registrants per month for the per-month columns (default 9 000).
+    #[serde(default = "default_volume")]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
+    pub monthly_volume: f64,
+    /// Group columns for group metrics (default: all).
+    #[serde(default)]
+    pub group_columns: Option<Vec<GroupColumn>>,
+    /// Another evaluation to report the difference to.
+    #[serde(default)]
+    pub compare_to: Option<Box<EvaluateOptions>>,
+}
+
+/// An evaluation, with the one it was compared to and the difference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields))]
+pub struct EvaluationResult {
+    /// The evaluation asked for.
+    #[serde(flatten)]
+    pub evaluation: Evaluation,
+    /// `compareTo`, evaluated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compared_to: Option<Box<Evaluation>>,
+    /// `evaluation − comparedTo`, per month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub difference: Option<crate::evaluate::Difference>,
+}
+
+/// A cohort in memory and the rankings made on it.
+#[derive(Debug, Clone)]
+pub struct CohortSession {
+    cohort: Cohort,
+    rankings: BTreeMap<String, Ranking>,
+}
+
+/// Summary of a cohort.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct CohortSummary {
+    /// Rows.
+    pub rows: usize,
+    /// Whether synthetic.
+    pub synthetic: bool,
+    /// Where it came from.
+    pub source: String,
+    /// Ruleset of the group column.
+    pub ruleset: String,
+    /// Outcome shares: stable, in and out, without.
+    pub outcome_shares: [f64; 3],
+}
+
+impl CohortSession {
+    /// Holds a cohort.
+    pub fn new(cohort: Cohort) -> CohortSession {
+        CohortSession {
+            cohort,
+            rankings: BTreeMap::new(),
+        }
+    }
+
+    /// The cohort.
+    pub fn cohort(&self) -> &Cohort {
+        &self.cohort
+    }
+
+    /// Rows, source and outcome shares.
+    pub fn summary(&self) -> CohortSummary {
+        CohortSummary {
+            rows: self.cohort.rows.len(),
+            synthetic: self.cohort.synthetic,
+            source: self.cohort.source.clone(),
+            ruleset: self.cohort.ruleset.clone(),
+            outcome_shares: self.cohort.outcome_shares(),
+        }
+    }
+
+    fn catalog_with(model: &Option<Value>) -> Result<Catalog> {
+        let shipped = Catalog::shipped();
+        match model {
+            None => Ok(shipped.clone()),
+            Some(v) if v.is_object() => Ok(shipped
+                .with_model(Model::from_json(&json::to_string(v)?).map_err(|e| e.at("model"))?)),
+            Some(_) => Err(Error::new(
+                ErrorKind::InvalidType,
+                "model",
+                "expected a model object",
+            )),
+        }
+    }
+
+    fn policy_of(value: &Value, catalog: &Catalog) -> Result<Policy> {
+        let policy = match value {
+            Value::String(id) => catalog.policy(id).cloned().map_err(|e| e.at("policy"))?,
+            Value::Object(_) => {
+                json::parse::<Policy>(&json::to_string(value)?).map_err(|e| e.at("policy"))?
+            }
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::InvalidType,
+                    "policy",
+                    "expected a policy id or object",
+                ))
+            }
+        };
+        policy.check(catalog).map_err(|e| e.at("policy"))?;
+        Ok(policy)
+    }
+
+    fn evaluate_one(&mut self, o: &EvaluateOptions) -> Result<Evaluation> {
+        let catalog = CohortSession::catalog_with(&o.model)?;
+        let columns = o
+            .group_columns
+            .clone()
+            .unwrap_or_else(|| GroupColumn::ALL.to_vec());
+        match (&o.method, &o.policy) {
+            (Some(_), Some(_)) => Err(Error::new(
+                ErrorKind::InvalidValue,
+                "method",
+                "give `method` or `policy`, not both",
+            )),
+            (None, None) => Err(Error::new(
+                ErrorKind::MissingField,
+                "policy",
+                "give a `policy` (id or object) or a `method` (RULE_TREE_GROUP, COUNSELLOR)",
+            )),
+            (Some(m), None) => {
+                if o.share.is_some() || o.cutoff.is_some() {
+                    return Err(Error::new(
+                        ErrorKind::InvalidValue,
+                        "share",
+                        "`share` and `cutoff` apply to MODEL policies only",
+                    ));
+                }
+                let fixed = match m {
+                    FixedMethod::RuleTreeGroup => Fixed::RuleTreeGroup,
+                    FixedMethod::Counsellor => Fixed::Counsellor,
+                };
+                evaluate_fixed(&self.cohort, fixed, &catalog, o.monthly_volume, &columns)
+            }
+            (None, Some(p)) => {
+                let policy = CohortSession::policy_of(p, &catalog)?;
+                match policy.method {
+                    Method::RuleTree => {
+                        if o.share.is_some() || o.cutoff.is_some() {
+                            return Err(Error::new(
+                                ErrorKind::InvalidValue,
+                                "share",
+                                "`share` and `cutoff` apply to MODEL policies only",
+                            ));
+                        }
+                        evaluate_fixed(
+                            &self.cohort,
+                            Fixed::Policy(&policy),
+                            &catalog,
+                            o.monthly_volume,
+                            &columns,
+                        )
+                    }
+                    Method::Model => {
+                        let volume = o.monthly_volume;
+                        let (share, cutoff) = match (o.share, o.cutoff) {
+                            (Some(_), Some(_)) => {
+                                return Err(Error::new(
+                                    ErrorKind::InvalidValue,
+                                    "cutoff",
+                                    "give `share` or `cutoff`, not both",
+                                ))
+                            }
+                            // A policy's share is its intent; its cut-off serves
+                            // single decisions (rows tied at it all go to NOE there).
+                            (None, None) => (policy.share, policy.cutoff),
+                            other => other,
+                        };
+                        let label = format!("policy {}", policy.id);
+                        let r = ranking(&mut self.rankings, &self.cohort, &policy, &catalog)?;
+                        let mut e = match (share, cutoff) {
+                            (Some(s), _) => r.evaluate_share(&self.cohort, s, volume, &columns)?,
+                            (None, Some(c)) => {
+                                r.evaluate_cutoff(&self.cohort, c, volume, &columns)?
+                            }
+                            (None, None) => {
+                                return Err(Error::new(
+                                    ErrorKind::MissingField,
+                                    "cutoff",
+                                    "the policy has no cut-off or share; give one",
+                                ))
+                            }
+                        };
+                        e.label = label;
+                        Ok(e)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Evaluates a method on the cohort (see [`EvaluateOptions`]); returns
+    /// an `Evaluation` as JSON text, with `comparedTo` and `difference` when
+    /// `compareTo` is given.
+    ///
+    /// # Errors
+    /// Errors name the option at fault (`options.share`, `options.policy.model`, …).
+    pub fn evaluate(&mut self, options_json: &str) -> Result<String> {
+        let o: EvaluateOptions = json::parse(options_json).map_err(|e| e.at("options"))?;
+        json::to_string(&self.evaluate_options(&o).map_err(|e| e.at("options"))?)
+    }
+
+    /// [`CohortSession::evaluate`] on parsed options.
+    ///
+    /// # Errors
+    /// As [`CohortSession::evaluate`], with paths relative to the options.
+    pub fn evaluate_options(&mut self, o: &EvaluateOptions) -> Result<EvaluationResult> {
+        let evaluation = self.evaluate_one(o)?;
+        let (compared_to, difference) = match &o.compare_to {
+            Some(other) => {
+                let b = self.evaluate_one(other).map_err(|e| e.at("compareTo"))?;
+                let d = difference(&evaluation, &b);
+                (Some(Box::new(b)), Some(d))
+            }
+            None => (None, None),
+        };
+        Ok(EvaluationResult {
+            evaluation,
+            compared_to,
+            difference,
+        })
+    }
+
+    /// The cut-off of a MODEL policy that sends `share` of the cohort to NOE.
+    ///
+    /// # Errors
+    /// `OUT_OF_RANGE` for a share outside (0, 1] or above what the policy's
+    /// limits allow; errors of the policy and model.
+    pub fn threshold_for_share(
+        &mut self,
+        policy: &Value,
+        model: &Option<Value>,
+        share: f64,
+    ) -> Result<f64> {
+        let catalog = CohortSession::catalog_with(model)?;
+        let policy = CohortSession::policy_of(policy, &catalog)?;
+        if policy.method != Method::Model {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                "policy.method",
+                "a cut-off belongs to a MODEL policy",
+            ));
+        }
+        ranking(&mut self.rankings, &self.cohort, &policy, &catalog)?.threshold_for_share(share)
+    }
+
+    /// Fits a model to the cohort (see [`crate::fit`]); returns the model
+    /// file as JSON text.
+    ///
+    /// # Errors
+    /// Errors of the spec (path `spec.…`) and of the fit.
+    pub fn fit(&self, spec_json: &str) -> Result<String> {
+        let spec: FitSpec = json::parse(spec_json).map_err(|e| e.at("spec"))?;
+        json::to_string(&self.fit_spec(&spec)?.model)
+    }
+
+    /// [`CohortSession::fit`] on a parsed spec.
+    ///
+    /// # Errors
+    /// As [`CohortSession::fit`].
+    pub fn fit_spec(&self, spec: &FitSpec) -> Result<crate::fit::Fitted> {
+        let names: Vec<_> = spec.features.iter().map(|f| f.name).collect();
+        let inputs: Vec<_> = self
+            .cohort
+            .rows
+            .iter()
+            .map(crate::evaluate::row_input)
+            .collect();
+        let counts = CellCounts::new(
+            &names,
+            inputs
+                .iter()
+                .zip(&self.cohort.rows)
+                .map(|(x, r)| (x, spec.target.event(r.outcome))),
+        );
+        fit(&counts, spec, &self.cohort.source, self.cohort.synthetic).map_err(|e| {
+            // Errors about the data keep their `rows` path; errors about
+            // the spec are placed inside it.
+            if e.path.starts_with("rows") {
+                e
+            } else {
+                e.at("spec")
+            }
+        })
+    }
+}
+
+/// The ranking for a MODEL policy: built once per model and policy limits,
+/// then cached (at most eight).
+fn ranking<'a>(
+    rankings: &'a mut BTreeMap<String, Ranking>,
+    cohort: &Cohort,
+    policy: &Policy,
+    catalog: &Catalog,
+) -> Result<&'a Ranking> {
+    let model = catalog
+        .model(policy.model.as_deref().unwrap_or_default())
+        .map_err(|e| e.at("policy.model"))?;
+    let mut limits = policy.clone();
+    limits.cutoff = None;
+    limits.share = None;
+    let key = format!(
+        "{}\u{1}{}",
+        json::to_string(model)?,
+        json::to_string(&limits)?
+    );
+    if !rankings.contains_key(&key) {
+        if rankings.len() >= 8 {
+            rankings.clear();
+        }
+        let r = Ranking::new(cohort, model, policy, catalog)?;
+        rankings.insert(key.clone(), r);
+    }
+    rankings
+        .get(&key)
+        .ok_or_else(|| Error::new(ErrorKind::NotFound, "policy", "ranking not found"))
+}
+
+/// Options of [`CohortSession::synthetic`]: `{"seed": 1, "size": 100000,
+/// "ages": "REPORT" | "WIDE"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SyntheticOptions {
+    /// Seed: an integer from 0 to 2⁵³ − 1.
+    pub seed: u64,
+    /// Rows: 1 to 10 000 000.
+    pub size: u64,
+    /// Age range of the parameter file (default `REPORT`, ages 30–59).
+    #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<_>", optional))]
+    pub ages: crate::synthetic::AgeRange,
+}
+
+/// Options of [`CohortSession::from_records_json`].
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
+pub struct RecordsOptions {
+    /// Ruleset of the group column: an id or a ruleset object. Default: the
+    /// ruleset in force on the earliest registration day of the records.
+    #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<crate::ruletree::Ruleset>>"))]
+    pub ruleset: Option<Value>,
+    /// Where the records came from, for the summary (default `records`).
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// Options of [`CohortSession::threshold_for_share_json`]: `{"policy":
+/// "<id>" | {policy object}, "model"?: {model object}, "share": 0.37}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
+pub struct ThresholdOptions {
+    /// A MODEL policy, by id or as an object.
+    #[cfg_attr(test, ts(as = "crate::ts::IdOr<crate::policy::Policy>"))]
+    pub policy: Value,
+    /// A model object the policy may name (adds to the shipped ones).
+    #[serde(default)]
+    #[cfg_attr(test, ts(as = "Option<Model>"))]
+    pub model: Option<Value>,
+    /// Share of the cohort to send to NOE, in (0, 1].
+    pub share: f64,
+}
+
+impl CohortSession {
+    /// A synthetic cohort from JSON options (see [`SyntheticOptions`] and
+    /// [`Cohort::synthetic_with`]).
+    ///
+    /// # Errors
+    /// Parse errors with the path of the option; `OUT_OF_RANGE` (path
+    /// `size` or `seed`) outside the limits of [`Cohort::synthetic`].
+    pub fn synthetic(options_json: &str) -> Result<CohortSession> {
+        let o: SyntheticOptions = json::parse(options_json)?;
+        let size = usize::try_from(o.size).unwrap_or(usize::MAX);
+        let params = crate::synthetic::SyntheticParams::shipped()?;
+        Cohort::synthetic_with(params, o.ages, o.seed, size).map(CohortSession::new)
+    }
+
+    /// A cohort from a JSON array of [`crate::cohort::CohortRecord`]s, with
+    /// options (see [`RecordsOptions`]; `null` for the defaults).
+    ///
+    /// # Errors
+    /// Parse errors with paths like `[12].person.answers.situation`; the
+    /// errors of [`Cohort::from_records`]; errors in the options carry the
+    /// path `options.…`.
+    pub fn from_records_json(records_json: &str, options_json: &str) -> Result<CohortSession> {
+        let trimmed = options_json.trim();
+        let o: RecordsOptions = if trimmed.is_empty() || trimmed == "null" {
+            RecordsOptions::default()
+        } else {
+            json::parse(options_json).map_err(|e| e.at("options"))?
+        };
+        let records: Vec<crate::cohort::CohortRecord> =
+            json::parse_array(records_json, crate::cohort::MAX_COHORT_BYTES)?;
+        let catalog = Catalog::shipped();
+        let owned;
+        let ruleset = match &o.ruleset {
+            Some(Value::String(id)) => catalog.ruleset(id).map_err(|e| e.at("options.ruleset"))?,
+            Some(v @ Value::Object(_)) => {
+                owned = json::parse::<crate::ruletree::Ruleset>(&json::to_string(v)?)
+                    .map_err(|e| e.at("options.ruleset"))?;
+                owned.check().map_err(|e| e.at("options.ruleset"))?;
+                &owned
+            }
+            Some(_) => {
+                return Err(Error::new(
+                    ErrorKind::InvalidType,
+                    "options.ruleset",
+                    "expected a ruleset id (string) or a ruleset object",
+                ))
+            }
+            None => {
+                let first = records.iter().map(|r| r.person.registered_on).min();
+                match first {
+                    Some(day) => crate::ruletree::in_force(catalog.rulesets(), day)
+                        .map_err(|e| e.at("options.ruleset"))?,
+                    None => {
+                        return Err(Error::new(
+                            ErrorKind::InsufficientData,
+                            "",
+                            "a cohort needs at least one record",
+                        ))
+                    }
+                }
+            }
+        };
+        let source = o.source.as_deref().unwrap_or("records");
+        Cohort::from_records(&records, ruleset, catalog, source).map(CohortSession::new)
+    }
+
+    /// [`CohortSession::threshold_for_share`] with options as JSON text (see
+    /// [`ThresholdOptions`]).
+    ///
+    /// # Errors
+    /// As [`CohortSession::threshold_for_share`], with paths `options.…`.
+    pub fn threshold_for_share_json(&mut self, options_json: &str) -> Result<f64> {
+        let o: ThresholdOptions = json::parse(options_json).map_err(|e| e.at("options"))?;
+        self.threshold_for_share(&o.policy, &o.model, o.share)
+            .map_err(|e| e.at("options"))
+    }
+
+    /// [`CohortSession::summary`] as JSON text.
+    ///
+    /// # Errors
+    /// Never in practice (serializing plain values).
+    pub fn summary_json(&self) -> Result<String> {
+        json::to_string(&self.summary())
+    }
+}

@@ -1,0 +1,150 @@
+// Compiled (not run) by types.test.mjs against pkg/veivalg.d.ts: the package's
+// TypeScript types are API, and this is how a caller uses them. Every export
+// and every method of `Cohort` appears here at least once; the
+// `@ts-expect-error` lines must stay errors.
+import init, {
+  initSync,
+  decide,
+  ruleTree,
+  score,
+  features,
+  labelOutcome,
+  wageHistory,
+  policies,
+  models,
+  rulesets,
+  grunnbelop,
+  version,
+  Cohort,
+  type CohortRecord,
+  type CohortSummary,
+  type Decision,
+  type EvaluateOptions,
+  type EvaluationResult,
+  type ErrorKind,
+  type Features,
+  type FitSpec,
+  type GEntry,
+  type Group,
+  type Model,
+  type MonthlyWage,
+  type OutcomeLabel,
+  type Person,
+  type Policy,
+  type RuleTreeResult,
+  type Ruleset,
+  type ScoredPerson,
+  type Situation,
+  type Unit,
+  type VeivalgError,
+} from "../../pkg/veivalg.js";
+
+export async function usage(bytes: BufferSource): Promise<void> {
+  initSync({ module: bytes });
+  await init();
+  await init({ module_or_path: bytes });
+
+  const person: Person = {
+    registeredOn: "2025-03-14",
+    birthDate: "1979-06-02",
+    answers: {
+      situation: "MISTET_JOBBEN",
+      education: "HOYERE_UTDANNING_1_TIL_4",
+      educationApproved: "JA",
+      educationPassed: "JA",
+      healthObstacles: "NEI",
+      otherObstacles: "NEI",
+    },
+    employment: [{ start: "2023-02-01", end: null }],
+    wages: [{ month: "2024-12", nok: 48000 }],
+  };
+  const nus: Person = { ...person, answers: { ...person.answers, education: { nus: "6" } } };
+  const byAge: Person = { registeredOn: "2025-03-14", age: 45, answers: person.answers };
+
+  // Single registrations.
+  const d: Decision = decide(person);
+  const group: Group | undefined = d.group;
+  const unit: Unit = d.unit;
+  const reasons: string[] = d.reasons.map((r) => r.code);
+  const trace: boolean[] = (d.trace ?? []).map((s) => s.holds);
+  const probability: number | undefined = d.probability;
+  const flips: number = (d.counterfactuals ?? []).length;
+  decide(person, { policy: "noe-2018" });
+  decide(person, { on: "2025-01-01" });
+  decide(person, null);
+  decide(nus, undefined);
+  const tree: RuleTreeResult = ruleTree(byAge, { ruleset: "2024-03" });
+  const s: ScoredPerson = score(person, { model: "variant-a" });
+  const logit: number = s.baselineLogit + s.contributions.reduce((a, c) => a + c.logit, 0);
+  const f: Features = features(person);
+  const since: number | null = f.monthsSinceAbove3G;
+  const label: OutcomeLabel = labelOutcome({ registeredOn: "2024-01-10", wages: [] }, { boundary: "INCLUSIVE" });
+  const alsoLabel: OutcomeLabel = labelOutcome(person);
+  const history: MonthlyWage[] = wageHistory(person, { months: 24 });
+  const above: boolean[] = history.map((m) => m.above3G);
+
+  // Shipped data.
+  const ps: Policy[] = policies();
+  const ms: Model[] = models();
+  const rs: Ruleset[] = rulesets();
+  const g: GEntry[] = grunnbelop();
+  const v: string = version();
+  decide(person, { policy: ps[0], model: ms[0] });
+
+  // A cohort kept in wasm memory.
+  const c: Cohort = Cohort.synthetic({ seed: 1, size: 100000 });
+  const wide: Cohort = Cohort.synthetic({ seed: 1, size: 1000, ages: "WIDE" });
+  const records: CohortRecord[] = [{ person, outcome: "STABLE_WORK", gender: "FEMALE" }];
+  const own: Cohort = Cohort.fromJson(records, { ruleset: "2018-10", source: "my data" });
+  const summary: CohortSummary = c.summary();
+  const rows: number = summary.rows;
+  const spec: FitSpec = {
+    id: "variant-a",
+    target: "STABLE_WORK",
+    features: [{ name: "situation" }, { name: "monthsSinceAbove3G", edges: [1, 3, 6] }, { name: "monthsAbove3GLast24" }],
+  };
+  const model: Model = c.fit(spec);
+  const policy: Policy = {
+    id: "a", validFrom: "2025-01-01", status: "PROPOSAL", method: "MODEL", model: model.id,
+    share: 0.37, noeAge: { min: 30, max: 66 }, toLocalOffice: ["HEALTH_OBSTACLES"], source: "mine",
+  };
+  const options: EvaluateOptions = { policy, model, share: 0.37, compareTo: { method: "RULE_TREE_GROUP" } };
+  const e: EvaluationResult = c.evaluate(options);
+  const noe: number = e.selected.perMonth;
+  const diff: string | undefined = e.difference?.text;
+  const cutoff: number = c.thresholdForShare({ policy, model, share: 0.4 });
+  c.evaluate({ policy: "noe-2025-01" });
+  c.free();
+  wide.free();
+  own.free();
+
+  // Errors.
+  try {
+    decide(person);
+  } catch (err) {
+    const ve = err as VeivalgError;
+    const kind: ErrorKind = ve.kind;
+    const where: string = ve.path;
+    const text: string = ve.message;
+    void [kind, where, text];
+  }
+
+  const situation: Situation = "HAR_BLITT_SAGT_OPP";
+  // @ts-expect-error: the health answer is JA, NEI or VET_IKKE
+  const bad: Person = { ...person, answers: { ...person.answers, healthObstacles: "MAYBE" } };
+  // @ts-expect-error: a wage is a number of NOK, not text
+  const badWage: Person = { ...person, wages: [{ month: "2024-12", nok: "45 000" }] };
+  // @ts-expect-error: no such option
+  decide(person, { polcy: "noe-2018" });
+  // @ts-expect-error: a person is required
+  decide();
+  // @ts-expect-error: the age range is REPORT or WIDE
+  Cohort.synthetic({ seed: 1, size: 10, ages: "ALL" });
+  // @ts-expect-error: rows stay in wasm; there is no constructor
+  new Cohort();
+  // @ts-expect-error: an unknown error kind
+  const nope: ErrorKind = "OOPS";
+
+  void [group, unit, reasons, trace, probability, flips, tree, s, logit, f, since, label, alsoLabel,
+    history, above, ps, ms, rs, g, v, rows, model, e, noe, diff, cutoff, situation, bad, badWage, nope];
+}
