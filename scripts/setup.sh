@@ -4,8 +4,10 @@
 #   scripts/setup.sh                     # every step
 #   scripts/setup.sh rust wasm-bindgen   # only these steps
 #
-# Steps: rust, wasm-bindgen, node, browser. Each is idempotent and silent when
-# there is nothing to do; it prints one line when it installs something.
+# Steps: rust, wasm-bindgen, node, browser (the default set), and python (for
+# `make bench` only: a virtualenv under target/ with scikit-learn and
+# statsmodels). Each is idempotent and silent when there is nothing to do; it
+# prints one line when it installs something.
 # Works as root on a fresh Debian 12 machine with access to crates.io, npm and
 # Debian's package archive (and nothing else: no step downloads a prebuilt
 # binary or a browser build of its own).
@@ -97,6 +99,26 @@ step_browser() {
     fi
 }
 
+# A virtualenv for the benchmark's comparison with scikit-learn and
+# statsmodels (never a runtime or test dependency).
+step_python() {
+    command -v python3 >/dev/null || die "python3 not found (needed by make bench only)"
+    local venv=target/bench-venv
+    if ! "$venv/bin/python" -c "import numpy, sklearn, statsmodels" >/dev/null 2>&1; then
+        say "making $venv with scikit-learn and statsmodels (pip, about a minute)"
+        local log
+        log="$(mktemp)"
+        if ! { python3 -m venv "$venv" &&
+            "$venv/bin/pip" install --quiet --disable-pip-version-check \
+                "numpy<3" "scikit-learn==1.*" "statsmodels==0.14.*"; } >"$log" 2>&1; then
+            cat "$log" >&2
+            rm -f "$log"
+            die "could not make $venv"
+        fi
+        rm -f "$log"
+    fi
+}
+
 steps=("$@")
 [ ${#steps[@]} -gt 0 ] || steps=(rust wasm-bindgen node browser)
 for s in "${steps[@]}"; do
@@ -105,6 +127,7 @@ for s in "${steps[@]}"; do
         wasm-bindgen) step_wasm_bindgen ;;
         node) step_node ;;
         browser) step_browser ;;
-        *) die "unknown step '$s' (expected rust, wasm-bindgen, node, browser)" ;;
+        python) step_python ;;
+        *) die "unknown step '$s' (expected rust, wasm-bindgen, node, browser, python)" ;;
     esac
 done

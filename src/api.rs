@@ -115,27 +115,67 @@ pub(crate) struct DecideOptions {
 /// `options.…`; `NOT_FOUND` for an unknown policy or ruleset.
 pub fn decide(person: &str, options_json: &str) -> Result<String> {
     let person = Person::from_json(person)?;
+    let prepared = prepared_decide_options(options_json)?;
+    let catalog = prepared.catalog.as_ref().unwrap_or(Catalog::shipped());
+    let chosen = match &prepared.policy {
+        Some(p) => p,
+        None => policy::in_force(
+            catalog.policies(),
+            prepared.on.unwrap_or(person.registered_on),
+        )
+        .map_err(|e| e.at("options"))?,
+    };
+    json::to_string(&policy::decide(&person, chosen, catalog)?)
+}
+
+/// `decide`'s options, parsed and checked: the catalog with the caller's
+/// model (when one is given) and the chosen policy (`None`: the one in
+/// force on `on` or the registration day).
+struct PreparedDecideOptions {
+    catalog: Option<Catalog>,
+    policy: Option<Policy>,
+    on: Option<Date>,
+}
+
+/// Parses and checks `decide`'s options, reusing the last result when the
+/// options text is the same: a page or a batch deciding many persons under
+/// one policy and model parses and checks the model once (the answers and
+/// the errors are the same either way).
+fn prepared_decide_options(options_json: &str) -> Result<std::sync::Arc<PreparedDecideOptions>> {
+    type Last = Option<(String, std::sync::Arc<PreparedDecideOptions>)>;
+    static LAST: std::sync::Mutex<Last> = std::sync::Mutex::new(None);
+    if let Ok(last) = LAST.lock() {
+        if let Some((text, prepared)) = last.as_ref() {
+            if text == options_json {
+                return Ok(prepared.clone());
+            }
+        }
+    }
     let opts: DecideOptions = options(options_json)?;
-    let custom;
     let catalog = match &opts.model {
         Some(value) => {
-            custom = Catalog::shipped().with_model(model_from_value(value, "options.model")?);
-            &custom
+            Some(Catalog::shipped().with_model(model_from_value(value, "options.model")?))
         }
-        None => Catalog::shipped(),
+        None => None,
     };
-    let chosen = match &opts.policy {
+    let policy = match &opts.policy {
         Some(v) => {
-            let p = by_id_or_object::<Policy>(v, "options.policy", |id| catalog.policy(id))?;
-            p.check(catalog).map_err(|e| e.at("options.policy"))?;
-            p
+            let c = catalog.as_ref().unwrap_or(Catalog::shipped());
+            let p = by_id_or_object::<Policy>(v, "options.policy", |id| c.policy(id))?;
+            p.check(c).map_err(|e| e.at("options.policy"))?;
+            Some(p.into_owned())
         }
-        None => std::borrow::Cow::Borrowed(
-            policy::in_force(catalog.policies(), opts.on.unwrap_or(person.registered_on))
-                .map_err(|e| e.at("options"))?,
-        ),
+        None => None,
     };
-    json::to_string(&policy::decide(&person, &chosen, catalog)?)
+    let prepared = std::sync::Arc::new(PreparedDecideOptions {
+        catalog,
+        policy,
+        on: opts.on,
+    });
+    if let Ok(mut last) = LAST.lock() {
+        *last = Some((options_json.to_string(), prepared.clone()));
+    }
+    Ok(prepared)
 }
 
 /// A model given as a JSON object, checked.

@@ -311,7 +311,12 @@ fn group_metrics(
         let mut acc: Vec<(&'static str, [u64; 4])> = Vec::new();
         for (row, &sel) in cohort.rows.iter().zip(selected) {
             let value = column.value(row);
-            let slot = match acc.iter().position(|(v, _)| *v == value) {
+            // The values are `&'static str`s from a few literals: comparing
+            // the pointers first spares most byte comparisons.
+            let slot = match acc
+                .iter()
+                .position(|(v, _)| std::ptr::eq(*v, value) || *v == value)
+            {
                 Some(i) => i,
                 None => {
                     acc.push((value, [0; 4]));

@@ -3,67 +3,15 @@
 //! codes and help. Expected decisions and labels are worked out by hand in
 //! the comments, not copied from the tool's output.
 
+mod cli_support;
+
+use cli_support::run;
 use serde_json::Value;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_veivalg");
-
-/// What one run of the binary gave.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// Stdout as JSON values, one per line.
-    fn results(&self) -> Vec<Value> {
-        json_lines(&self.stdout)
-    }
-
-    /// Stderr as JSON values, one per line.
-    fn errors(&self) -> Vec<Value> {
-        json_lines(&self.stderr)
-    }
-}
-
-fn json_lines(text: &str) -> Vec<Value> {
-    text.lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
-        .collect()
-}
-
-/// Runs `veivalg args…` with `stdin` fed from another thread (so a large
-/// input cannot deadlock against a full stdout pipe).
-fn run(args: &[&str], stdin: impl Into<Vec<u8>>) -> Run {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.into();
-    // The tool may stop reading early (a usage error); a broken pipe is fine.
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    Run {
-        code: out.status.code().expect("exited by signal"),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
 
 /// A file in this test target's scratch directory.
 fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("cli-{}-{name}", std::process::id()));
+    let path = cli_support::temp_path("cli", name);
     std::fs::write(&path, contents).unwrap();
     path
 }

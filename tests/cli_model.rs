@@ -6,68 +6,20 @@
 //! single-person facade (`api::rule_tree`, `api::label_outcome`), or follow
 //! from the definitions by hand arithmetic; none is copied from the tool.
 
-use serde_json::Value;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::OnceLock;
+mod cli_support;
 
-const BIN: &str = env!("CARGO_BIN_EXE_veivalg");
+use cli_support::{run, Run};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Rows of the shared test cohort: enough for a fit with every
 /// registration reason, small enough for debug builds.
 const ROWS: usize = 3000;
 
-/// What one run of the binary gave.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// Stderr as JSON values, one per line.
-    fn errors(&self) -> Vec<Value> {
-        self.stderr
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
-            .collect()
-    }
-
-    /// Stdout as one JSON value.
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.stdout))
-    }
-}
-
-/// Runs `veivalg args…` with `stdin` fed from another thread.
-fn run(args: &[&str], stdin: impl Into<Vec<u8>>) -> Run {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.into();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    Run {
-        code: out.status.code().expect("exited by signal"),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
 /// A path in this test target's scratch directory.
 fn temp_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("cli-model-{}-{name}", std::process::id()))
+    cli_support::temp_path("cli-model", name)
 }
 
 fn temp_file(name: &str, contents: &[u8]) -> PathBuf {

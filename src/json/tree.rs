@@ -22,7 +22,8 @@ use std::cell::RefCell;
 use std::fmt;
 use std::marker::PhantomData;
 
-/// A parsed JSON value.
+/// A parsed JSON value; containers name their children by position in
+/// the [`Tree`] (one allocation per kind, not one per container).
 pub(crate) enum Node<'a> {
     Null,
     Bool(bool),
@@ -30,8 +31,52 @@ pub(crate) enum Node<'a> {
     I(i64),
     F(f64),
     Str(Cow<'a, str>),
-    Arr(Vec<Node<'a>>),
-    Obj(Vec<(Cow<'a, str>, Node<'a>)>),
+    /// `Tree::items[start..start + len]`.
+    Arr(u32, u32),
+    /// `Tree::fields[start..start + len]`.
+    Obj(u32, u32),
+}
+
+/// A parsed document: nodes, array items and object fields in three
+/// vectors; the root is the last node.
+#[derive(Default)]
+pub(crate) struct Tree<'a> {
+    nodes: Vec<Node<'a>>,
+    items: Vec<u32>,
+    fields: Vec<(Cow<'a, str>, u32)>,
+}
+
+impl<'a> Tree<'a> {
+    fn node(&self, i: u32) -> &Node<'a> {
+        &self.nodes[i as usize]
+    }
+    fn items(&self, start: u32, len: u32) -> &[u32] {
+        &self.items[start as usize..(start + len) as usize]
+    }
+    fn fields(&self, start: u32, len: u32) -> &[(Cow<'a, str>, u32)] {
+        &self.fields[start as usize..(start + len) as usize]
+    }
+    fn clear(&mut self) {
+        self.nodes.clear();
+        self.items.clear();
+        self.fields.clear();
+    }
+}
+
+/// A [`Tree`] under construction, with the children of the containers
+/// still open.
+#[derive(Default)]
+struct Builder<'a> {
+    tree: Tree<'a>,
+    open_items: Vec<u32>,
+    open_fields: Vec<(Cow<'a, str>, u32)>,
+}
+
+impl<'a> Builder<'a> {
+    fn push(&mut self, node: Node<'a>) -> u32 {
+        self.tree.nodes.push(node);
+        (self.tree.nodes.len() - 1) as u32
+    }
 }
 
 impl Node<'_> {
@@ -43,8 +88,8 @@ impl Node<'_> {
             Node::I(n) => Unexpected::Signed(*n),
             Node::F(f) => Unexpected::Float(*f),
             Node::Str(s) => Unexpected::Str(s),
-            Node::Arr(_) => Unexpected::Seq,
-            Node::Obj(_) => Unexpected::Map,
+            Node::Arr(..) => Unexpected::Seq,
+            Node::Obj(..) => Unexpected::Map,
         }
     }
 }
@@ -164,79 +209,95 @@ pub(crate) enum Failure {
 
 // --- step 1: text → tree ----------------------------------------------------
 
-struct NodeSeed<'t, 'c> {
+struct NodeSeed<'b, 'a, 't, 'c> {
+    builder: &'b mut Builder<'a>,
     track: &'t Track,
     chain: &'c Chain<'c>,
 }
 
-impl<'de> DeserializeSeed<'de> for NodeSeed<'_, '_> {
-    type Value = Node<'de>;
+impl<'de> DeserializeSeed<'de> for NodeSeed<'_, 'de, '_, '_> {
+    type Value = u32;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Node<'de>, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<u32, D::Error> {
         let (track, chain) = (self.track, self.chain);
         d.deserialize_any(self)
             .inspect_err(|_| track.trigger(chain))
     }
 }
 
-impl<'de> Visitor<'de> for NodeSeed<'_, '_> {
-    type Value = Node<'de>;
+impl<'de> Visitor<'de> for NodeSeed<'_, 'de, '_, '_> {
+    type Value = u32;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
-    fn visit_bool<E>(self, v: bool) -> Result<Node<'de>, E> {
-        Ok(Node::Bool(v))
+    fn visit_bool<E>(self, v: bool) -> Result<u32, E> {
+        Ok(self.builder.push(Node::Bool(v)))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Node<'de>, E> {
-        Ok(Node::I(v))
+    fn visit_i64<E>(self, v: i64) -> Result<u32, E> {
+        Ok(self.builder.push(Node::I(v)))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<Node<'de>, E> {
-        Ok(Node::U(v))
+    fn visit_u64<E>(self, v: u64) -> Result<u32, E> {
+        Ok(self.builder.push(Node::U(v)))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<Node<'de>, E> {
-        Ok(Node::F(v))
+    fn visit_f64<E>(self, v: f64) -> Result<u32, E> {
+        Ok(self.builder.push(Node::F(v)))
     }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Node<'de>, E> {
-        Ok(Node::Str(Cow::Borrowed(v)))
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<u32, E> {
+        Ok(self.builder.push(Node::Str(Cow::Borrowed(v))))
     }
-    fn visit_str<E>(self, v: &str) -> Result<Node<'de>, E> {
-        Ok(Node::Str(Cow::Owned(v.to_string())))
+    fn visit_str<E>(self, v: &str) -> Result<u32, E> {
+        Ok(self.builder.push(Node::Str(Cow::Owned(v.to_string()))))
     }
-    fn visit_string<E>(self, v: String) -> Result<Node<'de>, E> {
-        Ok(Node::Str(Cow::Owned(v)))
+    fn visit_string<E>(self, v: String) -> Result<u32, E> {
+        Ok(self.builder.push(Node::Str(Cow::Owned(v))))
     }
-    fn visit_unit<E>(self) -> Result<Node<'de>, E> {
-        Ok(Node::Null)
+    fn visit_unit<E>(self) -> Result<u32, E> {
+        Ok(self.builder.push(Node::Null))
     }
-    fn visit_none<E>(self) -> Result<Node<'de>, E> {
-        Ok(Node::Null)
+    fn visit_none<E>(self) -> Result<u32, E> {
+        Ok(self.builder.push(Node::Null))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
-        let mut items = Vec::new();
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<u32, A::Error> {
+        let mark = self.builder.open_items.len();
         loop {
-            let chain = Chain::Index(self.chain, items.len());
+            let chain = Chain::Index(self.chain, self.builder.open_items.len() - mark);
             let seed = NodeSeed {
+                builder: &mut *self.builder,
                 track: self.track,
                 chain: &chain,
             };
             match seq.next_element_seed(seed)? {
-                Some(node) => items.push(node),
-                None => return Ok(Node::Arr(items)),
+                Some(i) => self.builder.open_items.push(i),
+                None => break,
             }
         }
+        let Builder {
+            tree, open_items, ..
+        } = &mut *self.builder;
+        let start = tree.items.len() as u32;
+        tree.items.extend(open_items.drain(mark..));
+        let len = tree.items.len() as u32 - start;
+        Ok(self.builder.push(Node::Arr(start, len)))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
-        let mut fields = Vec::new();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<u32, A::Error> {
+        let mark = self.builder.open_fields.len();
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             let chain = Chain::Key(self.chain, &key);
-            let node = map.next_value_seed(NodeSeed {
+            let i = map.next_value_seed(NodeSeed {
+                builder: &mut *self.builder,
                 track: self.track,
                 chain: &chain,
             })?;
-            fields.push((key, node));
+            self.builder.open_fields.push((key, i));
         }
-        Ok(Node::Obj(fields))
+        let Builder {
+            tree, open_fields, ..
+        } = &mut *self.builder;
+        let start = tree.fields.len() as u32;
+        tree.fields.extend(open_fields.drain(mark..));
+        let len = tree.fields.len() as u32 - start;
+        Ok(self.builder.push(Node::Obj(start, len)))
     }
 }
 
@@ -267,19 +328,28 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
 
 // --- step 2: tree → typed value ---------------------------------------------
 
-/// Deserializes `seed` from `node`, recording `chain` if it fails.
+/// Deserializes `seed` from node `i` of `tree`, recording `chain` if it
+/// fails.
 fn value<'de, S: DeserializeSeed<'de>>(
     seed: S,
-    node: &Node<'_>,
+    tree: &Tree<'_>,
+    i: u32,
     chain: &Chain<'_>,
     track: &Track,
 ) -> Result<S::Value, DeError> {
-    seed.deserialize(De { node, chain, track })
-        .inspect_err(|_| track.trigger(chain))
+    let node = tree.node(i);
+    seed.deserialize(De {
+        tree,
+        node,
+        chain,
+        track,
+    })
+    .inspect_err(|_| track.trigger(chain))
 }
 
 /// A deserializer over one node of the tree.
 struct De<'n, 'a> {
+    tree: &'n Tree<'a>,
     node: &'n Node<'a>,
     chain: &'n Chain<'n>,
     track: &'n Track,
@@ -308,8 +378,9 @@ impl<'n, 'a> De<'n, 'a> {
 
     fn seq<'de, V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         match self.node {
-            Node::Arr(items) => v.visit_seq(Seq {
-                items,
+            Node::Arr(start, len) => v.visit_seq(Seq {
+                tree: self.tree,
+                items: self.tree.items(*start, *len),
                 next: 0,
                 chain: self.chain,
                 track: self.track,
@@ -320,8 +391,9 @@ impl<'n, 'a> De<'n, 'a> {
 
     fn map<'de, V: Visitor<'de>>(self, v: V) -> Result<V::Value, DeError> {
         match self.node {
-            Node::Obj(fields) => v.visit_map(Map {
-                fields,
+            Node::Obj(start, len) => v.visit_map(Map {
+                tree: self.tree,
+                fields: self.tree.fields(*start, *len),
                 next: 0,
                 chain: self.chain,
                 track: self.track,
@@ -350,8 +422,8 @@ impl<'de> Deserializer<'de> for De<'_, '_> {
             Node::Bool(b) => v.visit_bool(*b),
             Node::U(_) | Node::I(_) | Node::F(_) => self.number(v),
             Node::Str(s) => v.visit_str(s),
-            Node::Arr(_) => self.seq(v),
-            Node::Obj(_) => self.map(v),
+            Node::Arr(..) => self.seq(v),
+            Node::Obj(..) => self.map(v),
         }
     }
 
@@ -464,7 +536,8 @@ impl<'de> Deserializer<'de> for De<'_, '_> {
 }
 
 struct Seq<'n, 'a> {
-    items: &'n [Node<'a>],
+    tree: &'n Tree<'a>,
+    items: &'n [u32],
     next: usize,
     chain: &'n Chain<'n>,
     track: &'n Track,
@@ -477,12 +550,12 @@ impl<'de> SeqAccess<'de> for Seq<'_, '_> {
         &mut self,
         seed: S,
     ) -> Result<Option<S::Value>, DeError> {
-        let Some(node) = self.items.get(self.next) else {
+        let Some(&i) = self.items.get(self.next) else {
             return Ok(None);
         };
         let chain = Chain::Index(self.chain, self.next);
         self.next += 1;
-        value(seed, node, &chain, self.track).map(Some)
+        value(seed, self.tree, i, &chain, self.track).map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -491,7 +564,8 @@ impl<'de> SeqAccess<'de> for Seq<'_, '_> {
 }
 
 struct Map<'n, 'a> {
-    fields: &'n [(Cow<'a, str>, Node<'a>)],
+    tree: &'n Tree<'a>,
+    fields: &'n [(Cow<'a, str>, u32)],
     next: usize,
     chain: &'n Chain<'n>,
     track: &'n Track,
@@ -513,12 +587,12 @@ impl<'de> MapAccess<'de> for Map<'_, '_> {
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, DeError> {
-        let Some((key, node)) = self.fields.get(self.next) else {
+        let Some((key, i)) = self.fields.get(self.next) else {
             return Err(de::Error::custom("a value without a key"));
         };
         self.next += 1;
         let chain = Chain::Key(self.chain, key);
-        value(seed, node, &chain, self.track)
+        value(seed, self.tree, *i, &chain, self.track)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -526,28 +600,29 @@ impl<'de> MapAccess<'de> for Map<'_, '_> {
     }
 }
 
-// --- entry points -----------------------------------------------------------
-
 /// Parses `text` as one `T`.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
     let track = Track::default();
     let mut de = serde_json::Deserializer::from_str(text);
+    let mut builder = Builder::default();
     // serde_json guards against deep nesting itself (128 levels).
     let seed = NodeSeed {
+        builder: &mut builder,
         track: &track,
         chain: &Chain::Root,
     };
-    let node = seed
+    let root = seed
         .deserialize(&mut de)
         .map_err(|e| Failure::Json(e, track.path()))?;
     de.end().map_err(Failure::Trailing)?;
-    value(PhantomData::<T>, &node, &Chain::Root, &track).map_err(|e| Failure::Data {
+    value(PhantomData::<T>, &builder.tree, root, &Chain::Root, &track).map_err(|e| Failure::Data {
         path: track.path(),
         message: e.0,
     })
 }
 
-/// Parses `text` as a JSON array of `T`, one element at a time.
+/// Parses `text` as a JSON array of `T`, one element at a time (one tree,
+/// cleared between elements).
 pub(crate) fn array_from_str<T: DeserializeOwned>(text: &str) -> Result<Vec<T>, Failure> {
     struct Elements<'t, T> {
         track: &'t Track,
@@ -560,16 +635,19 @@ pub(crate) fn array_from_str<T: DeserializeOwned>(text: &str) -> Result<Vec<T>, 
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
             let mut out = Vec::new();
+            let mut builder = Builder::default();
             loop {
+                builder.tree.clear();
                 let chain = Chain::Index(&Chain::Root, out.len());
                 let seed = NodeSeed {
+                    builder: &mut builder,
                     track: self.track,
                     chain: &chain,
                 };
-                let Some(node) = seq.next_element_seed(seed)? else {
+                let Some(root) = seq.next_element_seed(seed)? else {
                     return Ok(out);
                 };
-                match value(PhantomData::<T>, &node, &chain, self.track) {
+                match value(PhantomData::<T>, &builder.tree, root, &chain, self.track) {
                     Ok(item) => out.push(item),
                     Err(e) => {
                         *self.track.data.borrow_mut() = Some(e);

@@ -38,6 +38,24 @@ export interface VeivalgError extends Error, ErrorData {
 }
 "#;
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, catching what a Proxy's trap throws (js-sys's does
+    /// not catch, and a JS exception unwinding through wasm frames would
+    /// leave the module in an unknown state).
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(value: &JsValue) -> std::result::Result<Array, JsValue>;
+
+    /// `Array.isArray`, which throws on a revoked Proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn array_is_array(value: &JsValue) -> std::result::Result<bool, JsValue>;
+}
+
+/// Whether `value` is an array (false for anything `Array.isArray` throws on).
+fn is_array(value: &JsValue) -> bool {
+    array_is_array(value).unwrap_or(false)
+}
+
 /// What a call returns to JS: a value, or a thrown `VeivalgError`.
 type JsResult<T = JsValue> = std::result::Result<T, JsValue>;
 
@@ -84,19 +102,30 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
+/// The `length` of an array (read with `Reflect.get`, which catches).
+fn length(value: &JsValue) -> u32 {
+    Reflect::get(value, &JsValue::from_str("length"))
+        .ok()
+        .and_then(|n| n.as_f64())
+        .map_or(0, |n| n as u32)
+}
+
 /// The own enumerable keys of an object (indices as `[i]` for arrays),
-/// with the JS keys to read them by.
+/// with the JS keys to read them by. Only calls that catch are made on the
+/// caller's value: it may be a Proxy whose traps throw.
 fn keys(value: &JsValue) -> Vec<(String, JsValue)> {
-    if Array::is_array(value) {
-        let n = Array::from(value).length();
-        (0..n)
+    if is_array(value) {
+        (0..length(value))
             .map(|i| (format!("[{i}]"), JsValue::from(i)))
             .collect()
     } else {
-        Object::keys(value.unchecked_ref::<Object>())
-            .iter()
-            .map(|k| (k.as_string().unwrap_or_default(), k))
-            .collect()
+        object_keys(value)
+            .map(|keys| {
+                keys.iter()
+                    .map(|k| (k.as_string().unwrap_or_default(), k))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 }
 
@@ -131,14 +160,14 @@ fn locate(value: &JsValue, path: &str, stack: &mut Vec<JsValue>) -> String {
 /// The top-level property of `value` holding the longest array, for
 /// refusing a huge array before it is stringified.
 fn longest_array(value: &JsValue) -> Option<(String, u32)> {
-    if !value.is_object() || Array::is_array(value) {
+    if !value.is_object() || is_array(value) {
         return None;
     }
     keys(value)
         .into_iter()
         .filter_map(|(name, key)| {
             let child = Reflect::get(value, &key).ok()?;
-            Array::is_array(&child).then(|| (name, Array::from(&child).length()))
+            is_array(&child).then(|| (name, length(&child)))
         })
         .max_by_key(|(_, n)| *n)
 }
@@ -147,7 +176,7 @@ fn longest_array(value: &JsValue) -> Option<(String, u32)> {
 /// more `JSON.stringify` pass, on the error path only), for naming the
 /// field that makes an input too large.
 fn largest_property(value: &JsValue) -> Option<(String, u32)> {
-    if !value.is_object() || Array::is_array(value) {
+    if !value.is_object() || is_array(value) {
         return None;
     }
     keys(value)
@@ -193,8 +222,8 @@ fn json_text(value: &JsValue, what: &str, root: &str, limit: usize) -> Result<St
             return Err(too_large(&join(root, &name), what, detail, limit));
         }
     }
-    if Array::is_array(value) && Array::from(value).length() as usize > limit / 2 {
-        let detail = format!("{} entries", Array::from(value).length());
+    if is_array(value) && length(value) as usize > limit / 2 {
+        let detail = format!("{} entries", length(value));
         return Err(too_large(root, what, detail, limit));
     }
     let text: JsString = JSON::stringify(value).map_err(|thrown| {

@@ -21,6 +21,7 @@ macro_rules! binding_tests {
             binding_bad_inputs_throw_with_a_path_and_never_trap,
             binding_every_export_answers,
             binding_cohort_class_keeps_rows_in_wasm,
+            binding_proxies_whose_traps_throw_are_errors_not_traps,
         );
     };
     (@emit $attr:meta; $($name:ident),* $(,)?) => {
@@ -268,4 +269,23 @@ pub fn binding_cohort_class_keeps_rows_in_wasm() {
         Err(e) => e,
     };
     assert_error(&err, "INSUFFICIENT_DATA", "[0].person.wages");
+}
+
+pub fn binding_proxies_whose_traps_throw_are_errors_not_traps() {
+    let handler = js_sys::Object::new();
+    let throws = js_sys::Function::new_no_args("throw new Error('trap')");
+    for trap in ["ownKeys", "get", "getOwnPropertyDescriptor"] {
+        Reflect::set(&handler, &JsValue::from_str(trap), &throws).expect("set");
+    }
+    let proxy = js_sys::Proxy::new(&person(), &handler);
+    let e = thrown(wasm::decide(proxy.into(), None));
+    assert_eq!(get_str(&e, "kind").as_deref(), Some("INVALID_JSON"));
+    let revocable = js_sys::Proxy::revocable(&person(), &js_sys::Object::new());
+    let revoke: js_sys::Function = get(&revocable, "revoke").unchecked_into();
+    let revoked = get(&revocable, "proxy");
+    revoke.call0(&JsValue::NULL).expect("revoke");
+    let e = thrown(wasm::decide(revoked, None));
+    assert_eq!(get_str(&e, "kind").as_deref(), Some("INVALID_JSON"));
+    let d = wasm::decide(person(), None).expect("usable after the proxies");
+    assert_eq!(get_str(&d, "unit").as_deref(), Some("NOE"));
 }

@@ -1,0 +1,80 @@
+// The package's benchmarks in headless Chromium (make bench), driven by
+// playwright-core with Debian's Chromium; the files are served from disk
+// by request interception (no server, no network). Needs pkg/ (make pkg).
+//   node benches/wasm/browser.mjs [--json out.json]
+import { readFileSync, writeFileSync } from "node:fs";
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { table } from "./cases.mjs";
+
+const ORIGIN = "http://bench.invalid";
+const MOUNTS = {
+  "/pkg/": fileURLToPath(new URL("../../pkg/", import.meta.url)),
+  "/bench/": fileURLToPath(new URL("./", import.meta.url)),
+};
+const TYPES = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
+const PAGE = '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>veivalg bench</title>';
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+async function page() {
+  const context = await browser.newContext();
+  await context.route(`${ORIGIN}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === "/") return route.fulfill({ body: PAGE, contentType: "text/html" });
+    for (const [prefix, dir] of Object.entries(MOUNTS)) {
+      if (path.startsWith(prefix) && !path.includes("..")) {
+        const file = dir + path.slice(prefix.length);
+        return route.fulfill({ body: readFileSync(file), contentType: TYPES[extname(file)] ?? "application/octet-stream" });
+      }
+    }
+    return route.fulfill({ status: 404, body: "" });
+  });
+  const p = await context.newPage();
+  await p.goto(`${ORIGIN}/`);
+  return { context, page: p };
+}
+
+try {
+  // Instantiation: `await init()` on the wasm bytes (compile + instantiate;
+  // the fetch is timed apart, since the interception that serves the file
+  // here costs more than a local server would), in a fresh context each time.
+  const samples = [];
+  const fetches = [];
+  for (let k = 0; k < 7; k++) {
+    const { context, page: p } = await page();
+    const [f, t] = await p.evaluate(async () => {
+      const v = await import("/pkg/veivalg.js");
+      const t0 = performance.now();
+      const bytes = await (await fetch("/pkg/veivalg_bg.wasm")).arrayBuffer();
+      const t1 = performance.now();
+      await v.default({ module_or_path: bytes });
+      return [t1 - t0, performance.now() - t1];
+    });
+    fetches.push(f);
+    samples.push(t);
+    await context.close();
+  }
+  samples.sort((a, b) => a - b);
+  fetches.sort((a, b) => a - b);
+  const { context, page: p } = await page();
+  const rows = await p.evaluate(async () => {
+    const v = await import("/pkg/veivalg.js");
+    await v.default({ module_or_path: "/pkg/veivalg_bg.wasm" });
+    const { run } = await import("/bench/cases.mjs");
+    return run(v);
+  });
+  await context.close();
+  rows.unshift({ key: "instantiate", name: "instantiate (await init(bytes): compile + instantiate)", ms: samples[samples.length >> 1] });
+  rows.splice(1, 0, { key: "fetch", name: "(fetch of the .wasm through request interception)", ms: fetches[fetches.length >> 1] });
+  console.log(table(`veivalg wasm in headless Chromium ${browser.version()}`, rows));
+  const out = process.argv.indexOf("--json");
+  if (out > 0) writeFileSync(process.argv[out + 1], JSON.stringify({ runner: `Chromium ${browser.version()}`, rows }, null, 2));
+} finally {
+  await browser.close();
+}
