@@ -210,3 +210,21 @@ test("Cohort.fromJson: rows with computed outcomes, bad records by index", () =>
   assert.equal(e.path, "[3].person.answers.situation");
   assert.equal(thrown(() => veivalg.Cohort.fromJson("rows")).kind, "INVALID_TYPE");
 });
+
+test("proxies whose traps throw, and revoked proxies, are errors, not traps", () => {
+  const throwing = new Proxy(person(), {
+    ownKeys() { throw new Error("trap"); },
+    get() { throw new Error("trap"); },
+  });
+  assert.equal(thrown(() => veivalg.decide(throwing)).kind, "INVALID_JSON");
+  const { proxy, revoke } = Proxy.revocable(person(), {});
+  revoke();
+  assert.equal(thrown(() => veivalg.decide(proxy)).kind, "INVALID_JSON");
+  assert.equal(veivalg.decide(person()).unit, "NOE");
+});
+
+test("init() with the wasm bytes works in Node as well as initSync", async () => {
+  const fresh = await import(new URL("veivalg.js?fresh", pkgDir).href);
+  await fresh.default({ module_or_path: readFileSync(new URL("veivalg_bg.wasm", pkgDir)) });
+  assert.equal(fresh.decide(person()).unit, "NOE");
+});
