@@ -99,7 +99,7 @@ test:
 	$(MAKE) pkg
 	$(MAKE) test-js
 	$(MAKE) test-e2e
-	$(MAKE) size-check
+	node scripts/size.mjs --report
 
 fmt-check:
 	cargo fmt --check
