@@ -71,6 +71,16 @@ fn check_year(year: i32) -> Result<(), String> {
     }
 }
 
+/// Exactly `N` parts separated by `-`, without allocating.
+fn split_fixed<const N: usize>(text: &str) -> Option<[&str; N]> {
+    let mut out = [""; N];
+    let mut it = text.split('-');
+    for slot in &mut out {
+        *slot = it.next()?;
+    }
+    it.next().is_none().then_some(out)
+}
+
 fn parse_digits(s: &str, what: &str, text: &str) -> Result<u32, String> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("`{text}` is not a {what}"));
@@ -148,10 +158,11 @@ impl std::str::FromStr for YearMonth {
 
     /// Parses `YYYY-MM`.
     fn from_str(text: &str) -> Result<Self, String> {
-        let parts: Vec<&str> = text.split('-').collect();
-        if parts.len() != 2 || parts[0].len() != 4 || parts[1].len() != 2 {
+        let parts = split_fixed::<2>(text);
+        if parts.is_none_or(|p| p[0].len() != 4 || p[1].len() != 2) {
             return Err(format!("`{text}` is not a month of the form YYYY-MM"));
         }
+        let parts = parts.unwrap_or([""; 2]);
         let year = parse_digits(parts[0], "month of the form YYYY-MM", text)? as i32;
         let month = parse_digits(parts[1], "month of the form YYYY-MM", text)?;
         if !(1..=12).contains(&month) {
@@ -274,10 +285,11 @@ impl std::str::FromStr for Date {
 
     /// Parses `YYYY-MM-DD`.
     fn from_str(text: &str) -> Result<Self, String> {
-        let parts: Vec<&str> = text.split('-').collect();
-        if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+        let parts = split_fixed::<3>(text);
+        if parts.is_none_or(|p| p[0].len() != 4 || p[1].len() != 2 || p[2].len() != 2) {
             return Err(format!("`{text}` is not a date of the form YYYY-MM-DD"));
         }
+        let parts = parts.unwrap_or([""; 3]);
         let what = "date of the form YYYY-MM-DD";
         let year = parse_digits(parts[0], what, text)? as i32;
         let month = parse_digits(parts[1], what, text)?;

@@ -103,17 +103,13 @@ impl CohortRow {
         let w = wages::wage_features_of(&history, person.registration_month(), catalog.g())?;
         let outcome = match extras.outcome {
             Some(o) => o,
-            None => {
-                outcome::label_history(
-                    None,
-                    person.registered_on,
-                    &history,
-                    person.wages_through,
-                    LabelOptions::default(),
-                    catalog.g(),
-                )?
-                .outcome
-            }
+            None => outcome::outcome_of(
+                person.registered_on,
+                &history,
+                person.wages_through,
+                LabelOptions::default(),
+                catalog.g(),
+            )?,
         };
         let a = &person.answers;
         Ok(CohortRow {

@@ -47,26 +47,49 @@ vocabulary! {
     }
 }
 
+/// Most values a group column has (the ten registration reasons).
+const SLOTS: usize = 10;
+
+const AGE_BANDS: [&str; 6] = ["18–29", "30–39", "40–49", "50–59", "60–66", "67+"];
+
 impl GroupColumn {
     /// The row's value in this column (`UNKNOWN` where the cohort lacks it).
     pub fn value(self, row: &CohortRow) -> &'static str {
+        self.label(self.slot(row))
+    }
+
+    /// The value as a slot number below [`SLOTS`].
+    fn slot(self, row: &CohortRow) -> usize {
         match self {
-            GroupColumn::Gender => row.gender.map_or("UNKNOWN", |g| g.as_str()),
-            GroupColumn::BornAbroad => match row.born_abroad {
-                Some(true) => "true",
-                Some(false) => "false",
-                None => "UNKNOWN",
-            },
+            GroupColumn::Gender => row.gender.map_or(2, |g| g.index()),
+            GroupColumn::BornAbroad => row.born_abroad.map_or(2, usize::from),
             GroupColumn::AgeBand => match row.age {
-                0..=29 => "18–29",
-                30..=39 => "30–39",
-                40..=49 => "40–49",
-                50..=59 => "50–59",
-                60..=66 => "60–66",
-                _ => "67+",
+                0..=29 => 0,
+                30..=39 => 1,
+                40..=49 => 2,
+                50..=59 => 3,
+                60..=66 => 4,
+                _ => 5,
             },
-            GroupColumn::Situation => row.situation.as_str(),
-            GroupColumn::Education => row.education.as_str(),
+            GroupColumn::Situation => row.situation.index(),
+            GroupColumn::Education => row.education.index(),
+        }
+    }
+
+    /// The value of a slot.
+    fn label(self, slot: usize) -> &'static str {
+        match self {
+            GroupColumn::Gender => crate::cohort::Gender::ALL
+                .get(slot)
+                .map_or("UNKNOWN", |g| g.as_str()),
+            GroupColumn::BornAbroad => ["false", "true"].get(slot).copied().unwrap_or("UNKNOWN"),
+            GroupColumn::AgeBand => AGE_BANDS.get(slot).copied().unwrap_or("67+"),
+            GroupColumn::Situation => crate::form::Situation::ALL
+                .get(slot)
+                .map_or("UNKNOWN", |s| s.as_str()),
+            GroupColumn::Education => crate::form::Education::ALL
+                .get(slot)
+                .map_or("UNKNOWN", |e| e.as_str()),
         }
     }
 }
@@ -305,33 +328,30 @@ fn group_metrics(
     selected: &[bool],
     columns: &[GroupColumn],
 ) -> Vec<GroupMetrics> {
-    let mut out = Vec::new();
-    for &column in columns {
-        // (value, rows, selected, good, selected ∧ good)
-        let mut acc: Vec<(&'static str, [u64; 4])> = Vec::new();
-        for (row, &sel) in cohort.rows.iter().zip(selected) {
-            let value = column.value(row);
-            // The values are `&'static str`s from a few literals: comparing
-            // the pointers first spares most byte comparisons.
-            let slot = match acc
-                .iter()
-                .position(|(v, _)| std::ptr::eq(*v, value) || *v == value)
-            {
-                Some(i) => i,
-                None => {
-                    acc.push((value, [0; 4]));
-                    acc.len() - 1
-                }
-            };
-            let good = belongs_selected(target, row.outcome);
-            let c = &mut acc[slot].1;
-            c[0] += 1;
-            c[1] += u64::from(sel);
-            c[2] += u64::from(good);
-            c[3] += u64::from(sel && good);
+    // One pass over the rows for all columns; each value is a small slot
+    // number, so counting is array arithmetic (this runs on every slider
+    // move in a page).
+    let mut acc = vec![[[0u64; 4]; SLOTS]; columns.len()];
+    for (row, &sel) in cohort.rows.iter().zip(selected) {
+        let good = belongs_selected(target, row.outcome);
+        let add = [1, u64::from(sel), u64::from(good), u64::from(sel && good)];
+        for (c, column) in acc.iter_mut().zip(columns) {
+            let slot = &mut c[column.slot(row)];
+            for (x, a) in slot.iter_mut().zip(add) {
+                *x += a;
+            }
         }
-        acc.sort_by(|a, b| a.0.cmp(b.0));
-        for (value, [n, sel, good, tp]) in acc {
+    }
+    let mut out = Vec::new();
+    for (c, &column) in acc.iter().zip(columns) {
+        let mut values: Vec<(&'static str, [u64; 4])> = c
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v[0] > 0)
+            .map(|(slot, v)| (column.label(slot), *v))
+            .collect();
+        values.sort_by(|a, b| a.0.cmp(b.0));
+        for (value, [n, sel, good, tp]) in values {
             let ratio = |a: u64, b: u64| (b > 0).then(|| a as f64 / b as f64);
             out.push(GroupMetrics {
                 column,

@@ -183,6 +183,53 @@ pub fn label_history(
     options: LabelOptions,
     g: &GTable,
 ) -> Result<OutcomeLabel> {
+    let first = months_covered(registered_on, history, wages_through, options)?;
+    let mut months = history.series(first, first.add_months(11), g)?;
+    let mut flags = [(false, false); 12];
+    for (m, f) in months.iter_mut().zip(flags.iter_mut()) {
+        *f = flag(m.nok, g.yearly_g(m.month)?, options.boundary);
+        (m.above_3g, m.below_1g) = *f;
+    }
+    let (outcome, rule, above, below) = classify_flags(&flags, options);
+    Ok(OutcomeLabel {
+        id,
+        outcome,
+        rule,
+        months,
+        months_above_3g: above,
+        months_below_1g: below,
+        options,
+    })
+}
+
+/// The outcome alone (no month list): the fast path for cohorts, the same
+/// outcome as [`label_history`].
+///
+/// # Errors
+/// As [`label`].
+pub fn outcome_of(
+    registered_on: Date,
+    history: &WageHistory,
+    wages_through: Option<YearMonth>,
+    options: LabelOptions,
+    g: &GTable,
+) -> Result<Outcome> {
+    let first = months_covered(registered_on, history, wages_through, options)?;
+    let mut flags = [(false, false); 12];
+    for (i, f) in flags.iter_mut().enumerate() {
+        let month = first.add_months(i as i32);
+        *f = flag(history.nok(month), g.yearly_g(month)?, options.boundary);
+    }
+    Ok(classify_flags(&flags, options).0)
+}
+
+/// Month 1, after checking that the data reach month 12.
+fn months_covered(
+    registered_on: Date,
+    history: &WageHistory,
+    wages_through: Option<YearMonth>,
+    options: LabelOptions,
+) -> Result<YearMonth> {
     let reg = registered_on.year_month();
     let first = match options.month_one {
         MonthOne::NextMonth => reg.add_months(1),
@@ -203,19 +250,30 @@ pub fn label_history(
             format!("an outcome label needs 12 complete months after registration ({first} … {last}); {have}. Give `wagesThrough` when months without wages are known to be zero"),
         ));
     }
-    let mut months = history.series(first, last, g)?;
-    if options.boundary == Boundary::Inclusive {
-        for m in &mut months {
-            let yearly_g = g.yearly_g(m.month)?;
-            m.above_3g = 12.0 * m.nok >= 3.0 * yearly_g;
-            m.below_1g = 12.0 * m.nok <= yearly_g;
-        }
+    Ok(first)
+}
+
+/// (above 3G, below 1G) for a month, compared as 12 × wage against k × G
+/// (exact for whole kroner).
+fn flag(nok: f64, yearly_g: f64, boundary: Boundary) -> (bool, bool) {
+    let year_rate = 12.0 * nok;
+    match boundary {
+        Boundary::Strict => (year_rate > 3.0 * yearly_g, year_rate < yearly_g),
+        Boundary::Inclusive => (year_rate >= 3.0 * yearly_g, year_rate <= yearly_g),
     }
-    let above = months.iter().filter(|m| m.above_3g).count() as u32;
-    let below = months.iter().filter(|m| m.below_1g).count() as u32;
+}
+
+/// Tabell 3 on the twelve (above, below) flags: outcome, rule, months above
+/// 3G, months below 1G.
+fn classify_flags(
+    flags: &[(bool, bool); 12],
+    options: LabelOptions,
+) -> (Outcome, LabelRule, u32, u32) {
+    let above = flags.iter().filter(|f| f.0).count() as u32;
+    let below = flags.iter().filter(|f| f.1).count() as u32;
     let rule_b = match options.rule_b {
-        RuleB::FiveOfMonths6To12 => months[5..].iter().filter(|m| m.above_3g).count() >= 5,
-        RuleB::LastFiveMonths => months[7..].iter().all(|m| m.above_3g),
+        RuleB::FiveOfMonths6To12 => flags[5..].iter().filter(|f| f.0).count() >= 5,
+        RuleB::LastFiveMonths => flags[7..].iter().all(|f| f.0),
     };
     let (outcome, rule) = if above >= 10 {
         (Outcome::StableWork, LabelRule::A)
@@ -226,13 +284,5 @@ pub fn label_history(
     } else {
         (Outcome::InAndOut, LabelRule::Neither)
     };
-    Ok(OutcomeLabel {
-        id,
-        outcome,
-        rule,
-        months,
-        months_above_3g: above,
-        months_below_1g: below,
-        options,
-    })
+    (outcome, rule, above, below)
 }

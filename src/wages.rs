@@ -169,11 +169,25 @@ pub fn wage_features(person: &Person, g: &GTable) -> Result<WageFeatures> {
 /// # Errors
 /// As [`wage_features`].
 pub fn wage_features_of(history: &WageHistory, reg: YearMonth, g: &GTable) -> Result<WageFeatures> {
+    // The 36 months before `reg` as a dense array (one pass over the sorted
+    // history), then one comparison per month — this runs for every row of
+    // a cohort.
+    const N: usize = LOOK_BACK_MONTHS as usize;
+    let mut nok = [0.0f64; N];
+    for &(month, amount) in &history.by_month {
+        let k = month.months_until(reg);
+        if (1..=N as i32).contains(&k) {
+            nok[k as usize - 1] = amount;
+        }
+    }
     let mut since = None;
     let mut count = 0;
-    for k in 1..=LOOK_BACK_MONTHS {
-        let m = history.month(reg.add_months(-(k as i32)), g)?;
-        if m.above_3g {
+    for (i, &amount) in nok.iter().enumerate() {
+        let k = i as u32 + 1;
+        let yearly_g = g.yearly_g(reg.add_months(-(k as i32)))?;
+        // As in `WageHistory::month`: 12 × wage against 3 × G, exact for
+        // whole kroner.
+        if 12.0 * amount > 3.0 * yearly_g {
             if since.is_none() {
                 since = Some(k);
             }

@@ -129,6 +129,14 @@ proptest! {
         api::wage_history(&text, "null").unwrap();
         let l: Value = serde_json::from_str(&api::label_outcome(&text, "null").unwrap()).unwrap();
         prop_assert_eq!(l["months"].as_array().unwrap().len(), 12);
+        // The cohort fast path gives the same outcome as the full label.
+        let history = veivalg::wages::WageHistory::new(&person.wages);
+        let fast = veivalg::outcome::outcome_of(person.registered_on, &history, person.wages_through, Default::default(), veivalg::catalog::Catalog::shipped().g()).unwrap();
+        prop_assert_eq!(l["outcome"].as_str().unwrap(), fast.as_str());
+        // And the fast wage features equal the facade's.
+        let f: Value = serde_json::from_str(&api::features(&text).unwrap()).unwrap();
+        let w = veivalg::wages::wage_features(&person, veivalg::catalog::Catalog::shipped().g()).unwrap();
+        prop_assert_eq!(f["monthsAbove3GLast24"].as_u64().unwrap(), u64::from(w.months_above_3g_last_24));
     }
 
     #[test]

@@ -100,9 +100,13 @@ export function run(veivalg, log = () => {}) {
   const policy = { ...POLICY, cutoff: cohort.thresholdForShare({ policy: POLICY, model, share: 0.37 }) };
   const people = persons();
   let i = 0;
-  row("decide", "decide(person, MODEL policy): explanation + counterfactuals", measure(() => {
+  row("decide-custom", "decide(person, { policy, model }): a caller's own model object (stringified every call)", measure(() => {
     i = (i + 1) % people.length;
     veivalg.decide(people[i], { policy, model });
+  }));
+  row("decide", "decide(person, { policy: \"variant-a\" }): shipped model, explanation + counterfactuals", measure(() => {
+    i = (i + 1) % people.length;
+    veivalg.decide(people[i], { policy: "variant-a" });
   }));
   row("decide-rule-tree", "decide(person): rule tree with trace", measure(() => {
     i = (i + 1) % people.length;
