@@ -271,6 +271,11 @@ export type DecideOptions = {
    * Take the policy in force on this day (default: the registration day).
    */
   on?: IsoDate | null,
+  /**
+   * Another G table (default: the shipped one, 2014–2025): needed for
+   * model inputs of registrations after the table's last month.
+   */
+  grunnbelop?: Array<GEntry> | null,
 };
 
 /**
@@ -1352,6 +1357,10 @@ export type ScoreOptions = {
    * A model by id or as an object (default: the first shipped model).
    */
   model?: string | Model | null,
+  /**
+   * Another G table (default: the shipped one).
+   */
+  grunnbelop?: Array<GEntry> | null,
 };
 
 /**

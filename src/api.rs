@@ -102,6 +102,11 @@ pub(crate) struct DecideOptions {
     #[serde(default)]
     #[cfg_attr(test, ts(optional = nullable))]
     on: Option<Date>,
+    /// Another G table (default: the shipped one, 2014–2025): needed for
+    /// model inputs of registrations after the table's last month.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    grunnbelop: Option<Vec<GEntry>>,
 }
 
 /// Routing decision for one person under a policy: by default the policy
@@ -152,12 +157,7 @@ fn prepared_decide_options(options_json: &str) -> Result<std::sync::Arc<Prepared
         }
     }
     let opts: DecideOptions = options(options_json)?;
-    let catalog = match &opts.model {
-        Some(value) => {
-            Some(Catalog::shipped().with_model(model_from_value(value, "options.model")?))
-        }
-        None => None,
-    };
+    let catalog = custom_catalog(&opts.model, opts.grunnbelop)?;
     let policy = match &opts.policy {
         Some(v) => {
             let c = catalog.as_ref().unwrap_or(Catalog::shipped());
@@ -176,6 +176,25 @@ fn prepared_decide_options(options_json: &str) -> Result<std::sync::Arc<Prepared
         *last = Some((options_json.to_string(), prepared.clone()));
     }
     Ok(prepared)
+}
+
+/// The shipped catalog with the caller's model and G table, when given.
+fn custom_catalog(
+    model: &Option<Value>,
+    grunnbelop: Option<Vec<GEntry>>,
+) -> Result<Option<Catalog>> {
+    let g = g_table(grunnbelop)?;
+    if model.is_none() && g.is_none() {
+        return Ok(None);
+    }
+    let mut c = Catalog::shipped().clone();
+    if let Some(value) = model {
+        c = c.with_model(model_from_value(value, "options.model")?);
+    }
+    if let Some(g) = g {
+        c = c.with_g(g);
+    }
+    Ok(Some(c))
 }
 
 /// A model given as a JSON object, checked.
@@ -457,6 +476,10 @@ pub(crate) struct ScoreOptions {
     #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<Model>>", optional = nullable))]
     model: Option<Value>,
+    /// Another G table (default: the shipped one).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional = nullable))]
+    grunnbelop: Option<Vec<GEntry>>,
 }
 
 /// The scored person under a model, without routing: `{model, features,
@@ -469,7 +492,8 @@ pub(crate) struct ScoreOptions {
 pub fn score(person: &str, options_json: &str) -> Result<String> {
     let person = Person::from_json(person)?;
     let opts: ScoreOptions = options(options_json)?;
-    let catalog = Catalog::shipped();
+    let custom = custom_catalog(&None, opts.grunnbelop)?;
+    let catalog = custom.as_ref().unwrap_or(Catalog::shipped());
     let owned;
     let model = match &opts.model {
         Some(Value::String(id)) => catalog.model(id).map_err(|e| e.at("options.model"))?,

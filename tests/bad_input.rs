@@ -173,3 +173,41 @@ fn custom_policy_object_is_checked() {
     .unwrap();
     assert_eq!(d["policy"]["id"], "mine");
 }
+
+/// The shipped G table ends in April 2026 (the G from 1 May 2026 is not in
+/// it): a MODEL decision for a registration in October 2026 cannot compute
+/// the wage inputs and says so; with a caller's G table that covers the
+/// months it works. (135 000 is a test value, not the real 2026 G.)
+#[test]
+fn model_inputs_outside_the_g_table_and_a_callers_table() {
+    let mut p = person();
+    p["registeredOn"] = json!("2026-10-15");
+    let e = api::decide(&p.to_string(), r#"{"policy": "variant-a"}"#).unwrap_err();
+    assert_eq!(e.kind.as_str(), "INSUFFICIENT_DATA");
+    assert!(
+        e.message.contains("no grunnbeløp for 2026-09") && e.message.contains("2026-04"),
+        "{}",
+        e.message
+    );
+    let mut table: Vec<Value> = serde_json::from_str(&api::grunnbelop()).unwrap();
+    table.push(json!({ "from": "2026-05-01", "nok": 135000 }));
+    let options = json!({ "policy": "variant-a", "grunnbelop": table }).to_string();
+    let d: Value = serde_json::from_str(&api::decide(&p.to_string(), &options).unwrap()).unwrap();
+    assert_eq!(d["method"], "MODEL");
+    // 48 000 NOK in December 2024 is above 3G (31 007): month −22, the only one.
+    assert_eq!(d["features"]["monthsSinceAbove3G"], 22);
+    let s: Value = serde_json::from_str(
+        &api::score(&p.to_string(), &json!({ "grunnbelop": table }).to_string()).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(s["features"]["monthsAbove3GLast24"], 1);
+    let e = api::decide(
+        &p.to_string(),
+        &json!({ "policy": "variant-a", "grunnbelop": [] }).to_string(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.kind.as_str(), e.path.as_str()),
+        ("INVALID_CONFIG", "options.grunnbelop")
+    );
+}

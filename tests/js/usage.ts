@@ -71,6 +71,7 @@ export async function usage(bytes: BufferSource): Promise<void> {
   const flips: number = (d.counterfactuals ?? []).length;
   decide(person, { policy: "noe-2018" });
   decide(person, { on: "2025-01-01" });
+  decide(person, { policy: "variant-a", grunnbelop: [...grunnbelop(), { from: "2026-05-01", nok: 135000 }] });
   decide(person, null);
   decide(nus, undefined);
   const tree: RuleTreeResult = ruleTree(byAge, { ruleset: "2024-03" });
