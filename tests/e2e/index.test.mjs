@@ -2,61 +2,10 @@
 // with its Content-Security-Policy, in Debian's Chromium driven by
 // playwright-core (no browser download). Needs pkg/ (`make pkg`).
 //   node --test tests/e2e/
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
-import { start } from "../../scripts/serve.mjs";
+import { env, openPage, assertClean } from "./support.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-let server;
-let browser;
-
-before(async () => {
-  server = await start({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--headless",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh page that records console errors, page errors and every request. */
-async function openPage() {
-  const context = await browser.newContext({ locale: "nb-NO" });
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("request", (r) => requests.push(r.url()));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  await page.goto(server.url);
-  await page.waitForSelector("body[data-ready=true]");
-  return { context, page, problems, requests };
-}
-
-function assertClean({ problems, requests }) {
-  assert.deepEqual(problems, []);
-  const origin = new URL(server.url).origin;
-  const foreign = requests.filter((u) => !u.startsWith("data:") && new URL(u).origin !== origin);
-  assert.deepEqual(foreign, [], "every request goes to the page's own origin");
-}
 
 async function fillQuickReturn(page) {
   await page.getByLabel("Registreringsdato").fill("2025-03-14");
@@ -71,17 +20,17 @@ async function fillQuickReturn(page) {
 }
 
 test("serves the page with a strict CSP and no-referrer", async () => {
-  const res = await fetch(server.url);
+  const res = await fetch(env.server.url);
   assert.equal(res.status, 200);
   const csp = res.headers.get("content-security-policy") ?? "";
   assert.match(csp, /default-src 'self'/);
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.equal(res.headers.get("referrer-policy"), "no-referrer");
   assert.equal(res.headers.get("x-content-type-options"), "nosniff");
-  const wasm = await fetch(new URL("pkg/veivalg_bg.wasm", server.url));
+  const wasm = await fetch(new URL("pkg/veivalg_bg.wasm", env.server.url));
   assert.equal(wasm.headers.get("content-type"), "application/wasm");
   for (const bad of ["pkg/", "..%2fCargo.toml", "%2e%2e/Cargo.toml", ".git/config"]) {
-    assert.equal((await fetch(new URL(bad, server.url))).status, 404, bad);
+    assert.equal((await fetch(new URL(bad, env.server.url))).status, 404, bad);
   }
 });
 

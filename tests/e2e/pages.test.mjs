@@ -4,64 +4,14 @@
 // errors, every request to the page's own origin, the main flow, and an
 // axe-core accessibility check (WCAG 2.1 A and AA rules).
 //   node --test tests/e2e/
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
-import { start } from "../../scripts/serve.mjs";
+import { openPage, assertClean } from "./support.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const VIEWPORT = { width: 1280, height: 900 };
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-let server;
-let browser;
-
-before(async () => {
-  server = await start({ port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--headless",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh page that records console errors, page errors and every request. */
-async function openPage(path) {
-  const context = await browser.newContext({ locale: "nb-NO", viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("request", (r) => requests.push(r.url()));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  await page.goto(new URL(path, server.url).href);
-  await page.waitForSelector("body[data-ready=true]");
-  return { context, page, problems, requests };
-}
-
-function assertClean({ problems, requests }) {
-  assert.deepEqual(problems, []);
-  const origin = new URL(server.url).origin;
-  const foreign = requests.filter((u) => !u.startsWith("data:") && new URL(u).origin !== origin);
-  assert.deepEqual(foreign, [], "every request goes to the page's own origin");
-}
 
 /** axe-core's WCAG 2.1 A/AA rules on the page as it is now (injected over CDP, so the CSP stays on). */
 async function assertAccessible(page) {
@@ -104,7 +54,7 @@ const focusedName = (name) => document.activeElement?.getAttribute("name") === n
 // --- counsellor ------------------------------------------------------------
 
 test("counsellor: a sample person shows the three methods, trace, contributions, counterfactuals and wages", async () => {
-  const session = await openPage("counsellor.html");
+  const session = await openPage("counsellor.html", VIEWPORT);
   const { page } = session;
   assert.match(await page.textContent("label[for=sample]"), /SYNTETISK/);
   // Hassan: 16 of the last 24 months above 3G, so variant A (cut-off 30 %) keeps him local.
@@ -158,7 +108,7 @@ test("counsellor: a sample person shows the three methods, trace, contributions,
 });
 
 test("counsellor: an override leaves no counterfactual, and bad JSON or a bad value shows kind, path and message", async () => {
-  const session = await openPage("counsellor.html");
+  const session = await openPage("counsellor.html", VIEWPORT);
   const { page } = session;
   await pickSample(page, "Eva");
   await page.waitForFunction(() => document.querySelector("veivalg-panel .verdict")?.textContent.includes("syntetisk-3"));
@@ -192,7 +142,7 @@ test("counsellor: an override leaves no counterfactual, and bad JSON or a bad va
 // --- citizen ----------------------------------------------------------------
 
 test("citizen: the form filled with the keyboard gives a result in an aria-live region, in both languages", async () => {
-  const session = await openPage("citizen.html");
+  const session = await openPage("citizen.html", VIEWPORT);
   const { page } = session;
   assert.match(await page.textContent(".privacy"), /Ingenting sendes noe sted/);
   assert.equal(await page.inputValue("#registeredOn"), "2025-03-14");
@@ -251,7 +201,7 @@ test("citizen: the form filled with the keyboard gives a result in an aria-live 
 });
 
 test("citizen: a missing answer is named in plain words, and primary school skips 3b and 3c", async () => {
-  const session = await openPage("citizen.html");
+  const session = await openPage("citizen.html", VIEWPORT);
   const { page } = session;
   await page.getByLabel("Alder (år)").fill("38");
   await page.getByRole("group", { name: /Hva er din situasjon/ }).getByLabel("Har aldri vært i jobb").check();
@@ -277,7 +227,7 @@ test("citizen: a missing answer is named in plain words, and primary school skip
 // --- demo -------------------------------------------------------------------
 
 test("demo: the synthetic cohort is labelled, and the slider moves the NOE share and accuracy", async () => {
-  const session = await openPage("demo.html");
+  const session = await openPage("demo.html", VIEWPORT);
   const { page } = session;
   assert.match(await page.textContent("#synthetic-banner"), /SYNTETISK.*Syntetiske data/s);
   assert.equal(await page.getAttribute("#synthetic-banner", "data-synthetic"), "true");
