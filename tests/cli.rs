@@ -413,3 +413,38 @@ fn version_names_the_package_version() {
         format!("veivalg {}", env!("CARGO_PKG_VERSION"))
     );
 }
+
+/// The shipped G table ends in April 2026: a variant-A decision for a
+/// registration in October 2026 fails for want of G (exit 1, the record's
+/// error on stderr); with `--grunnbelop` and a table that has a 2026 row
+/// (135 000 here is a test value, not the real G) it decides. A table that
+/// is not one is a usage error naming the flag.
+#[test]
+fn grunnbelop_flag_supplies_a_newer_g_table() {
+    let p = person("NEI").replace("2025-03-14", "2026-10-15");
+    let r = run(&["decide", "--policy", "variant-a"], p.clone());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.errors()[0]["kind"], "INSUFFICIENT_DATA");
+    let mut table: Vec<Value> = serde_json::from_str(&veivalg::api::grunnbelop()).unwrap();
+    table.push(serde_json::json!({ "from": "2026-05-01", "nok": 135000 }));
+    let file = temp_file(
+        "g2026.json",
+        serde_json::to_string(&table).unwrap().as_bytes(),
+    );
+    let r = run(
+        &[
+            "decide",
+            "--policy",
+            "variant-a",
+            "--grunnbelop",
+            file.to_str().unwrap(),
+        ],
+        p.clone(),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.results()[0]["method"], "MODEL");
+    let bad = temp_file("g-bad.json", br#"[{"from":"2026-05-01","nok":-1}]"#);
+    let r = run(&["decide", "--grunnbelop", bad.to_str().unwrap()], p);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.errors()[0]["path"], "--grunnbelop");
+}

@@ -296,6 +296,11 @@ pub struct DecideArgs {
     /// Use the policy in force on this day instead of the registration day.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = day_with_policy)]
     pub on: Option<String>,
+    /// Use this G table (a JSON array of {"from": "YYYY-05-01", "nok": …})
+    /// instead of the shipped one, which ends with the G from 1 May 2025:
+    /// model decisions for registrations after April 2026 need newer rows.
+    #[arg(long, value_name = "FILE")]
+    pub grunnbelop: Option<PathBuf>,
 }
 
 /// `veivalg label`.
@@ -654,6 +659,8 @@ struct DecideOptions<'a> {
     policy: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     on: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grunnbelop: Option<veivalg::grunnbelop::GTable>,
 }
 
 /// Options for [`veivalg::api::label_outcome`].
@@ -684,13 +691,41 @@ impl DecideArgs {
     /// The options JSON text for [`veivalg::api::decide`].
     ///
     /// # Errors
-    /// Only if serialization failed, which plain strings cannot make it do.
+    /// `IO` (path `--grunnbelop`) when the G table file cannot be read; the
+    /// table's own errors (kind and path inside the file) when it is not a
+    /// valid G table.
     pub fn options(&self) -> Result<String, Error> {
+        let grunnbelop = match &self.grunnbelop {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    Error::new(
+                        ErrorKind::Io,
+                        "--grunnbelop",
+                        format!("cannot read {}: {e}", path.display()),
+                    )
+                })?;
+                Some(veivalg::grunnbelop::GTable::from_json(&text).map_err(|e| {
+                    let inner = if e.path.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" at {}", e.path)
+                    };
+                    Error::new(
+                        e.kind,
+                        "--grunnbelop",
+                        format!("{}{inner}: {}", path.display(), e.message),
+                    )
+                })?)
+            }
+            None => None,
+        };
+        let any = self.policy.is_some() || self.on.is_some() || grunnbelop.is_some();
         let options = DecideOptions {
             policy: self.policy.as_deref(),
             on: self.on.as_deref(),
+            grunnbelop,
         };
-        options_json(&options, self.policy.is_some() || self.on.is_some())
+        options_json(&options, any)
     }
 }
 
