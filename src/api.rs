@@ -48,7 +48,7 @@ fn g_table(custom: Option<Vec<GEntry>>) -> Result<Option<GTable>> {
 }
 
 /// A policy or ruleset chosen by id or given whole.
-fn by_id_or_object<'a, T: serde::de::DeserializeOwned + Clone>(
+pub(crate) fn by_id_or_object<'a, T: serde::de::DeserializeOwned + Clone>(
     value: &Value,
     path: &str,
     lookup: impl Fn(&str) -> Result<&'a T>,
@@ -157,7 +157,7 @@ fn prepared_decide_options(options_json: &str) -> Result<std::sync::Arc<Prepared
         }
     }
     let opts: DecideOptions = options(options_json)?;
-    let catalog = custom_catalog(&opts.model, opts.grunnbelop)?;
+    let catalog = custom_catalog(&opts.model, "options.model", opts.grunnbelop)?;
     let policy = match &opts.policy {
         Some(v) => {
             let c = catalog.as_ref().unwrap_or(Catalog::shipped());
@@ -179,8 +179,9 @@ fn prepared_decide_options(options_json: &str) -> Result<std::sync::Arc<Prepared
 }
 
 /// The shipped catalog with the caller's model and G table, when given.
-fn custom_catalog(
+pub(crate) fn custom_catalog(
     model: &Option<Value>,
+    model_path: &str,
     grunnbelop: Option<Vec<GEntry>>,
 ) -> Result<Option<Catalog>> {
     let g = g_table(grunnbelop)?;
@@ -189,7 +190,7 @@ fn custom_catalog(
     }
     let mut c = Catalog::shipped().clone();
     if let Some(value) = model {
-        c = c.with_model(model_from_value(value, "options.model")?);
+        c = c.with_model(model_from_value(value, model_path)?);
     }
     if let Some(g) = g {
         c = c.with_g(g);
@@ -492,7 +493,7 @@ pub(crate) struct ScoreOptions {
 pub fn score(person: &str, options_json: &str) -> Result<String> {
     let person = Person::from_json(person)?;
     let opts: ScoreOptions = options(options_json)?;
-    let custom = custom_catalog(&None, opts.grunnbelop)?;
+    let custom = custom_catalog(&None, "options.model", opts.grunnbelop)?;
     let catalog = custom.as_ref().unwrap_or(Catalog::shipped());
     let owned;
     let model = match &opts.model {

@@ -11,7 +11,6 @@ use crate::evaluate::{
 };
 use crate::fit::{fit, CellCounts, FitSpec};
 use crate::json;
-use crate::model::Model;
 use crate::policy::{Method, Policy};
 use crate::vocab::vocabulary;
 use serde::{Deserialize, Serialize};
@@ -47,7 +46,7 @@ pub struct EvaluateOptions {
     pub policy: Option<Value>,
     /// A model object a MODEL policy may name (adds to the shipped ones).
     #[serde(default)]
-    #[cfg_attr(test, ts(as = "Option<Model>"))]
+    #[cfg_attr(test, ts(as = "Option<crate::model::Model>"))]
     pub model: Option<Value>,
     /// MODEL: send this share of the cohort to NOE.
     #[serde(default)]
@@ -134,33 +133,14 @@ impl CohortSession {
     }
 
     fn catalog_with(model: &Option<Value>) -> Result<Catalog> {
-        let shipped = Catalog::shipped();
-        match model {
-            None => Ok(shipped.clone()),
-            Some(v) if v.is_object() => Ok(shipped
-                .with_model(Model::from_json(&json::to_string(v)?).map_err(|e| e.at("model"))?)),
-            Some(_) => Err(Error::new(
-                ErrorKind::InvalidType,
-                "model",
-                "expected a model object",
-            )),
-        }
+        Ok(crate::api::custom_catalog(model, "model", None)?
+            .unwrap_or_else(|| Catalog::shipped().clone()))
     }
 
     fn policy_of(value: &Value, catalog: &Catalog) -> Result<Policy> {
-        let policy = match value {
-            Value::String(id) => catalog.policy(id).cloned().map_err(|e| e.at("policy"))?,
-            Value::Object(_) => {
-                json::parse::<Policy>(&json::to_string(value)?).map_err(|e| e.at("policy"))?
-            }
-            _ => {
-                return Err(Error::new(
-                    ErrorKind::InvalidType,
-                    "policy",
-                    "expected a policy id or object",
-                ))
-            }
-        };
+        let policy =
+            crate::api::by_id_or_object::<Policy>(value, "policy", |id| catalog.policy(id))?
+                .into_owned();
         policy.check(catalog).map_err(|e| e.at("policy"))?;
         Ok(policy)
     }
@@ -424,7 +404,7 @@ pub struct ThresholdOptions {
     pub policy: Value,
     /// A model object the policy may name (adds to the shipped ones).
     #[serde(default)]
-    #[cfg_attr(test, ts(as = "Option<Model>"))]
+    #[cfg_attr(test, ts(as = "Option<crate::model::Model>"))]
     pub model: Option<Value>,
     /// Share of the cohort to send to NOE, in (0, 1].
     pub share: f64,
