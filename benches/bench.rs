@@ -78,12 +78,14 @@ fn variant_a(cohort: &Cohort) -> (veivalg::model::Model, Policy) {
         .unwrap()
         .model;
     let catalog = Catalog::shipped().with_model(model.clone());
-    let mut policy: Policy = serde_json::from_value(serde_json::json!({
+    let mut policy: Policy = veivalg::json::parse(
+        r#"{
         "id": "bench-a", "validFrom": "2025-01-01", "status": "PROPOSAL", "method": "MODEL", "model": "variant-a",
         "share": 0.37, "noeAge": { "min": 30, "max": 59 },
         "toLocalOffice": ["HEALTH_OBSTACLES", "OTHER_OBSTACLES", "SINGLE_PARENT", "DIGITAL_RESERVATION", "SENSITIVE"],
         "source": "benchmark"
-    }))
+    }"#,
+    )
     .unwrap();
     let ranking = Ranking::new(cohort, &model, &policy, &catalog).unwrap();
     policy.cutoff = Some(ranking.threshold_for_share(0.37).unwrap());
@@ -144,11 +146,12 @@ fn main() {
         }),
         Some(us(5)),
     );
-    let texts: Vec<String> = persons
-        .iter()
-        .map(|p| serde_json::to_string(p).unwrap())
-        .collect();
-    let options = serde_json::json!({ "policy": policy, "model": model }).to_string();
+    let texts: Vec<String> = persons.iter().map(veivalg::json::to_string).collect();
+    let options = format!(
+        r#"{{"model":{},"policy":{}}}"#,
+        veivalg::json::to_string(&model),
+        veivalg::json::to_string(&policy)
+    );
     t.row(
         "decide, variant A via the JSON facade (parse + serialize)",
         measure(|| {
@@ -291,9 +294,16 @@ print(json.dumps({{"sklearn": sk, "statsmodels": smt}}))
         .output();
     match out {
         Ok(o) if o.status.success() => {
-            let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-            let sk = v["sklearn"].as_f64().unwrap();
-            let sm = v["statsmodels"].as_f64().unwrap();
+            let v: veivalg::json::Value =
+                veivalg::json::parse(std::str::from_utf8(&o.stdout).unwrap()).unwrap();
+            let sk = v
+                .get("sklearn")
+                .and_then(veivalg::json::Value::as_f64)
+                .unwrap();
+            let sm = v
+                .get("statsmodels")
+                .and_then(veivalg::json::Value::as_f64)
+                .unwrap();
             let ours_s = ours.as_secs_f64();
             println!("\nSame 1 000 000 rows, same design ({} columns + intercept), same machine, same run:", kept.len());
             println!("| fitter                                              | time       | ratio to veivalg |");

@@ -23,17 +23,15 @@ use crate::catalog::Catalog;
 use crate::employment::{self, WorkHistoryRule, WorkHistoryTest};
 use crate::error::{Error, ErrorKind, Result};
 use crate::grunnbelop::{GEntry, GTable};
-use crate::json::{self, parse};
+use crate::json::{self, parse, Fields, FromJson, Loc, Map, Obj, ToJson, Value};
 use crate::model::Model;
 use crate::outcome::{self, Boundary, LabelInput, LabelOptions, MonthOne, RuleB};
 use crate::person::Person;
 use crate::policy::{self, Policy};
 use crate::ruletree::{self, Ruleset};
 use crate::wages;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-fn options<T: serde::de::DeserializeOwned + Default>(text: &str) -> Result<T> {
+fn options<T: FromJson + Default>(text: &str) -> Result<T> {
     let text = text.trim();
     if text.is_empty() || text == "null" {
         return Ok(T::default());
@@ -48,7 +46,7 @@ fn g_table(custom: Option<Vec<GEntry>>) -> Result<Option<GTable>> {
 }
 
 /// A policy or ruleset chosen by id or given whole.
-pub(crate) fn by_id_or_object<'a, T: serde::de::DeserializeOwned + Clone>(
+pub(crate) fn by_id_or_object<'a, T: FromJson + Clone>(
     value: &Value,
     path: &str,
     lookup: impl Fn(&str) -> Result<&'a T>,
@@ -57,54 +55,32 @@ pub(crate) fn by_id_or_object<'a, T: serde::de::DeserializeOwned + Clone>(
         Value::String(id) => lookup(id)
             .map(std::borrow::Cow::Borrowed)
             .map_err(|e| e.at(path)),
-        Value::Object(_) => {
-            let text = json::to_string(value)?;
-            parse::<T>(&text)
-                .map(std::borrow::Cow::Owned)
-                .map_err(|e| e.at(path))
-        }
+        Value::Object(_) => json::from_value::<T>(value)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| e.at(path)),
         other => Err(Error::new(
             ErrorKind::InvalidType,
             path,
-            format!(
-                "expected an id (string) or an object, got {}",
-                kind_of(other)
-            ),
+            format!("expected an id (string) or an object, got {}", other.kind()),
         )),
     }
 }
 
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// Options of `decide`.
-#[derive(Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub(crate) struct DecideOptions {
     /// A policy by id or as an object (default: the one in force on `on`).
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<Policy>>", optional = nullable))]
     policy: Option<Value>,
     /// A model a MODEL policy may name (added to the shipped ones).
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<Model>", optional = nullable))]
     model: Option<Value>,
     /// Take the policy in force on this day (default: the registration day).
-    #[serde(default)]
     #[cfg_attr(test, ts(optional = nullable))]
     on: Option<Date>,
     /// Another G table (default: the shipped one, 2014–2025): needed for
     /// model inputs of registrations after the table's last month.
-    #[serde(default)]
     #[cfg_attr(test, ts(optional = nullable))]
     grunnbelop: Option<Vec<GEntry>>,
 }
@@ -130,7 +106,7 @@ pub fn decide(person: &str, options_json: &str) -> Result<String> {
         )
         .map_err(|e| e.at("options"))?,
     };
-    json::to_string(&policy::decide(&person, chosen, catalog)?)
+    Ok(json::to_string(&policy::decide(&person, chosen, catalog)?))
 }
 
 /// `decide`'s options, parsed and checked: the catalog with the caller's
@@ -200,27 +176,26 @@ pub(crate) fn custom_catalog(
 
 /// A model given as a JSON object, checked.
 fn model_from_value(value: &Value, path: &str) -> Result<Model> {
-    if !value.is_object() {
+    if !matches!(value, Value::Object(_)) {
         return Err(Error::new(
             ErrorKind::InvalidType,
             path,
-            format!("expected a model object, got {}", kind_of(value)),
+            format!("expected a model object, got {}", value.kind()),
         ));
     }
-    Model::from_json(&json::to_string(value)?).map_err(|e| e.at(path))
+    json::from_value::<Model>(value)
+        .and_then(|m| m.check().map(|()| m))
+        .map_err(|e| e.at(path))
 }
 
 /// Options of `ruleTree`.
-#[derive(Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub(crate) struct RuleTreeOptions {
     /// A ruleset by id or as an object (default: the one in force on `on`).
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<Ruleset>>", optional = nullable))]
     ruleset: Option<Value>,
     /// Take the ruleset in force on this day (default: the registration day).
-    #[serde(default)]
     #[cfg_attr(test, ts(optional = nullable))]
     on: Option<Date>,
 }
@@ -246,30 +221,25 @@ pub fn rule_tree(person: &str, options_json: &str) -> Result<String> {
                 .map_err(|e| e.at("options"))?,
         ),
     };
-    json::to_string(&ruletree::evaluate(&person, &ruleset))
+    Ok(json::to_string(&ruletree::evaluate(&person, &ruleset)))
 }
 
 /// Options of `labelOutcome`: each decision of the labelling, with the
 /// report's choice as the default.
-#[derive(Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Default)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "LabelOutcomeOptions"))]
+#[cfg_attr(test, ts(rename = "LabelOutcomeOptions", rename_all = "camelCase"))]
 pub(crate) struct LabelOptionsInput {
     /// Which month is month 1 (default `NEXT_MONTH`).
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     month_one: MonthOne,
     /// Rule B's window (default `FIVE_OF_MONTHS_6_TO_12`).
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     rule_b: RuleB,
     /// "Above 3G" strictly or inclusively (default `STRICT`).
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     boundary: Boundary,
     /// Another G table (default: the shipped one).
-    #[serde(default)]
     #[cfg_attr(test, ts(optional = nullable))]
     grunnbelop: Option<Vec<GEntry>>,
 }
@@ -287,12 +257,10 @@ pub fn label_outcome(input: &str, options_json: &str) -> Result<String> {
     let opts: LabelOptionsInput = options(options_json)?;
     let g = g_table(opts.grunnbelop)?;
     let g = g.as_ref().unwrap_or(Catalog::shipped().g());
-    let is_person = matches!(
-        parse::<Value>(input)?,
-        Value::Object(ref m) if m.contains_key("answers")
-    );
+    let value = parse::<Value>(input)?;
+    let is_person = matches!(&value, Value::Object(m) if m.contains_key("answers"));
     let input = if is_person {
-        let p = Person::from_json(input)?;
+        let p = Person::from_value(&value)?;
         LabelInput {
             id: p.id,
             registered_on: p.registered_on,
@@ -300,27 +268,23 @@ pub fn label_outcome(input: &str, options_json: &str) -> Result<String> {
             wages_through: p.wages_through,
         }
     } else {
-        parse::<LabelInput>(input)?
+        json::from_value::<LabelInput>(&value)?
     };
     let options = LabelOptions {
         month_one: opts.month_one,
         rule_b: opts.rule_b,
         boundary: opts.boundary,
     };
-    json::to_string(&outcome::label(&input, options, g)?)
+    Ok(json::to_string(&outcome::label(&input, options, g)?))
 }
 
 /// Options of `wageHistory`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub(crate) struct HistoryOptions {
     /// Months before registration, 1–120 (default 24).
-    #[serde(default = "default_months")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     months: u32,
     /// Another G table (default: the shipped one).
-    #[serde(default)]
     #[cfg_attr(test, ts(optional = nullable))]
     grunnbelop: Option<Vec<GEntry>>,
 }
@@ -357,16 +321,15 @@ pub fn wage_history(person: &str, options_json: &str) -> Result<String> {
             e
         }
     })?;
-    json::to_string(&history)
+    Ok(json::to_string(&history))
 }
 
 /// The person's inputs as the routing methods see them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Features {
     /// The person's id, when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub id: Option<String>,
     /// Day of registration.
@@ -376,19 +339,19 @@ pub struct Features {
     /// Form question 1 (model input).
     pub situation: crate::form::Situation,
     /// Model input: see [`wages::WageFeatures`].
-    #[serde(rename = "monthsSinceAbove3G")]
+    #[cfg_attr(test, ts(rename = "monthsSinceAbove3G"))]
     pub months_since_above_3g: Option<u32>,
     /// Model input: see [`wages::WageFeatures`].
-    #[serde(rename = "monthsAbove3GLast24")]
+    #[cfg_attr(test, ts(rename = "monthsAbove3GLast24"))]
     pub months_above_3g_last_24: u32,
     /// The rule tree's work-history test in both forms (6 of the last 12 months).
     pub worked_6_of_12: WorkedSixOfTwelve,
 }
 
 /// Both forms of the work-history test.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct WorkedSixOfTwelve {
     /// 2018 month sampling.
     pub month_sampling: bool,
@@ -431,11 +394,14 @@ pub fn features_of(person: &Person, g: &GTable) -> Result<Features> {
 /// As [`features_of`].
 pub fn features(person: &str) -> Result<String> {
     let person = Person::from_json(person)?;
-    json::to_string(&features_of(&person, Catalog::shipped().g())?)
+    Ok(json::to_string(&features_of(
+        &person,
+        Catalog::shipped().g(),
+    )?))
 }
 
-fn list<T: Serialize>(items: &T) -> String {
-    json::to_string(items).unwrap_or_else(|_| "[]".to_string())
+fn list<T: ToJson + ?Sized>(items: &T) -> String {
+    json::to_string(items)
 }
 
 /// The shipped routing policies as a JSON array.
@@ -454,31 +420,28 @@ pub fn grunnbelop() -> String {
 }
 
 /// A person scored by a model (what [`score`] returns).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct ScoredPerson {
     /// The model.
     pub model: policy::ModelRef,
     /// The model inputs.
     #[cfg_attr(test, ts(as = "crate::ts::FeatureValues"))]
-    pub features: serde_json::Map<String, Value>,
+    pub features: Map,
     /// Probability, logit, contributions and waterfall.
-    #[serde(flatten)]
+    #[cfg_attr(test, ts(flatten))]
     pub score: crate::model::Score,
 }
 
 /// Options of `score`.
-#[derive(Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub(crate) struct ScoreOptions {
     /// A model by id or as an object (default: the first shipped model).
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<Model>>", optional = nullable))]
     model: Option<Value>,
     /// Another G table (default: the shipped one).
-    #[serde(default)]
     #[cfg_attr(test, ts(optional = nullable))]
     grunnbelop: Option<Vec<GEntry>>,
 }
@@ -512,7 +475,7 @@ pub fn score(person: &str, options_json: &str) -> Result<String> {
     };
     let input = policy::model_input(&person, catalog)?;
     let score = model.score(&input);
-    let mut features = serde_json::Map::new();
+    let mut features = Map::new();
     for f in &model.features {
         features.insert(f.name().as_str().to_string(), input.value(f.name()));
     }
@@ -525,10 +488,97 @@ pub fn score(person: &str, options_json: &str) -> Result<String> {
         features,
         score,
     };
-    json::to_string(&out)
+    Ok(json::to_string(&out))
 }
 
 /// The shipped models as a JSON array.
 pub fn models() -> String {
     list(&Catalog::shipped().models())
+}
+
+impl FromJson for DecideOptions {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["policy", "model", "on", "grunnbelop"])?;
+        Ok(DecideOptions {
+            policy: o.opt("policy")?,
+            model: o.opt("model")?,
+            on: o.opt("on")?,
+            grunnbelop: o.opt("grunnbelop")?,
+        })
+    }
+}
+
+impl FromJson for RuleTreeOptions {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["ruleset", "on"])?;
+        Ok(RuleTreeOptions {
+            ruleset: o.opt("ruleset")?,
+            on: o.opt("on")?,
+        })
+    }
+}
+
+impl FromJson for LabelOptionsInput {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["monthOne", "ruleB", "boundary", "grunnbelop"])?;
+        Ok(LabelOptionsInput {
+            month_one: o.or_default("monthOne")?,
+            rule_b: o.or_default("ruleB")?,
+            boundary: o.or_default("boundary")?,
+            grunnbelop: o.opt("grunnbelop")?,
+        })
+    }
+}
+
+impl FromJson for HistoryOptions {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["months", "grunnbelop"])?;
+        Ok(HistoryOptions {
+            months: o.or_else("months", default_months)?,
+            grunnbelop: o.opt("grunnbelop")?,
+        })
+    }
+}
+
+impl FromJson for ScoreOptions {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["model", "grunnbelop"])?;
+        Ok(ScoreOptions {
+            model: o.opt("model")?,
+            grunnbelop: o.opt("grunnbelop")?,
+        })
+    }
+}
+
+impl ToJson for Features {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.some("id", &self.id)
+            .field("registeredOn", &self.registered_on)
+            .field("age", &self.age)
+            .field("situation", &self.situation)
+            .field("monthsSinceAbove3G", &self.months_since_above_3g)
+            .field("monthsAbove3GLast24", &self.months_above_3g_last_24)
+            .field("worked6Of12", &self.worked_6_of_12);
+        o.end();
+    }
+}
+
+impl ToJson for WorkedSixOfTwelve {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("monthSampling", &self.month_sampling)
+            .field("intervals", &self.intervals);
+        o.end();
+    }
+}
+
+impl ToJson for ScoredPerson {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("model", &self.model)
+            .field("features", &self.features);
+        self.score.write_fields(&mut o);
+        o.end();
+    }
 }

@@ -4,7 +4,6 @@
 //! Years are limited to 1900–2199: enough for anyone registering with NAV,
 //! and small enough that no arithmetic here can overflow.
 
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// Smallest year accepted in a date.
@@ -318,38 +317,27 @@ impl fmt::Display for Date {
     }
 }
 
-macro_rules! serde_via_str {
+macro_rules! json_via_str {
     ($t:ty, $expecting:literal) => {
-        impl Serialize for $t {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_str(self)
+        impl crate::json::ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                use std::fmt::Write as _;
+                let _ = write!(out, "\"{self}\"");
             }
         }
-        impl<'de> Deserialize<'de> for $t {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                struct V;
-                impl de::Visitor<'_> for V {
-                    type Value = $t;
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str($expecting)
-                    }
-                    fn visit_str<E: de::Error>(self, v: &str) -> Result<$t, E> {
-                        v.parse().map_err(|m: String| {
-                            E::custom(crate::json::tagged(
-                                crate::error::ErrorKind::InvalidValue,
-                                m,
-                            ))
-                        })
-                    }
-                }
-                d.deserialize_str(V)
+        impl crate::json::FromJson for $t {
+            fn read_json(
+                v: &crate::json::Value,
+                at: &crate::json::Loc<'_>,
+            ) -> crate::error::Result<Self> {
+                crate::json::via_str(v, at, $expecting)
             }
         }
     };
 }
 
-serde_via_str!(Date, "a date of the form YYYY-MM-DD");
-serde_via_str!(YearMonth, "a month of the form YYYY-MM");
+json_via_str!(Date, "a date of the form YYYY-MM-DD");
+json_via_str!(YearMonth, "a month of the form YYYY-MM");
 
 #[cfg(test)]
 mod tests {

@@ -80,7 +80,7 @@ const MODELS: [(&str, &str); 2] = [
     ),
 ];
 
-fn load<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T> {
+fn load<T: crate::json::FromJson>(file: &str, text: &str) -> Result<T> {
     crate::json::parse_limited(text, MAX_CONFIG_BYTES).map_err(|e| {
         Error::new(
             ErrorKind::InvalidConfig,

@@ -18,13 +18,12 @@
 //! the decision, it is not advice.
 
 use crate::form::{Education, Situation};
+use crate::json::{string_enum, Fields, ToJson, Value};
 use crate::model::{FeatureName, Model, ModelInput, Scorer, Target};
 use crate::policy::Unit;
-use serde::Serialize;
-use serde_json::Value;
 
 /// One changed input.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Change {
     /// Feature.
@@ -38,9 +37,9 @@ pub struct Change {
 }
 
 /// What kind of input a counterfactual changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "SCREAMING_SNAKE_CASE"))]
 pub enum Mutability {
     /// Wages already paid: the past cannot be changed.
     PastWages,
@@ -49,7 +48,7 @@ pub enum Mutability {
 }
 
 /// A change that would flip the unit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Counterfactual {
     /// One change, or two when no single change flips the unit.
@@ -63,6 +62,33 @@ pub struct Counterfactual {
     pub actionable: bool,
     /// The kinds of input changed.
     pub kind: Vec<Mutability>,
+}
+
+string_enum!(Mutability {
+    PastWages => "PAST_WAGES",
+    SelfReported => "SELF_REPORTED",
+});
+
+impl ToJson for Change {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("feature", &self.feature)
+            .field("from", &self.from)
+            .field("to", &self.to);
+        o.end();
+    }
+}
+
+impl ToJson for Counterfactual {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("changes", &self.changes)
+            .field("unit", &self.unit)
+            .field("probability", &self.probability)
+            .field("actionable", &self.actionable)
+            .field("kind", &self.kind);
+        o.end();
+    }
 }
 
 /// Whether a model score routes to NOE: P ≥ cut-off for targets whose

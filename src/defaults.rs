@@ -133,8 +133,6 @@ pub fn fit_defaults(cohort: &Cohort) -> Result<Defaults> {
 ///
 /// # Errors
 /// Serialization errors (none for these types).
-pub fn file_text<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string_pretty(value)
-        .map(|s| s + "\n")
-        .map_err(|e| crate::Error::new(crate::ErrorKind::InvalidConfig, "", e.to_string()))
+pub fn file_text<T: crate::json::ToJson>(value: &T) -> Result<String> {
+    Ok(crate::json::to_string_pretty(value) + "\n")
 }

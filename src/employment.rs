@@ -18,9 +18,10 @@
 //!   depend on the order they are listed in.
 
 use crate::calendar::Date;
+use crate::error::Result;
+use crate::json::{Fields, FromJson, Loc, Obj, ToJson, Value};
 use crate::person::Period;
 use crate::vocab::vocabulary;
-use serde::{Deserialize, Serialize};
 
 vocabulary! {
     /// Which form of the work-history test a ruleset uses.
@@ -33,10 +34,9 @@ vocabulary! {
 }
 
 /// Parameters of the work-history test, part of a ruleset file.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(optional_fields = nullable))]
+#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields = nullable))]
 pub struct WorkHistoryRule {
     /// The form of the test.
     pub test: WorkHistoryTest,
@@ -46,12 +46,39 @@ pub struct WorkHistoryRule {
     pub window_months: u32,
     /// Intervals only: periods whose gap is fewer days than this are one
     /// stretch (3).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub merge_within_days: Option<u32>,
 }
 
+impl ToJson for WorkHistoryRule {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("test", &self.test)
+            .field("minMonths", &self.min_months)
+            .field("windowMonths", &self.window_months)
+            .some("mergeWithinDays", &self.merge_within_days);
+        o.end();
+    }
+}
+
+impl FromJson for WorkHistoryRule {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(
+            v,
+            at,
+            &["test", "minMonths", "windowMonths", "mergeWithinDays"],
+        )?;
+        Ok(WorkHistoryRule {
+            test: o.req("test")?,
+            min_months: o.req("minMonths")?,
+            window_months: o.req("windowMonths")?,
+            merge_within_days: o.opt("mergeWithinDays")?,
+        })
+    }
+}
+
 /// One sampled day of the month-sampling test.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SampledDay {
     /// The 1st of a month.
     pub day: Date,
@@ -59,9 +86,16 @@ pub struct SampledDay {
     pub covered: bool,
 }
 
+impl ToJson for SampledDay {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("day", &self.day).field("covered", &self.covered);
+        o.end();
+    }
+}
+
 /// A stretch of continuous work, half-open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stretch {
     /// First day.
     pub start: Date,
@@ -73,9 +107,19 @@ pub struct Stretch {
     pub days: u32,
 }
 
+impl ToJson for Stretch {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("start", &self.start)
+            .field("endExclusive", &self.end_exclusive)
+            .field("months", &self.months)
+            .field("days", &self.days);
+        o.end();
+    }
+}
+
 /// The outcome of the work-history test, with what it looked at.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkHistoryResult {
     /// Which test ran.
     pub test: WorkHistoryTest,
@@ -85,11 +129,21 @@ pub struct WorkHistoryResult {
     /// Intervals: whole months of the longest clipped stretch.
     pub longest_months: u32,
     /// Month sampling: the sampled days, registration month first.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sampled: Option<Vec<SampledDay>>,
     /// Intervals: the longest stretch inside the window, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub stretch: Option<Stretch>,
+}
+
+impl ToJson for WorkHistoryResult {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("test", &self.test)
+            .field("holds", &self.holds)
+            .field("longestMonths", &self.longest_months)
+            .some("sampled", &self.sampled)
+            .some("stretch", &self.stretch);
+        o.end();
+    }
 }
 
 /// Runs the test a rule names.

@@ -4,12 +4,10 @@
 //! The same [`Error`] value is printed by the CLI on stderr and thrown as a JS
 //! `Error` (with `kind`, `path` and `message` properties) by the wasm package.
 
-use serde::Serialize;
-
 /// What went wrong, in a form a program can branch on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "SCREAMING_SNAKE_CASE"))]
 pub enum ErrorKind {
     /// The input is not well-formed JSON.
     InvalidJson,
@@ -41,23 +39,6 @@ pub enum ErrorKind {
     Usage,
 }
 
-/// Every kind, for parsing a kind back from its string.
-pub(crate) const ALL_KINDS: [ErrorKind; 13] = [
-    ErrorKind::InvalidJson,
-    ErrorKind::InvalidType,
-    ErrorKind::InvalidValue,
-    ErrorKind::UnknownField,
-    ErrorKind::MissingField,
-    ErrorKind::OutOfRange,
-    ErrorKind::Inconsistent,
-    ErrorKind::InsufficientData,
-    ErrorKind::NotFound,
-    ErrorKind::TooLarge,
-    ErrorKind::InvalidConfig,
-    ErrorKind::Io,
-    ErrorKind::Usage,
-];
-
 impl ErrorKind {
     /// The kind as the stable string used in JSON and JS (`"INVALID_VALUE"`, …).
     pub fn as_str(self) -> &'static str {
@@ -88,7 +69,7 @@ impl ErrorKind {
 /// let e = Error::new(ErrorKind::OutOfRange, "wages[0].nok", "must be zero or more, got -1");
 /// assert_eq!(e.to_json(), r#"{"kind":"OUT_OF_RANGE","path":"wages[0].nok","message":"must be zero or more, got -1"}"#);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(rename = "ErrorData"))]
 #[error("{kind}: {path_display}{message}", kind = kind.as_str(), path_display = if path.is_empty() { String::new() } else { format!("{path}: ") })]
@@ -133,11 +114,23 @@ impl Error {
 
     /// The error as one line of JSON: `{"kind":…,"path":…,"message":…}`.
     pub fn to_json(&self) -> String {
-        // Serializing three plain strings cannot fail; fall back to a fixed
-        // text rather than panicking all the same.
-        serde_json::to_string(self).unwrap_or_else(|_| {
-            String::from(r#"{"kind":"IO","path":"","message":"could not serialize error"}"#)
-        })
+        crate::json::to_string(self)
+    }
+}
+
+impl crate::json::ToJson for ErrorKind {
+    fn write_json(&self, out: &mut String) {
+        crate::json::write_str(self.as_str(), out);
+    }
+}
+
+impl crate::json::ToJson for Error {
+    fn write_json(&self, out: &mut String) {
+        let mut o = crate::json::Fields::new(out);
+        o.field("kind", &self.kind)
+            .field("path", &self.path)
+            .field("message", &self.message);
+        o.end();
     }
 }
 

@@ -21,12 +21,12 @@ use crate::catalog::Catalog;
 use crate::cohort::{Cohort, CohortRow};
 use crate::counterfactual::model_selects_noe;
 use crate::error::{Error, ErrorKind, Result};
+use crate::json::{Fields, ToJson};
 use crate::model::{Model, ModelInput, Scorer, Target};
 use crate::outcome::Outcome;
 use crate::policy::{Method, Policy, RoutingFacts};
 use crate::ruletree::{Group, Ruleset};
 use crate::vocab::vocabulary;
-use serde::Serialize;
 
 /// The report's typical monthly volume of registrants aged 30–59.
 pub const DEFAULT_MONTHLY_VOLUME: f64 = 9000.0;
@@ -95,9 +95,9 @@ impl GroupColumn {
 }
 
 /// A count with its share of the cohort and its size per month.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Cell {
     /// Rows.
     pub count: u64,
@@ -107,10 +107,20 @@ pub struct Cell {
     pub per_month: f64,
 }
 
+impl ToJson for Cell {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("count", &self.count)
+            .field("share", &self.share)
+            .field("perMonth", &self.per_month);
+        o.end();
+    }
+}
+
 /// One line of the outcome × selection table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct OutcomeLine {
     /// `STABLE_WORK`, `IN_AND_OUT`, `WITHOUT_WORK` or `TOTAL`.
     #[cfg_attr(test, ts(type = "Outcome | \"TOTAL\""))]
@@ -123,10 +133,21 @@ pub struct OutcomeLine {
     pub not_selected: Cell,
 }
 
+impl ToJson for OutcomeLine {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("outcome", &self.outcome)
+            .field("total", &self.total)
+            .field("selected", &self.selected)
+            .field("notSelected", &self.not_selected);
+        o.end();
+    }
+}
+
 /// Selection rate and error rates within one group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct GroupMetrics {
     /// Column.
     pub column: GroupColumn,
@@ -144,10 +165,24 @@ pub struct GroupMetrics {
     pub precision: Option<f64>,
 }
 
+impl ToJson for GroupMetrics {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("column", &self.column)
+            .field("value", &self.value)
+            .field("count", &self.count)
+            .field("selectionRate", &self.selection_rate)
+            .field("tpr", &self.tpr)
+            .field("fpr", &self.fpr)
+            .field("precision", &self.precision);
+        o.end();
+    }
+}
+
 /// One bin of a calibration table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct CalibrationBin {
     /// Lower edge of predicted probability.
     pub from: f64,
@@ -161,10 +196,22 @@ pub struct CalibrationBin {
     pub observed: f64,
 }
 
+impl ToJson for CalibrationBin {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("from", &self.from)
+            .field("to", &self.to)
+            .field("count", &self.count)
+            .field("meanPredicted", &self.mean_predicted)
+            .field("observed", &self.observed);
+        o.end();
+    }
+}
+
 /// How well a model's probabilities fit the cohort.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct ModelMetrics {
     /// Area under the ROC curve.
     pub auc: f64,
@@ -174,11 +221,20 @@ pub struct ModelMetrics {
     pub calibration: Vec<CalibrationBin>,
 }
 
+impl ToJson for ModelMetrics {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("auc", &self.auc)
+            .field("brier", &self.brier)
+            .field("calibration", &self.calibration);
+        o.end();
+    }
+}
+
 /// The evaluation of one method on one cohort.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(optional_fields))]
+#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields))]
 pub struct Evaluation {
     /// What was evaluated, for humans.
     pub label: String,
@@ -208,24 +264,50 @@ pub struct Evaluation {
     /// Outcome × selection, plus a TOTAL line.
     pub table: Vec<OutcomeLine>,
     /// MODEL: the probability cut-off.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub cutoff: Option<f64>,
     /// MODEL: the share of the cohort asked for, when selection was by share.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub share: Option<f64>,
     /// MODEL: AUC, Brier and calibration on this cohort.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub model_metrics: Option<ModelMetrics>,
     /// Group metrics per value of each group column.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub groups: Vec<GroupMetrics>,
 }
 
+impl Evaluation {
+    /// Writes the fields of the evaluation into an open object (so that
+    /// [`crate::session::EvaluationResult`] can add its own after them).
+    pub(crate) fn write_fields(&self, o: &mut Fields<'_>) {
+        o.field("label", &self.label)
+            .field("method", &self.method)
+            .field("selectedMeans", &self.selected_means)
+            .field("synthetic", &self.synthetic)
+            .field("cohort", &self.cohort)
+            .field("rows", &self.rows)
+            .field("monthlyVolume", &self.monthly_volume)
+            .field("target", &self.target)
+            .field("accuracy", &self.accuracy)
+            .field("selected", &self.selected)
+            .field("table", &self.table)
+            .some("cutoff", &self.cutoff)
+            .some("share", &self.share)
+            .some("modelMetrics", &self.model_metrics)
+            .nonempty("groups", &self.groups);
+    }
+}
+
+impl ToJson for Evaluation {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        self.write_fields(&mut o);
+        o.end();
+    }
+}
+
 /// The difference of two evaluations, per month.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Difference {
     /// The evaluation compared.
     pub of: String,
@@ -235,6 +317,31 @@ pub struct Difference {
     pub selected_per_month: Vec<(String, f64)>,
     /// The same as a sentence ("+310 stable, −210 without per month").
     pub text: String,
+}
+
+/// A `(name, number)` pair, written as a two-element array.
+struct Pair<'a>(&'a (String, f64));
+
+impl ToJson for Pair<'_> {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        self.0 .0.write_json(out);
+        out.push(',');
+        self.0 .1.write_json(out);
+        out.push(']');
+    }
+}
+
+impl ToJson for Difference {
+    fn write_json(&self, out: &mut String) {
+        let pairs: Vec<Pair<'_>> = self.selected_per_month.iter().map(Pair).collect();
+        let mut o = Fields::new(out);
+        o.field("of", &self.of)
+            .field("versus", &self.versus)
+            .field("selectedPerMonth", &pairs)
+            .field("text", &self.text);
+        o.end();
+    }
 }
 
 fn cell(count: u64, n: u64, volume: f64) -> Cell {

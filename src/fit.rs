@@ -36,22 +36,39 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::form::{Education, Situation};
+use crate::json::{jobj, Fields, FromJson, Loc, Obj, ToJson, Value};
 use crate::model::{sigmoid, Aliased, Feature, FeatureName, Model, ModelInput, Target, TrainedOn};
 use crate::vocab::vocabulary;
-use serde::{Deserialize, Serialize};
-use serde_json::json;
 use std::collections::BTreeMap;
 
 /// How to encode one feature.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct FeatureSpec {
     /// The input.
     pub name: FeatureName,
     /// Binned features: fixed edges (omit to choose them from the data).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub edges: Option<Vec<f64>>,
+}
+
+impl ToJson for FeatureSpec {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("name", &self.name).some("edges", &self.edges);
+        o.end();
+    }
+}
+
+impl FromJson for FeatureSpec {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["name", "edges"])?;
+        Ok(FeatureSpec {
+            name: o.req("name")?,
+            edges: o.opt("edges")?,
+        })
+    }
 }
 
 vocabulary! {
@@ -75,14 +92,13 @@ fn default_max_iterations() -> u32 {
 }
 
 /// What to fit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct FitSpec {
     /// Model id to write.
     pub id: String,
     /// Model version to write.
-    #[serde(default = "default_version")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub version: String,
     /// What to predict.
@@ -90,27 +106,21 @@ pub struct FitSpec {
     /// Inputs, in explanation order.
     pub features: Vec<FeatureSpec>,
     /// L2 penalty on the slopes (not the intercept); 0 = plain maximum likelihood.
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub l2: f64,
     /// Smallest share of rows per automatic bin.
-    #[serde(default = "default_min_bin_share")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub min_bin_share: f64,
     /// Most automatic bins per feature (besides "never").
-    #[serde(default = "default_max_bins")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub max_bins: usize,
     /// Monotone weights for binned features.
-    #[serde(default = "default_monotone")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub monotone: Monotone,
     /// Newton iterations at most.
-    #[serde(default = "default_max_iterations")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub max_iterations: u32,
     /// A line for the model file.
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub description: String,
 }
@@ -120,6 +130,54 @@ fn default_version() -> String {
 }
 fn default_monotone() -> Monotone {
     Monotone::Auto
+}
+
+const FIT_SPEC_FIELDS: &[&str] = &[
+    "id",
+    "version",
+    "target",
+    "features",
+    "l2",
+    "minBinShare",
+    "maxBins",
+    "monotone",
+    "maxIterations",
+    "description",
+];
+
+impl ToJson for FitSpec {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("id", &self.id)
+            .field("version", &self.version)
+            .field("target", &self.target)
+            .field("features", &self.features)
+            .field("l2", &self.l2)
+            .field("minBinShare", &self.min_bin_share)
+            .field("maxBins", &self.max_bins)
+            .field("monotone", &self.monotone)
+            .field("maxIterations", &self.max_iterations)
+            .field("description", &self.description);
+        o.end();
+    }
+}
+
+impl FromJson for FitSpec {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, FIT_SPEC_FIELDS)?;
+        Ok(FitSpec {
+            id: o.req("id")?,
+            version: o.or_else("version", default_version)?,
+            target: o.req("target")?,
+            features: o.req("features")?,
+            l2: o.or_default("l2")?,
+            min_bin_share: o.or_else("minBinShare", default_min_bin_share)?,
+            max_bins: o.or_else("maxBins", default_max_bins)?,
+            monotone: o.or_else("monotone", default_monotone)?,
+            max_iterations: o.or_else("maxIterations", default_max_iterations)?,
+            description: o.or_default("description")?,
+        })
+    }
 }
 
 impl FitSpec {
@@ -448,8 +506,7 @@ fn auto_edges(name: FeatureName, margin: &[(f64, f64)], total: f64, spec: &FitSp
 }
 
 /// One coefficient of the fit's report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Coefficient {
     /// `intercept` or `feature=level`.
     pub column: String,
@@ -461,9 +518,19 @@ pub struct Coefficient {
     pub aliased: bool,
 }
 
+impl ToJson for Coefficient {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("column", &self.column)
+            .field("estimate", &self.estimate)
+            .field("stdError", &self.std_error)
+            .field("aliased", &self.aliased);
+        o.end();
+    }
+}
+
 /// What the fit did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FitReport {
     /// Newton iterations of the final fit.
     pub iterations: u32,
@@ -485,6 +552,23 @@ pub struct FitReport {
     pub monotone_refits: u32,
     /// Every column with its estimate.
     pub coefficients: Vec<Coefficient>,
+}
+
+impl ToJson for FitReport {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("iterations", &self.iterations)
+            .field("converged", &self.converged)
+            .field("deviance", &self.deviance)
+            .field("nullDeviance", &self.null_deviance)
+            .field("logLikelihood", &self.log_likelihood)
+            .field("l2", &self.l2)
+            .field("rows", &self.rows)
+            .field("cells", &self.cells)
+            .field("monotoneRefits", &self.monotone_refits)
+            .field("coefficients", &self.coefficients);
+        o.end();
+    }
 }
 
 /// A fitted model and its report.
@@ -1044,15 +1128,15 @@ fn fit_once(
     model
         .metrics
         .insert("eventRate".into(), counts.events / total);
-    model.fit = Some(json!({
-        "iterations": report.iterations,
-        "deviance": report.deviance,
-        "nullDeviance": report.null_deviance,
-        "l2": report.l2,
-        "cells": report.cells,
-        "monotoneRefits": report.monotone_refits,
-        "coefficients": report.coefficients,
-    }));
+    model.fit = Some(jobj! {
+        "iterations" => report.iterations,
+        "deviance" => report.deviance,
+        "nullDeviance" => report.null_deviance,
+        "l2" => report.l2,
+        "cells" => report.cells,
+        "monotoneRefits" => report.monotone_refits,
+        "coefficients" => crate::json::to_value(&report.coefficients),
+    });
     Ok((Fitted { model, report }, violation))
 }
 

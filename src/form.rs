@@ -1,10 +1,9 @@
 //! The registration form (report Appendix 1, Tabell 9) in NAV's own
 //! vocabulary, including the spellings of NAV's newer register.
 
-use crate::error::ErrorKind;
-use crate::json::tagged;
+use crate::error::{ErrorKind, Result};
+use crate::json::{Fields, FromJson, Loc, Obj, ToJson, Value};
 use crate::vocab::vocabulary;
-use serde::{Deserialize, Serialize};
 
 vocabulary! {
     /// Form question 1: the job-seeker's situation ("registration reason").
@@ -127,8 +126,7 @@ vocabulary! {
 }
 
 /// The answers to the registration form, parsed and checked.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Answers {
     /// Question 1.
     pub situation: Situation,
@@ -145,17 +143,32 @@ pub struct Answers {
     /// Report 4.2.3's proposed question "how do you rate your own job
     /// prospects?", on a scale 1 (poor) to 5 (very good). Recorded and shown,
     /// never used for routing by any shipped ruleset or model.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub self_assessment: Option<u8>,
+}
+
+impl ToJson for Answers {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("situation", &self.situation)
+            .field("education", &self.education)
+            .field("educationApproved", &self.education_approved)
+            .field("educationPassed", &self.education_passed)
+            .field("healthObstacles", &self.health_obstacles)
+            .field("otherObstacles", &self.other_obstacles)
+            .some("selfAssessment", &self.self_assessment);
+        o.end();
+    }
 }
 
 /// The answers to the registration form as callers send them.
 /// `educationApproved` and `educationPassed` may be left out when
 /// education is none or primary school (not asked: `INGEN_SVAR`).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "Answers", optional_fields = nullable))]
+#[cfg_attr(
+    test,
+    ts(rename = "Answers", rename_all = "camelCase", optional_fields = nullable)
+)]
+#[allow(dead_code)] // Only its TypeScript declaration is used.
 pub(crate) struct AnswersInput {
     /// Question 1: the situation.
     situation: Situation,
@@ -166,12 +179,10 @@ pub(crate) struct AnswersInput {
             type = "Education | { nus: \"0\" | \"2\" | \"3\" | \"4\" | \"6\" | \"7\" | 0 | 2 | 3 | 4 | 6 | 7 }"
         )
     )]
-    education: EducationInput,
+    education: Education,
     /// Question 3b: is the education approved in Norway?
-    #[serde(default)]
     education_approved: Option<Approved>,
     /// Question 3c: is the education passed?
-    #[serde(default)]
     education_passed: Option<Passed>,
     /// Question 4: health obstacles.
     health_obstacles: YesNoUnknown,
@@ -179,96 +190,92 @@ pub(crate) struct AnswersInput {
     other_obstacles: YesNoUnknown,
     /// Own job prospects, 1 (poor) to 5 (very good); recorded, never used
     /// for routing.
-    #[serde(default)]
     self_assessment: Option<u8>,
 }
 
-/// `"HOYERE_UTDANNING_1_TIL_4"` or `{"nus": "6"}`.
-struct EducationInput(Education);
-
-impl<'de> Deserialize<'de> for EducationInput {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Nus {
-            nus: serde_json::Value,
+/// Question 3 as sent: `"HOYERE_UTDANNING_1_TIL_4"` or `{"nus": "6"}`.
+fn read_education(v: &Value, at: &Loc<'_>) -> Result<Education> {
+    match v {
+        Value::String(_) => Education::read_json(v, at),
+        Value::Object(_) => {
+            let o = Obj::new(v, at, &["nus"])?;
+            let code = match o.req::<Value>("nus")? {
+                Value::String(s) => s,
+                other => other.to_string(),
+            };
+            Education::from_nus(&code).ok_or_else(|| {
+                at.error(
+                    ErrorKind::InvalidValue,
+                    format!("unknown NUS code `{code}`; expected one of 0, 2, 3, 4, 6, 7"),
+                )
+            })
         }
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Code(String),
-            Nus(Nus),
-        }
-        let raw = Raw::deserialize(d).map_err(|_| {
-            serde::de::Error::custom(tagged(
-                ErrorKind::InvalidType,
-                format!(
-                    "expected one of {} or an object {{\"nus\": \"0\"|\"2\"|\"3\"|\"4\"|\"6\"|\"7\"}}",
-                    Education::accepted().join(", ")
-                ),
-            ))
-        })?;
-        match raw {
-            Raw::Code(code) => code
-                .parse()
-                .map(EducationInput)
-                .map_err(|m: String| serde::de::Error::custom(tagged(ErrorKind::InvalidValue, m))),
-            Raw::Nus(Nus { nus }) => {
-                let code = match &nus {
-                    serde_json::Value::String(s) => s.clone(),
-                    serde_json::Value::Number(n) => n.to_string(),
-                    other => other.to_string(),
-                };
-                Education::from_nus(&code)
-                    .map(EducationInput)
-                    .ok_or_else(|| {
-                        serde::de::Error::custom(tagged(
-                            ErrorKind::InvalidValue,
-                            format!("unknown NUS code `{code}`; expected one of 0, 2, 3, 4, 6, 7"),
-                        ))
-                    })
-            }
-        }
+        other => Err(at.wrong_type(
+            &format!(
+                "one of {} or an object {{\"nus\": \"0\"|\"2\"|\"3\"|\"4\"|\"6\"|\"7\"}}",
+                Education::accepted().join(", ")
+            ),
+            other,
+        )),
     }
 }
 
-impl<'de> Deserialize<'de> for Answers {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
-        let raw = AnswersInput::deserialize(d)?;
-        let education = raw.education.0;
+impl FromJson for Answers {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(
+            v,
+            at,
+            &[
+                "situation",
+                "education",
+                "educationApproved",
+                "educationPassed",
+                "healthObstacles",
+                "otherObstacles",
+                "selfAssessment",
+            ],
+        )?;
+        let situation = o.req("situation")?;
+        let education = match o.get("education") {
+            Some(e) => read_education(e, &at.key("education"))?,
+            None => o.req::<Education>("education")?,
+        };
         let not_asked = education.skips_follow_up_questions();
         let missing = |field: &str| {
-            D::Error::custom(format!(
-                "missing field `{field}` (required when education is {education})"
-            ))
+            at.key(field).error(
+                ErrorKind::MissingField,
+                format!("missing field `{field}` (required when education is {education})"),
+            )
         };
-        let education_approved = match raw.education_approved {
+        let education_approved = match o.opt("educationApproved")? {
             Some(a) => a,
             None if not_asked => Approved::IngenSvar,
             None => return Err(missing("educationApproved")),
         };
-        let education_passed = match raw.education_passed {
+        let education_passed = match o.opt("educationPassed")? {
             Some(p) => p,
             None if not_asked => Passed::IngenSvar,
             None => return Err(missing("educationPassed")),
         };
-        if let Some(s) = raw.self_assessment {
+        let health_obstacles = o.req("healthObstacles")?;
+        let other_obstacles = o.req("otherObstacles")?;
+        let self_assessment: Option<u8> = o.opt("selfAssessment")?;
+        if let Some(s) = self_assessment {
             if !(1..=5).contains(&s) {
-                return Err(D::Error::custom(tagged(
+                return Err(at.key("selfAssessment").error(
                     ErrorKind::OutOfRange,
                     format!("selfAssessment must be 1–5, got {s}"),
-                )));
+                ));
             }
         }
         Ok(Answers {
-            situation: raw.situation,
+            situation,
             education,
             education_approved,
             education_passed,
-            health_obstacles: raw.health_obstacles,
-            other_obstacles: raw.other_obstacles,
-            self_assessment: raw.self_assessment,
+            health_obstacles,
+            other_obstacles,
+            self_assessment,
         })
     }
 }

@@ -6,11 +6,10 @@
 
 use crate::calendar::{Date, YearMonth};
 use crate::error::{Error, ErrorKind, Result};
-use serde::{Deserialize, Serialize};
+use crate::json::{Fields, FromJson, Loc, Obj, ToJson, Value};
 
 /// One row of the G table: the yearly amount in force from `from`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct GEntry {
     /// First day the amount is in force (1 May of its year).
@@ -45,9 +44,27 @@ pub struct GTable {
     by_month: Vec<f64>,
 }
 
-impl Serialize for GTable {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        self.entries.serialize(s)
+impl FromJson for GEntry {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["from", "nok"])?;
+        Ok(GEntry {
+            from: o.req("from")?,
+            nok: o.req("nok")?,
+        })
+    }
+}
+
+impl ToJson for GEntry {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("from", &self.from).field("nok", &self.nok);
+        o.end();
+    }
+}
+
+impl ToJson for GTable {
+    fn write_json(&self, out: &mut String) {
+        self.entries.write_json(out);
     }
 }
 

@@ -5,27 +5,21 @@
 //! report the same `kind`, `path` and `message` for the same mistake.
 
 use crate::error::{Error, ErrorKind, Result};
-use serde::de::DeserializeOwned;
 
-mod tree;
+mod de;
+mod read;
+mod ser;
+mod value;
+
+pub use de::{describe, via_str, FromJson, Loc, Obj};
+pub use ser::{write_f64, write_seq, write_str, Fields, ToJson};
+pub(crate) use value::jobj;
+pub use value::{Map, Number, Value};
 
 /// Largest accepted JSON text for one record (1 MiB). A registration with
 /// several years of wages is a few kilobytes; anything near this limit is a
 /// mistake or an attack, and is refused before it is parsed.
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
-
-/// Prefix that marks a custom deserialization message with its error kind
-/// (`"[OUT_OF_RANGE] …"`); [`parse`] strips it and sets the kind.
-pub(crate) fn tagged(kind: ErrorKind, message: impl std::fmt::Display) -> String {
-    format!("[{}] {message}", kind.as_str())
-}
-
-/// Encodes an error found by a check inside a `Deserialize` impl (a check
-/// across fields, with its own relative path) so that [`parse`] can restore
-/// its kind and join its path to the place where serde found it.
-pub(crate) fn nested(e: &Error) -> String {
-    format!("\u{1}{}\u{1}{}\u{1}{}", e.kind.as_str(), e.path, e.message)
-}
 
 /// Parses `text` as a `T`, with structured errors.
 ///
@@ -34,22 +28,56 @@ pub(crate) fn nested(e: &Error) -> String {
 /// `UNKNOWN_FIELD`, `MISSING_FIELD`, `INVALID_TYPE`, `INVALID_VALUE`,
 /// `OUT_OF_RANGE` for well-formed JSON that breaks the contract, each with
 /// the path of the field.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T> {
+pub fn parse<T: FromJson>(text: &str) -> Result<T> {
     parse_limited(text, MAX_RECORD_BYTES)
 }
 
 /// Like [`parse`] with a caller-chosen size limit (configuration files and
 /// whole cohorts are larger than one record).
-pub fn parse_limited<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Result<T> {
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_limited<T: FromJson>(text: &str, max_bytes: usize) -> Result<T> {
     check_size(text, max_bytes)?;
-    tree::from_str(text).map_err(convert)
+    let value = read::read(text)?;
+    T::read_json(&value, &Loc::Root)
 }
 
-/// Parses a JSON array of records, one record at a time (a cohort file):
-/// the same errors as [`parse_limited`], with paths like `[12].person.age`.
-pub fn parse_array<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Result<Vec<T>> {
+/// Reads an already parsed value as a `T` (errors as [`parse`]).
+///
+/// # Errors
+/// As [`parse`], without the syntax errors.
+pub fn from_value<T: FromJson>(value: &Value) -> Result<T> {
+    T::read_json(value, &Loc::Root)
+}
+
+/// Parses a JSON array of records one record at a time (a cohort file):
+/// only one record's tree is in memory at once. Errors as
+/// [`parse_limited`], with paths like `[12].person.age`.
+///
+/// # Errors
+/// As [`parse`]; `INVALID_TYPE` when the text is not an array.
+pub fn parse_array<T: FromJson>(text: &str, max_bytes: usize) -> Result<Vec<T>> {
     check_size(text, max_bytes)?;
-    tree::array_from_str(text).map_err(convert)
+    let mut r = read::Reader::new(text);
+    if r.peek() != Some(b'[') {
+        let v = read::read(text)?;
+        return Err(Loc::Root.wrong_type("an array", &v));
+    }
+    r.enter()?;
+    let mut out = Vec::new();
+    if !r.eat(b']') {
+        loop {
+            let v = r.value()?;
+            out.push(T::read_json(&v, &Loc::Root.index(out.len()))?);
+            if !r.next_or_close(b']')? {
+                break;
+            }
+        }
+    }
+    r.leave();
+    r.end()?;
+    Ok(out)
 }
 
 fn check_size(text: &str, max_bytes: usize) -> Result<()> {
@@ -67,131 +95,81 @@ fn check_size(text: &str, max_bytes: usize) -> Result<()> {
     Ok(())
 }
 
-fn convert(failure: tree::Failure) -> Error {
-    let (path, inner) = match failure {
-        tree::Failure::Data { path, message } => return classify(path, message),
-        tree::Failure::Trailing(e) => {
-            return Error::new(
-                ErrorKind::InvalidJson,
-                "",
-                format!("unexpected text after the JSON value: {e}"),
-            )
-        }
-        tree::Failure::Json(e, path) => (path, e),
-    };
-    let syntax = matches!(
-        inner.classify(),
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof
-    );
-    let (line, column) = (inner.line(), inner.column());
-    let text = inner.to_string();
-    // serde_json appends " at line L column C"; keep it only for syntax errors.
-    let bare = match text.rfind(" at line ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    };
-    if syntax {
-        return Error::new(
-            ErrorKind::InvalidJson,
-            path,
-            format!("{bare} (line {line}, column {column})"),
-        );
-    }
-    classify(path, bare)
-}
-
-/// Turns a serde data-error message into a kind, and moves the field name
-/// that serde puts in the message (`missing field `x``) into the path.
-fn classify(path: String, message: String) -> Error {
-    let parts: Vec<&str> = message.split('\u{1}').collect();
-    if parts.len() == 4 && parts[0].is_empty() {
-        let kind = crate::error::ALL_KINDS
-            .into_iter()
-            .find(|k| k.as_str() == parts[1])
-            .unwrap_or(ErrorKind::InvalidValue);
-        return Error::new(kind, parts[2], parts[3]).at(&path);
-    }
-    if let Some(rest) = message.strip_prefix('[') {
-        if let Some((tag, msg)) = rest.split_once("] ") {
-            let kind = crate::error::ALL_KINDS
-                .into_iter()
-                .find(|k| k.as_str() == tag)
-                .unwrap_or(ErrorKind::InvalidValue);
-            return Error::new(kind, path, msg);
-        }
-    }
-    let field_in_message = |m: &str| -> Option<String> {
-        let start = m.find('`')? + 1;
-        let len = m[start..].find('`')?;
-        Some(m[start..start + len].to_string())
-    };
-    let join = |field: String| {
-        if path.is_empty() {
-            field
-        } else {
-            format!("{path}.{field}")
-        }
-    };
-    if message.starts_with("missing field") {
-        let p = field_in_message(&message).map(join).unwrap_or(path.clone());
-        return Error::new(ErrorKind::MissingField, p, message);
-    }
-    if message.starts_with("unknown field") {
-        // The path already ends with the unknown key.
-        return Error::new(ErrorKind::UnknownField, path, message);
-    }
-    if message.starts_with("unknown variant") {
-        return Error::new(ErrorKind::InvalidValue, path, message);
-    }
-    if message.starts_with("invalid length") {
-        // A JSON array where a record (object) belongs.
-        return Error::new(
-            ErrorKind::InvalidType,
-            path,
-            format!("expected a JSON object: {message}"),
-        );
-    }
-    if message.starts_with("invalid value") {
-        return Error::new(ErrorKind::InvalidValue, path, message);
-    }
-    Error::new(ErrorKind::InvalidType, path, public_names(&message))
-}
-
-/// serde names the private input structs in its messages ("expected struct
-/// PersonInput"); say what the caller should send instead.
-fn public_names(message: &str) -> String {
-    let mut out = message.to_string();
-    for (private, public) in [
-        ("struct PersonInput", "a person object"),
-        ("struct AnswersInput", "an answers object"),
-        (
-            "struct LabelInput",
-            "an object {registeredOn, wages, wagesThrough?}",
-        ),
-    ] {
-        out = out.replace(private, public);
-    }
-    if let Some(i) = out.find("expected struct ") {
-        let rest = &out[i + "expected struct ".len()..];
-        let name_len = rest
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(rest.len());
-        out = format!("{}expected a JSON object{}", &out[..i], &rest[name_len..]);
-    }
+/// Serializes a value as compact JSON.
+pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
+    let mut out = String::new();
+    value.write_json(&mut out);
     out
 }
 
-/// Serializes a value as compact JSON. Serializing the library's own output
-/// types cannot fail (no maps with non-string keys, no non-finite floats are
-/// produced); should it ever, the failure is an error value, not a panic.
-pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| {
-        Error::new(
-            ErrorKind::InvalidConfig,
-            "",
-            format!("could not serialize: {e}"),
-        )
-    })
+/// Serializes a value as indented JSON (two spaces, as shipped files are).
+pub fn to_string_pretty<T: ToJson + ?Sized>(value: &T) -> String {
+    ser::pretty(&to_string(value))
+}
+
+/// A typed value as a [`Value`] (written, then read back).
+pub fn to_value<T: ToJson + ?Sized>(value: &T) -> Value {
+    read::read(&to_string(value)).unwrap_or(Value::Null)
+}
+
+/// Reads a string from a fixed table of names (a unit enum).
+///
+/// # Errors
+/// `INVALID_TYPE` for a non-string, `INVALID_VALUE` (with the accepted
+/// names and a "did you mean") for an unknown name.
+pub fn read_enum<T: Clone>(v: &Value, at: &Loc<'_>, table: &[(&str, T)]) -> Result<T> {
+    let names: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
+    match v {
+        Value::String(s) => table
+            .iter()
+            .find(|(n, _)| n == s)
+            .map(|(_, t)| t.clone())
+            .ok_or_else(|| at.error(ErrorKind::InvalidValue, unknown_value_message(s, &names))),
+        other => Err(at.wrong_type(&format!("one of {}", names.join(", ")), other)),
+    }
+}
+
+/// `ToJson` and `FromJson` for a unit enum written as fixed strings:
+/// `string_enum!(Target { Stable => "STABLE", Without => "WITHOUT" });`
+macro_rules! string_enum {
+    ($t:ident { $($variant:ident => $name:literal),* $(,)? }) => {
+        impl $crate::json::ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                let s = match self { $($t::$variant => $name),* };
+                $crate::json::write_str(s, out);
+            }
+        }
+        impl $crate::json::FromJson for $t {
+            fn read_json(
+                v: &$crate::json::Value,
+                at: &$crate::json::Loc<'_>,
+            ) -> $crate::error::Result<Self> {
+                $crate::json::read_enum(v, at, &[$(($name, $t::$variant)),*])
+            }
+        }
+    };
+}
+pub(crate) use string_enum;
+
+/// The entry of `allowed` closest to `word` (case and `-`/space
+/// insensitive) when it is close enough to be a likely typo.
+pub(crate) fn closest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let upper = word.trim().to_ascii_uppercase().replace([' ', '-'], "_");
+    allowed
+        .iter()
+        .map(|a| (edit_distance(&upper, &a.to_ascii_uppercase()), *a))
+        .min_by_key(|(d, _)| *d)
+        .filter(|(d, a)| *d <= 3.min(a.len() / 2) || a.eq_ignore_ascii_case(&upper))
+        .map(|(_, a)| a)
+}
+
+/// "`a`, `b`, `c`".
+pub(crate) fn quoted_list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Edit distance between two short ASCII words, for "did you mean" hints.
@@ -213,14 +191,9 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 
 /// "unknown value `x` …; expected one of A, B; did you mean `A`?"
 pub(crate) fn unknown_value_message(value: &str, allowed: &[&str]) -> String {
-    let upper = value.trim().to_ascii_uppercase().replace([' ', '-'], "_");
-    let best = allowed
-        .iter()
-        .map(|a| (edit_distance(&upper, a), *a))
-        .min_by_key(|(d, _)| *d);
-    let hint = match best {
-        Some((d, a)) if d <= 3 || a == upper => format!("; did you mean `{a}`?"),
-        _ => String::new(),
+    let hint = match closest(value, allowed) {
+        Some(a) => format!("; did you mean `{a}`?"),
+        None => String::new(),
     };
     format!(
         "unknown value `{value}`; expected one of {}{hint}",
@@ -249,13 +222,13 @@ mod tests {
 
     #[test]
     fn size_limit_is_checked_before_parsing() {
-        let e = parse_limited::<serde_json::Value>("[1,2,3]", 3).unwrap_err();
+        let e = parse_limited::<Value>("[1,2,3]", 3).unwrap_err();
         assert_eq!(e.kind, ErrorKind::TooLarge);
     }
 
     #[test]
     fn trailing_text_is_invalid_json() {
-        let e = parse::<serde_json::Value>("{} {}").unwrap_err();
+        let e = parse::<Value>("{} {}").unwrap_err();
         assert_eq!(e.kind, ErrorKind::InvalidJson);
     }
 }

@@ -26,10 +26,9 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::form::{Education, Situation};
+use crate::json::{Fields, FromJson, Loc, Obj, ToJson, Value};
 use crate::outcome::Outcome;
 use crate::vocab::vocabulary;
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 vocabulary! {
@@ -78,29 +77,37 @@ impl Target {
 }
 
 /// The values of a person's model inputs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ModelInput {
     /// Form question 1.
     pub situation: Situation,
     /// Form question 3.
     pub education: Education,
     /// `None` = never above 3G in the 36-month look-back.
-    #[serde(rename = "monthsSinceAbove3G")]
     pub months_since_above_3g: Option<u32>,
     /// 0–24.
-    #[serde(rename = "monthsAbove3GLast24")]
     pub months_above_3g_last_24: u32,
+}
+
+impl ToJson for ModelInput {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("situation", &self.situation)
+            .field("education", &self.education)
+            .field("monthsSinceAbove3G", &self.months_since_above_3g)
+            .field("monthsAbove3GLast24", &self.months_above_3g_last_24);
+        o.end();
+    }
 }
 
 impl ModelInput {
     /// The value of one feature as JSON (a code word, a number or `null`).
     pub fn value(&self, name: FeatureName) -> Value {
         match name {
-            FeatureName::Situation => json!(self.situation),
-            FeatureName::Education => json!(self.education),
-            FeatureName::MonthsSinceAbove3G => json!(self.months_since_above_3g),
-            FeatureName::MonthsAbove3GLast24 => json!(self.months_above_3g_last_24),
+            FeatureName::Situation => Value::from(self.situation),
+            FeatureName::Education => Value::from(self.education),
+            FeatureName::MonthsSinceAbove3G => Value::from(self.months_since_above_3g),
+            FeatureName::MonthsAbove3GLast24 => Value::from(self.months_above_3g_last_24),
         }
     }
 
@@ -136,12 +143,11 @@ fn domain(name: FeatureName) -> (u32, u32) {
 }
 
 /// One feature of a model file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(tag = "kind", rename_all = "camelCase"))]
 pub enum Feature {
     /// Treatment-coded categories.
-    #[serde(rename_all = "camelCase")]
     Categorical {
         /// `situation` or `education`.
         name: FeatureName,
@@ -153,7 +159,6 @@ pub enum Feature {
         mean: f64,
     },
     /// Bins of a count.
-    #[serde(rename_all = "camelCase")]
     Binned {
         /// `monthsSinceAbove3G` or `monthsAbove3GLast24`.
         name: FeatureName,
@@ -162,11 +167,81 @@ pub enum Feature {
         /// One weight per bin: `edges.len() + 1`.
         weights: Vec<f64>,
         /// Weight when the value is absent (required for `monthsSinceAbove3G`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(test, ts(optional = nullable))]
         missing: Option<f64>,
         /// Mean weight over the training cohort.
         mean: f64,
     },
+}
+
+impl FromJson for Feature {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let kind: String = Obj::lenient(v, at)?.req("kind")?;
+        match kind.as_str() {
+            "categorical" => {
+                let o = Obj::new(v, at, &["kind", "name", "reference", "levels", "mean"])?;
+                Ok(Feature::Categorical {
+                    name: o.req("name")?,
+                    reference: o.req("reference")?,
+                    levels: o.req("levels")?,
+                    mean: o.req("mean")?,
+                })
+            }
+            "binned" => {
+                let o = Obj::new(
+                    v,
+                    at,
+                    &["kind", "name", "edges", "weights", "missing", "mean"],
+                )?;
+                Ok(Feature::Binned {
+                    name: o.req("name")?,
+                    edges: o.req("edges")?,
+                    weights: o.req("weights")?,
+                    missing: o.opt("missing")?,
+                    mean: o.req("mean")?,
+                })
+            }
+            other => Err(at.key("kind").error(
+                ErrorKind::InvalidValue,
+                crate::json::unknown_value_message(other, &["categorical", "binned"]),
+            )),
+        }
+    }
+}
+
+impl ToJson for Feature {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        match self {
+            Feature::Categorical {
+                name,
+                reference,
+                levels,
+                mean,
+            } => {
+                o.field("kind", &"categorical")
+                    .field("name", name)
+                    .field("reference", reference)
+                    .field("levels", levels)
+                    .field("mean", mean);
+            }
+            Feature::Binned {
+                name,
+                edges,
+                weights,
+                missing,
+                mean,
+            } => {
+                o.field("kind", &"binned")
+                    .field("name", name)
+                    .field("edges", edges)
+                    .field("weights", weights)
+                    .some("missing", missing)
+                    .field("mean", mean);
+            }
+        }
+        o.end();
+    }
 }
 
 impl Feature {
@@ -377,9 +452,9 @@ impl Feature {
 }
 
 /// Where a model's weights came from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct TrainedOn {
     /// Cohort name, e.g. `synthetic-v1 seed 1`.
     pub cohort: String,
@@ -391,9 +466,9 @@ pub struct TrainedOn {
 }
 
 /// A column the fit found linearly dependent on others; its weight is 0.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Aliased {
     /// Feature.
     pub feature: FeatureName,
@@ -402,9 +477,9 @@ pub struct Aliased {
 }
 
 /// A model file (`pkg-config/models/*.json`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Model {
     /// Identifier, e.g. `variant-a`.
     pub id: String,
@@ -413,7 +488,6 @@ pub struct Model {
     /// What it predicts.
     pub target: Target,
     /// One line for humans.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub description: String,
     /// Provenance.
@@ -425,17 +499,107 @@ pub struct Model {
     /// `intercept + Σ feature means`.
     pub baseline_logit: f64,
     /// Columns dropped as aliased.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub aliased: Vec<Aliased>,
     /// Metrics on the training cohort (AUC, Brier, …).
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub metrics: BTreeMap<String, f64>,
     /// The fit's report (iterations, deviance, standard errors, …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(as = "Option<crate::ts::JsonObject>", optional))]
     pub fit: Option<Value>,
+}
+
+impl FromJson for TrainedOn {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["cohort", "rows", "synthetic"])?;
+        Ok(TrainedOn {
+            cohort: o.req("cohort")?,
+            rows: o.req("rows")?,
+            synthetic: o.req("synthetic")?,
+        })
+    }
+}
+
+impl ToJson for TrainedOn {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("cohort", &self.cohort)
+            .field("rows", &self.rows)
+            .field("synthetic", &self.synthetic);
+        o.end();
+    }
+}
+
+impl FromJson for Aliased {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["feature", "level"])?;
+        Ok(Aliased {
+            feature: o.req("feature")?,
+            level: o.req("level")?,
+        })
+    }
+}
+
+impl ToJson for Aliased {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("feature", &self.feature)
+            .field("level", &self.level);
+        o.end();
+    }
+}
+
+impl FromJson for Model {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(
+            v,
+            at,
+            &[
+                "id",
+                "version",
+                "target",
+                "description",
+                "trainedOn",
+                "features",
+                "intercept",
+                "baselineLogit",
+                "aliased",
+                "metrics",
+                "fit",
+            ],
+        )?;
+        Ok(Model {
+            id: o.req("id")?,
+            version: o.req("version")?,
+            target: o.req("target")?,
+            description: o.or_default("description")?,
+            trained_on: o.req("trainedOn")?,
+            features: o.req("features")?,
+            intercept: o.req("intercept")?,
+            baseline_logit: o.req("baselineLogit")?,
+            aliased: o.or_default("aliased")?,
+            metrics: o.or_default("metrics")?,
+            fit: o.opt("fit")?,
+        })
+    }
+}
+
+impl ToJson for Model {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("id", &self.id)
+            .field("version", &self.version)
+            .field("target", &self.target)
+            .nonempty_str("description", &self.description)
+            .field("trainedOn", &self.trained_on)
+            .field("features", &self.features)
+            .field("intercept", &self.intercept)
+            .field("baselineLogit", &self.baseline_logit)
+            .nonempty("aliased", &self.aliased)
+            .field("metrics", &self.metrics)
+            .some("fit", &self.fit);
+        o.end();
+    }
 }
 
 /// Logistic function, with the same bits natively and in wasm.
@@ -454,7 +618,7 @@ pub fn logit(p: f64) -> f64 {
 }
 
 /// One feature's share of a person's score.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Contribution {
     /// Feature.
@@ -474,9 +638,9 @@ pub struct Contribution {
 /// A probability-space walk from the baseline to the person's probability,
 /// adding features in the model file's order. The steps depend on that
 /// order; the logit contributions do not.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Waterfall {
     /// Always `"MODEL_FILE_FEATURE_ORDER"`: the order the steps were taken in.
     #[cfg_attr(test, ts(type = "\"MODEL_FILE_FEATURE_ORDER\""))]
@@ -488,7 +652,7 @@ pub struct Waterfall {
 }
 
 /// One step of a [`Waterfall`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct WaterfallStep {
     /// Feature added.
@@ -500,9 +664,9 @@ pub struct WaterfallStep {
 }
 
 /// A scored person.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Score {
     /// Predicted probability of the model's target.
     pub probability: f64,
@@ -514,6 +678,58 @@ pub struct Score {
     pub contributions: Vec<Contribution>,
     /// The same in probability space, order-dependent.
     pub waterfall: Waterfall,
+}
+
+impl ToJson for Contribution {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("feature", &self.feature)
+            .field("value", &self.value)
+            .field("bin", &self.bin)
+            .field("weight", &self.weight)
+            .field("logit", &self.logit);
+        o.end();
+    }
+}
+
+impl ToJson for Waterfall {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("order", &self.order)
+            .field("baselineProbability", &self.baseline_probability)
+            .field("steps", &self.steps);
+        o.end();
+    }
+}
+
+impl ToJson for WaterfallStep {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("feature", &self.feature)
+            .field("from", &self.from)
+            .field("to", &self.to);
+        o.end();
+    }
+}
+
+impl Score {
+    /// Writes the fields of the score into an open object (for outputs
+    /// that carry a score's fields inline).
+    pub fn write_fields(&self, o: &mut Fields<'_>) {
+        o.field("probability", &self.probability)
+            .field("logit", &self.logit)
+            .field("baselineLogit", &self.baseline_logit)
+            .field("contributions", &self.contributions)
+            .field("waterfall", &self.waterfall);
+    }
+}
+
+impl ToJson for Score {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        self.write_fields(&mut o);
+        o.end();
+    }
 }
 
 impl Model {
@@ -629,17 +845,17 @@ impl Model {
     /// "absent" where it can be.
     pub fn candidates(&self, name: FeatureName) -> Vec<Value> {
         match name {
-            FeatureName::Situation => Situation::ALL.iter().map(|s| json!(s)).collect(),
-            FeatureName::Education => Education::ALL.iter().map(|s| json!(s)).collect(),
+            FeatureName::Situation => Situation::ALL.iter().map(|s| Value::from(*s)).collect(),
+            FeatureName::Education => Education::ALL.iter().map(|s| Value::from(*s)).collect(),
             FeatureName::MonthsSinceAbove3G => {
                 let mut v: Vec<Value> = (1..=crate::wages::LOOK_BACK_MONTHS)
-                    .map(|m| json!(m))
+                    .map(Value::from)
                     .collect();
                 v.push(Value::Null);
                 v
             }
             FeatureName::MonthsAbove3GLast24 => (0..=crate::wages::COUNT_WINDOW_MONTHS)
-                .map(|m| json!(m))
+                .map(Value::from)
                 .collect(),
         }
     }

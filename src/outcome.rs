@@ -16,10 +16,10 @@
 use crate::calendar::{Date, YearMonth};
 use crate::error::{Error, ErrorKind, Result};
 use crate::grunnbelop::GTable;
+use crate::json::{Fields, FromJson, Loc, Obj, ToJson, Value};
 use crate::person::WageEntry;
 use crate::vocab::vocabulary;
 use crate::wages::{MonthlyWage, WageHistory};
-use serde::{Deserialize, Serialize};
 
 vocabulary! {
     /// The three sequence groups of Tabell 3.
@@ -84,9 +84,9 @@ vocabulary! {
 }
 
 /// The labelling options; every field has the documented default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase", default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct LabelOptions {
     /// Which month is month 1.
     pub month_one: MonthOne,
@@ -96,13 +96,34 @@ pub struct LabelOptions {
     pub boundary: Boundary,
 }
 
+impl ToJson for LabelOptions {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("monthOne", &self.month_one)
+            .field("ruleB", &self.rule_b)
+            .field("boundary", &self.boundary);
+        o.end();
+    }
+}
+
+impl FromJson for LabelOptions {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["monthOne", "ruleB", "boundary"])?;
+        let d = LabelOptions::default();
+        Ok(LabelOptions {
+            month_one: o.or_else("monthOne", || d.month_one)?,
+            rule_b: o.or_else("ruleB", || d.rule_b)?,
+            boundary: o.or_else("boundary", || d.boundary)?,
+        })
+    }
+}
+
 /// A label with its evidence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct OutcomeLabel {
     /// The person's id, when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub id: Option<String>,
     /// The label.
@@ -112,33 +133,68 @@ pub struct OutcomeLabel {
     /// Months 1–12 with NOK, monthly G, ratio and the two flags.
     pub months: Vec<MonthlyWage>,
     /// Months above 3G of the 12.
-    #[serde(rename = "monthsAbove3G")]
+    #[cfg_attr(test, ts(rename = "monthsAbove3G"))]
     pub months_above_3g: u32,
     /// Months below 1G of the 12.
-    #[serde(rename = "monthsBelow1G")]
+    #[cfg_attr(test, ts(rename = "monthsBelow1G"))]
     pub months_below_1g: u32,
     /// The options used.
     pub options: LabelOptions,
 }
 
+impl ToJson for OutcomeLabel {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.some("id", &self.id)
+            .field("outcome", &self.outcome)
+            .field("rule", &self.rule)
+            .field("months", &self.months)
+            .field("monthsAbove3G", &self.months_above_3g)
+            .field("monthsBelow1G", &self.months_below_1g)
+            .field("options", &self.options);
+        o.end();
+    }
+}
+
 /// The wage data a label needs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(optional_fields = nullable))]
+#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields = nullable))]
 pub struct LabelInput {
     /// Caller's id, echoed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub id: Option<String>,
     /// Day of registration.
     pub registered_on: Date,
     /// Monthly wages (several per month are summed; months without an entry are 0).
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub wages: Vec<WageEntry>,
     /// Last month with complete wage data; default: the latest month with an entry.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub wages_through: Option<YearMonth>,
+}
+
+impl ToJson for LabelInput {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.some("id", &self.id)
+            .field("registeredOn", &self.registered_on)
+            .field("wages", &self.wages)
+            .some("wagesThrough", &self.wages_through);
+        o.end();
+    }
+}
+
+impl FromJson for LabelInput {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["id", "registeredOn", "wages", "wagesThrough"])?;
+        Ok(LabelInput {
+            id: o.opt("id")?,
+            registered_on: o.req("registeredOn")?,
+            wages: o.or_default("wages")?,
+            wages_through: o.opt("wagesThrough")?,
+        })
+    }
 }
 
 /// Labels one registration.

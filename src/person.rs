@@ -5,8 +5,7 @@
 use crate::calendar::{Date, YearMonth};
 use crate::error::{Error, ErrorKind, Result};
 use crate::form::Answers;
-use crate::json::tagged;
-use serde::{Deserialize, Serialize};
+use crate::json::{Fields, FromJson, Loc, Obj, ToJson, Value};
 
 /// Most wage entries accepted for one person (50 years of 16 employers a
 /// month); more is refused as `TOO_LARGE`.
@@ -17,8 +16,7 @@ pub const MAX_EMPLOYMENT_PERIODS: usize = 2_000;
 pub const MAX_AGE: u32 = 120;
 
 /// A wage amount in NOK: finite and zero or more.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Nok(f64);
 
@@ -38,43 +36,82 @@ impl Nok {
     }
 }
 
-impl<'de> Deserialize<'de> for Nok {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let value = f64::deserialize(d)?;
+impl FromJson for Nok {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let value = f64::read_json(v, at)?;
         Nok::new(value).ok_or_else(|| {
-            serde::de::Error::custom(tagged(
+            at.error(
                 ErrorKind::OutOfRange,
                 format!(
                     "a wage must be a number of NOK from 0 to {}, got {value}",
                     Nok::MAX
                 ),
-            ))
+            )
         })
     }
 }
 
+impl ToJson for Nok {
+    fn write_json(&self, out: &mut String) {
+        self.0.write_json(out);
+    }
+}
+
 /// An employer-register period: inclusive dates, `end: null` = ongoing.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct Period {
     /// First day.
     pub start: Date,
     /// Last day, or `None` while ongoing.
-    #[serde(default)]
     pub end: Option<Date>,
 }
 
+impl FromJson for Period {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["start", "end"])?;
+        Ok(Period {
+            start: o.req("start")?,
+            end: o.opt("end")?,
+        })
+    }
+}
+
+impl ToJson for Period {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("start", &self.start).field("end", &self.end);
+        o.end();
+    }
+}
+
 /// A monthly wage report (A-melding) entry.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct WageEntry {
     /// The month the wage was paid for.
     pub month: YearMonth,
     /// Cash wage in NOK.
     pub nok: Nok,
+}
+
+impl FromJson for WageEntry {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["month", "nok"])?;
+        Ok(WageEntry {
+            month: o.req("month")?,
+            nok: o.req("nok")?,
+        })
+    }
+}
+
+impl ToJson for WageEntry {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("month", &self.month).field("nok", &self.nok);
+        o.end();
+    }
 }
 
 /// One registration, valid by construction when it comes from
@@ -93,16 +130,13 @@ pub struct WageEntry {
 ///   "answers": {"situation": "FIRED"}}"#).unwrap_err();
 /// assert_eq!((err.kind.as_str(), err.path.as_str()), ("INVALID_VALUE", "answers.situation"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Person {
     /// Caller's identifier, echoed in every output.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Day of registration.
     pub registered_on: Date,
     /// Birth date, when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub birth_date: Option<Date>,
     /// Whole years at `registered_on` (given, or worked out from the birth date).
     pub age: u32,
@@ -114,7 +148,6 @@ pub struct Person {
     pub wages: Vec<WageEntry>,
     /// Last month for which the wage data is complete. When absent, the
     /// latest month with an entry is taken.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub wages_through: Option<YearMonth>,
     /// Single parent (enslig forsørger).
     pub single_parent: bool,
@@ -126,55 +159,116 @@ pub struct Person {
 
 /// One registration as callers send it (design §3); unknown fields are
 /// rejected. Either `birthDate` or `age` is required.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "Person", optional_fields = nullable))]
+#[cfg_attr(
+    test,
+    ts(rename = "Person", rename_all = "camelCase", optional_fields = nullable)
+)]
 pub(crate) struct PersonInput {
     /// Caller's identifier, echoed in every output.
-    #[serde(default)]
     id: Option<String>,
     /// Day of registration.
     registered_on: Date,
     /// Birth date (or give `age`).
-    #[serde(default)]
     birth_date: Option<Date>,
     /// Whole years at `registeredOn` (or give `birthDate`).
-    #[serde(default)]
     age: Option<u32>,
     /// The answers to the registration form.
     #[cfg_attr(test, ts(as = "crate::form::AnswersInput"))]
     answers: Answers,
     /// Employer-register periods.
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     employment: Vec<Period>,
     /// Monthly wage entries (A-melding); several for one month are summed.
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     wages: Vec<WageEntry>,
     /// Last month for which the wage data is complete (default: the latest
     /// month with an entry).
-    #[serde(default)]
     wages_through: Option<YearMonth>,
     /// Single parent (enslig forsørger).
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     single_parent: bool,
     /// Reserved against digital communication.
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     digital_reservation: bool,
     /// Strictly confidential address or shielded person.
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     sensitive: bool,
 }
 
-impl<'de> Deserialize<'de> for Person {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let input = PersonInput::deserialize(d)?;
-        Person::check(input).map_err(|e| serde::de::Error::custom(crate::json::nested(&e)))
+const PERSON_FIELDS: &[&str] = &[
+    "id",
+    "registeredOn",
+    "birthDate",
+    "age",
+    "answers",
+    "employment",
+    "wages",
+    "wagesThrough",
+    "singleParent",
+    "digitalReservation",
+    "sensitive",
+];
+
+/// Refuses an array longer than `max` before reading its elements.
+fn limited<T: FromJson>(o: &Obj<'_, '_>, key: &str, max: usize, what: &str) -> Result<Vec<T>> {
+    if let Some(Value::Array(items)) = o.get(key) {
+        if items.len() > max {
+            return Err(o.at().key(key).error(
+                ErrorKind::TooLarge,
+                format!("{} {what}; at most {max} are accepted", items.len()),
+            ));
+        }
+    }
+    o.or_default(key)
+}
+
+impl FromJson for PersonInput {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, PERSON_FIELDS)?;
+        Ok(PersonInput {
+            id: o.opt("id")?,
+            registered_on: o.req("registeredOn")?,
+            birth_date: o.opt("birthDate")?,
+            age: o.opt("age")?,
+            answers: o.req("answers")?,
+            employment: limited(
+                &o,
+                "employment",
+                MAX_EMPLOYMENT_PERIODS,
+                "employment periods",
+            )?,
+            wages: limited(&o, "wages", MAX_WAGE_ENTRIES, "wage entries")?,
+            wages_through: o.opt("wagesThrough")?,
+            single_parent: o.or_default("singleParent")?,
+            digital_reservation: o.or_default("digitalReservation")?,
+            sensitive: o.or_default("sensitive")?,
+        })
+    }
+}
+
+impl FromJson for Person {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let input = PersonInput::read_json(v, at)?;
+        Person::check(input).map_err(|e| at.nest(e))
+    }
+}
+
+impl ToJson for Person {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.some("id", &self.id)
+            .field("registeredOn", &self.registered_on)
+            .some("birthDate", &self.birth_date)
+            .field("age", &self.age)
+            .field("answers", &self.answers)
+            .field("employment", &self.employment)
+            .field("wages", &self.wages)
+            .some("wagesThrough", &self.wages_through)
+            .field("singleParent", &self.single_parent)
+            .field("digitalReservation", &self.digital_reservation)
+            .field("sensitive", &self.sensitive);
+        o.end();
     }
 }
 
@@ -196,33 +290,12 @@ impl Person {
     ///
     /// # Errors
     /// As [`Person::from_json`].
-    pub fn from_value(value: serde_json::Value) -> Result<Person> {
-        let text = crate::json::to_string(&value)?;
-        Person::from_json(&text)
+    pub fn from_value(value: &Value) -> Result<Person> {
+        crate::json::from_value(value)
     }
 
     fn check(input: PersonInput) -> Result<Person> {
         let registered_on = input.registered_on;
-        if input.wages.len() > MAX_WAGE_ENTRIES {
-            return Err(Error::new(
-                ErrorKind::TooLarge,
-                "wages",
-                format!(
-                    "{} wage entries; at most {MAX_WAGE_ENTRIES} are accepted",
-                    input.wages.len()
-                ),
-            ));
-        }
-        if input.employment.len() > MAX_EMPLOYMENT_PERIODS {
-            return Err(Error::new(
-                ErrorKind::TooLarge,
-                "employment",
-                format!(
-                    "{} employment periods; at most {MAX_EMPLOYMENT_PERIODS} are accepted",
-                    input.employment.len()
-                ),
-            ));
-        }
         let age = match (input.birth_date, input.age) {
             (None, None) => {
                 return Err(Error::new(

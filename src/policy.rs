@@ -6,13 +6,12 @@ use crate::calendar::Date;
 use crate::catalog::Catalog;
 use crate::counterfactual::{self, model_selects_noe, Counterfactual};
 use crate::error::{Error, ErrorKind, Result};
+use crate::json::{jobj, Fields, FromJson, Loc, Map, Obj, ToJson, Value};
 use crate::model::{Contribution, ModelInput, Scorer, Target, Waterfall};
 use crate::person::Person;
 use crate::ruletree::{self, AgeBand, Group, Reason, ReasonCode, Ruleset, TraceStep};
 use crate::vocab::vocabulary;
 use crate::wages;
-use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 vocabulary! {
     /// How a policy sorts people.
@@ -61,10 +60,9 @@ vocabulary! {
 }
 
 /// A routing policy (one file in `pkg-config/policies/`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(optional_fields = nullable))]
+#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields = nullable))]
 pub struct Policy {
     /// Identifier, e.g. `noe-2025-01`.
     pub id: String,
@@ -75,7 +73,6 @@ pub struct Policy {
     /// How people are sorted.
     pub method: Method,
     /// Ruleset id; `null` = the ruleset in force on the registration day.
-    #[serde(default)]
     pub ruleset: Option<String>,
     /// Ages (inclusive) that may go to NOE.
     pub noe_age: AgeBand,
@@ -84,21 +81,74 @@ pub struct Policy {
     /// Where the policy comes from.
     pub source: String,
     /// MODEL: the model id (`pkg-config/models/<id>.json`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub model: Option<String>,
     /// MODEL: the probability cut-off in (0, 1). Variant A (target stable
     /// work) sends P ≥ cut-off to NOE; variant B (target without work) sends
     /// P < cut-off to NOE.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub cutoff: Option<f64>,
     /// MODEL: the share of a cohort to send to NOE, in (0, 1]; on a cohort
     /// it is turned into a cut-off, and shipped policies carry both.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional = nullable))]
     pub share: Option<f64>,
 }
 
+impl FromJson for Policy {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(
+            v,
+            at,
+            &[
+                "id",
+                "validFrom",
+                "status",
+                "method",
+                "ruleset",
+                "noeAge",
+                "toLocalOffice",
+                "source",
+                "model",
+                "cutoff",
+                "share",
+            ],
+        )?;
+        Ok(Policy {
+            id: o.req("id")?,
+            valid_from: o.req("validFrom")?,
+            status: o.req("status")?,
+            method: o.req("method")?,
+            ruleset: o.opt("ruleset")?,
+            noe_age: o.req("noeAge")?,
+            to_local_office: o.req("toLocalOffice")?,
+            source: o.req("source")?,
+            model: o.opt("model")?,
+            cutoff: o.opt("cutoff")?,
+            share: o.opt("share")?,
+        })
+    }
+}
+
+impl ToJson for Policy {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("id", &self.id)
+            .field("validFrom", &self.valid_from)
+            .field("status", &self.status)
+            .field("method", &self.method)
+            .field("ruleset", &self.ruleset)
+            .field("noeAge", &self.noe_age)
+            .field("toLocalOffice", &self.to_local_office)
+            .field("source", &self.source)
+            .some("model", &self.model)
+            .some("cutoff", &self.cutoff)
+            .some("share", &self.share);
+        o.end();
+    }
+}
+
 impl Policy {
-    /// Checks what serde cannot, against the rulesets of `catalog`.
+    /// Checks what the reader cannot, against the rulesets of `catalog`.
     ///
     /// # Errors
     /// `INVALID_CONFIG` for an empty age band; `NOT_FOUND` (path `ruleset`)
@@ -174,9 +224,9 @@ impl Policy {
 }
 
 /// The policy as named in a decision.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct PolicyRef {
     /// Policy id.
     pub id: String,
@@ -186,62 +236,90 @@ pub struct PolicyRef {
 
 /// What every routing call returns (design §3). Fields that do not apply to
 /// the method are absent.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(optional_fields))]
+#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields))]
 pub struct Decision {
     /// The person's id, when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// How the person was sorted.
     pub method: Method,
     /// Ruleset used by the rule tree.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ruleset: Option<String>,
     /// Policy applied.
     pub policy: PolicyRef,
     /// Rule-tree group.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<Group>,
     /// Where the person goes.
     pub unit: Unit,
     /// Why: the reasons for the group, then for the unit.
     pub reasons: Vec<Reason>,
     /// Every rule-tree check made, in order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub trace: Vec<TraceStep>,
     /// MODEL: the model used.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<ModelRef>,
     /// MODEL: probability of the model's target.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub probability: Option<f64>,
     /// MODEL: the cut-off applied.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub cutoff: Option<f64>,
     /// MODEL: per-feature contributions to the logit.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub contributions: Option<Vec<Contribution>>,
     /// MODEL: the reference point of the contributions.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_logit: Option<f64>,
     /// MODEL: the contributions in probability space (order-dependent).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub waterfall: Option<Waterfall>,
     /// MODEL: the smallest input changes that flip the unit (empty when an
     /// override or the age limit fixes the unit whatever the model says).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub counterfactuals: Option<Vec<Counterfactual>>,
     /// MODEL: the model inputs.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(as = "Option<crate::ts::FeatureValues>"))]
-    pub features: Option<serde_json::Map<String, serde_json::Value>>,
+    pub features: Option<Map>,
+}
+
+impl ToJson for PolicyRef {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("id", &self.id).field("validFrom", &self.valid_from);
+        o.end();
+    }
+}
+
+impl ToJson for Decision {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.some("id", &self.id)
+            .field("method", &self.method)
+            .some("ruleset", &self.ruleset)
+            .field("policy", &self.policy)
+            .some("group", &self.group)
+            .field("unit", &self.unit)
+            .field("reasons", &self.reasons)
+            .nonempty("trace", &self.trace)
+            .some("model", &self.model)
+            .some("probability", &self.probability)
+            .some("cutoff", &self.cutoff)
+            .some("contributions", &self.contributions)
+            .some("baselineLogit", &self.baseline_logit)
+            .some("waterfall", &self.waterfall)
+            .some("counterfactuals", &self.counterfactuals)
+            .some("features", &self.features);
+        o.end();
+    }
+}
+
+impl ToJson for ModelRef {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("id", &self.id)
+            .field("version", &self.version)
+            .field("target", &self.target);
+        o.end();
+    }
 }
 
 /// The model as named in a decision.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ModelRef {
     /// Model id.
@@ -328,15 +406,15 @@ fn override_reason(o: Override, facts: &RoutingFacts) -> Reason {
     match o {
         Override::HealthObstacles => Reason::new(
             ReasonCode::HealthObstacles,
-            json!({ "answer": facts.health_obstacles }),
+            jobj! { "answer" => facts.health_obstacles },
         ),
         Override::OtherObstacles => Reason::new(
             ReasonCode::OtherObstacles,
-            json!({ "answer": facts.other_obstacles }),
+            jobj! { "answer" => facts.other_obstacles },
         ),
-        Override::DigitalReservation => Reason::new(ReasonCode::DigitalReservation, json!({})),
-        Override::Sensitive => Reason::new(ReasonCode::Sensitive, json!({})),
-        Override::SingleParent => Reason::new(ReasonCode::SingleParent, json!({})),
+        Override::DigitalReservation => Reason::new(ReasonCode::DigitalReservation, jobj! {}),
+        Override::Sensitive => Reason::new(ReasonCode::Sensitive, jobj! {}),
+        Override::SingleParent => Reason::new(ReasonCode::SingleParent, jobj! {}),
     }
 }
 
@@ -374,7 +452,7 @@ pub fn decide(person: &Person, policy: &Policy, catalog: &Catalog) -> Result<Dec
     if tree.group != Group::AntattGodeMuligheter {
         reasons.push(Reason::new(
             ReasonCode::NotQuickReturn,
-            json!({ "group": tree.group }),
+            jobj! { "group" => tree.group },
         ));
         to_local = true;
     }
@@ -382,7 +460,7 @@ pub fn decide(person: &Person, policy: &Policy, catalog: &Catalog) -> Result<Dec
     if !to_local {
         reasons.push(Reason::new(
             ReasonCode::RoutedToNoe,
-            json!({ "age": person.age, "min": policy.noe_age.min, "max": policy.noe_age.max }),
+            jobj! { "age" => person.age, "min" => policy.noe_age.min, "max" => policy.noe_age.max },
         ));
     }
     Ok(Decision {
@@ -438,7 +516,7 @@ fn routing_limits(
     if !policy.noe_age.contains(facts.age) {
         reasons.push(Reason::new(
             ReasonCode::AgeOutsideNoeBand,
-            json!({ "age": facts.age, "min": policy.noe_age.min, "max": policy.noe_age.max }),
+            jobj! { "age" => facts.age, "min" => policy.noe_age.min, "max" => policy.noe_age.max },
         ));
         to_local = true;
     }
@@ -493,7 +571,7 @@ fn decide_model(
         } else {
             ReasonCode::ModelSelectsLocalOffice
         },
-        json!({ "probability": score.probability, "cutoff": cutoff, "target": model.target }),
+        jobj! { "probability" => score.probability, "cutoff" => cutoff, "target" => model.target },
     )];
     let blocked = routing_limits(person, policy, ruleset, &mut reasons);
     let counterfactuals = if blocked {
@@ -501,7 +579,7 @@ fn decide_model(
     } else {
         counterfactual::counterfactuals(model, &Scorer::new(model), &input, cutoff)
     };
-    let mut features = serde_json::Map::new();
+    let mut features = Map::new();
     for f in &model.features {
         features.insert(f.name().as_str().to_string(), input.value(f.name()));
     }

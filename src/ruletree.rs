@@ -14,10 +14,9 @@ use crate::calendar::Date;
 use crate::employment::{self, WorkHistoryResult, WorkHistoryRule};
 use crate::error::{Error, ErrorKind, Result};
 use crate::form::{Approved, Education, Passed, YesNoUnknown};
+use crate::json::{jobj, to_value, Fields, FromJson, Loc, Obj, ToJson, Value};
 use crate::person::Person;
 use crate::vocab::vocabulary;
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 
 vocabulary! {
     /// The three profiling groups (NAV's `ProfilertTil`).
@@ -90,7 +89,7 @@ vocabulary! {
 }
 
 /// A reason with the data behind it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Reason {
     /// What.
@@ -108,7 +107,7 @@ impl Reason {
 }
 
 /// One check of the rule tree.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TraceStep {
     /// Which check.
@@ -119,20 +118,55 @@ pub struct TraceStep {
     /// Whether the condition holds.
     pub holds: bool,
     /// Extra facts: the band, the test's details, a ruleset quirk.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(as = "Option<crate::ts::JsonObject>", optional))]
     pub detail: Option<Value>,
 }
 
+impl ToJson for Reason {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("code", &self.code).field("detail", &self.detail);
+        o.end();
+    }
+}
+
+impl ToJson for TraceStep {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("rule", &self.rule)
+            .field("input", &self.input)
+            .field("holds", &self.holds)
+            .some("detail", &self.detail);
+        o.end();
+    }
+}
+
 /// An inclusive age band.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AgeBand {
     /// Youngest age inside.
     pub min: u32,
     /// Oldest age inside.
     pub max: u32,
+}
+
+impl FromJson for AgeBand {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["min", "max"])?;
+        Ok(AgeBand {
+            min: o.req("min")?,
+            max: o.req("max")?,
+        })
+    }
+}
+
+impl ToJson for AgeBand {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("min", &self.min).field("max", &self.max);
+        o.end();
+    }
 }
 
 impl AgeBand {
@@ -143,9 +177,9 @@ impl AgeBand {
 }
 
 /// A dated ruleset: the details of the rule tree that changed over time.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Ruleset {
     /// `2018`, `2018-10`, `2024-03`, `2026-04`.
     pub id: String,
@@ -163,8 +197,53 @@ pub struct Ruleset {
     pub work_history: WorkHistoryRule,
 }
 
+impl FromJson for Ruleset {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(
+            v,
+            at,
+            &[
+                "id",
+                "validFrom",
+                "source",
+                "quickReturnAge",
+                "primarySchoolCountsAsPassedAndApproved",
+                "obstacleAnswers",
+                "workHistory",
+            ],
+        )?;
+        Ok(Ruleset {
+            id: o.req("id")?,
+            valid_from: o.req("validFrom")?,
+            source: o.req("source")?,
+            quick_return_age: o.req("quickReturnAge")?,
+            primary_school_counts_as_passed_and_approved: o
+                .req("primarySchoolCountsAsPassedAndApproved")?,
+            obstacle_answers: o.req("obstacleAnswers")?,
+            work_history: o.req("workHistory")?,
+        })
+    }
+}
+
+impl ToJson for Ruleset {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("id", &self.id)
+            .field("validFrom", &self.valid_from)
+            .field("source", &self.source)
+            .field("quickReturnAge", &self.quick_return_age)
+            .field(
+                "primarySchoolCountsAsPassedAndApproved",
+                &self.primary_school_counts_as_passed_and_approved,
+            )
+            .field("obstacleAnswers", &self.obstacle_answers)
+            .field("workHistory", &self.work_history);
+        o.end();
+    }
+}
+
 impl Ruleset {
-    /// Checks the values that serde cannot.
+    /// Checks the values that the reader cannot.
     ///
     /// # Errors
     /// `INVALID_CONFIG` naming the field.
@@ -209,9 +288,9 @@ impl Ruleset {
 }
 
 /// The result of the rule tree for one person.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct RuleTreeResult {
     /// Ruleset used.
     pub ruleset: String,
@@ -221,6 +300,17 @@ pub struct RuleTreeResult {
     pub reasons: Vec<Reason>,
     /// Every check made, in order.
     pub trace: Vec<TraceStep>,
+}
+
+impl ToJson for RuleTreeResult {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("ruleset", &self.ruleset)
+            .field("group", &self.group)
+            .field("reasons", &self.reasons)
+            .field("trace", &self.trace);
+        o.end();
+    }
 }
 
 /// Runs the rule tree.
@@ -245,7 +335,7 @@ pub fn evaluate(person: &Person, ruleset: &Ruleset) -> RuleTreeResult {
     let mut trace = Vec::new();
     let mut reasons = Vec::new();
     let counts = |answer: YesNoUnknown| ruleset.obstacle_answers.contains(&answer);
-    let obstacle_detail = json!({ "countsAsObstacle": ruleset.obstacle_answers });
+    let obstacle_detail = jobj! { "countsAsObstacle" => ruleset.obstacle_answers.clone() };
     for (rule, code, answer) in [
         (
             Rule::HealthObstacles,
@@ -261,12 +351,12 @@ pub fn evaluate(person: &Person, ruleset: &Ruleset) -> RuleTreeResult {
         let holds = counts(answer);
         trace.push(TraceStep {
             rule,
-            input: json!(answer),
+            input: Value::from(answer),
             holds,
             detail: Some(obstacle_detail.clone()),
         });
         if holds {
-            reasons.push(Reason::new(code, json!({ "answer": answer })));
+            reasons.push(Reason::new(code, jobj! { "answer" => answer }));
         }
     }
     if !reasons.is_empty() {
@@ -282,58 +372,58 @@ pub fn evaluate(person: &Person, ruleset: &Ruleset) -> RuleTreeResult {
     let age_ok = band.contains(person.age);
     trace.push(TraceStep {
         rule: Rule::AgeInBand,
-        input: json!(person.age),
+        input: Value::from(person.age),
         holds: age_ok,
-        detail: Some(json!(band)),
+        detail: Some(to_value(&band)),
     });
     if !age_ok {
         reasons.push(Reason::new(
             ReasonCode::AgeOutsideBand,
-            json!({ "age": person.age, "min": band.min, "max": band.max }),
+            jobj! { "age" => person.age, "min" => band.min, "max" => band.max },
         ));
     }
 
     let has_education = a.education != Education::IngenUtdanning;
     trace.push(TraceStep {
         rule: Rule::HasEducation,
-        input: json!(a.education),
+        input: Value::from(a.education),
         holds: has_education,
         detail: None,
     });
     if !has_education {
         reasons.push(Reason::new(
             ReasonCode::NoEducation,
-            json!({ "education": a.education }),
+            jobj! { "education" => a.education },
         ));
     }
 
     let primary_counts = a.education == Education::Grunnskole
         && ruleset.primary_school_counts_as_passed_and_approved;
-    let quirk = primary_counts.then(|| json!({ "primarySchoolCountsAsPassedAndApproved": true }));
+    let quirk = primary_counts.then(|| jobj! { "primarySchoolCountsAsPassedAndApproved" => true });
     let passed = primary_counts || a.education_passed == Passed::Ja;
     trace.push(TraceStep {
         rule: Rule::PassedEducation,
-        input: json!(a.education_passed),
+        input: Value::from(a.education_passed),
         holds: passed,
         detail: quirk.clone(),
     });
     if !passed {
         reasons.push(Reason::new(
             ReasonCode::EducationNotPassed,
-            json!({ "answer": a.education_passed }),
+            jobj! { "answer" => a.education_passed },
         ));
     }
     let approved = primary_counts || a.education_approved == Approved::Ja;
     trace.push(TraceStep {
         rule: Rule::ApprovedEducation,
-        input: json!(a.education_approved),
+        input: Value::from(a.education_approved),
         holds: approved,
         detail: quirk,
     });
     if !approved {
         reasons.push(Reason::new(
             ReasonCode::EducationNotApproved,
-            json!({ "answer": a.education_approved }),
+            jobj! { "answer" => a.education_approved },
         ));
     }
 
@@ -344,19 +434,19 @@ pub fn evaluate(person: &Person, ruleset: &Ruleset) -> RuleTreeResult {
     );
     trace.push(TraceStep {
         rule: Rule::WorkHistory,
-        input: json!({ "periods": person.employment.len() }),
+        input: jobj! { "periods" => person.employment.len() },
         holds: work.holds,
-        detail: Some(json!(work)),
+        detail: Some(to_value(&work)),
     });
     if !work.holds {
         reasons.push(Reason::new(
             ReasonCode::WorkHistoryNotMet,
-            json!({ "test": work.test, "longestMonths": work.longest_months, "minMonths": ruleset.work_history.min_months }),
+            jobj! { "test" => to_value(&work.test), "longestMonths" => work.longest_months, "minMonths" => ruleset.work_history.min_months },
         ));
     }
 
     let group = if reasons.is_empty() {
-        reasons.push(Reason::new(ReasonCode::QuickReturnCriteriaMet, json!({})));
+        reasons.push(Reason::new(ReasonCode::QuickReturnCriteriaMet, jobj! {}));
         Group::AntattGodeMuligheter
     } else {
         Group::AntattBehovForVeiledning

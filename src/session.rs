@@ -10,11 +10,9 @@ use crate::evaluate::{
     difference, evaluate_fixed, Evaluation, Fixed, GroupColumn, Ranking, DEFAULT_MONTHLY_VOLUME,
 };
 use crate::fit::{fit, CellCounts, FitSpec};
-use crate::json;
+use crate::json::{self, Fields, FromJson, Loc, Obj, ToJson, Value};
 use crate::policy::{Method, Policy};
 use crate::vocab::vocabulary;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 vocabulary! {
@@ -32,55 +30,80 @@ fn default_volume() -> f64 {
 }
 
 /// Options of [`CohortSession::evaluate`] (JSON, camelCase).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Default)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(optional_fields = nullable))]
+#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields = nullable))]
 pub struct EvaluateOptions {
     /// `RULE_TREE_GROUP` or `COUNSELLOR` (instead of a policy).
-    #[serde(default)]
     pub method: Option<FixedMethod>,
     /// A policy id or object.
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<crate::policy::Policy>>"))]
     pub policy: Option<Value>,
     /// A model object a MODEL policy may name (adds to the shipped ones).
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<crate::model::Model>"))]
     pub model: Option<Value>,
     /// MODEL: send this share of the cohort to NOE.
-    #[serde(default)]
     pub share: Option<f64>,
     /// MODEL: use this probability cut-off.
-    #[serde(default)]
     pub cutoff: Option<f64>,
     /// Registrants per month for the per-month columns (default 9 000).
-    #[serde(default = "default_volume")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub monthly_volume: f64,
     /// Group columns for group metrics (default: all).
-    #[serde(default)]
     pub group_columns: Option<Vec<GroupColumn>>,
     /// Another evaluation to report the difference to.
-    #[serde(default)]
     pub compare_to: Option<Box<EvaluateOptions>>,
 }
 
+const EVALUATE_OPTIONS_FIELDS: &[&str] = &[
+    "method",
+    "policy",
+    "model",
+    "share",
+    "cutoff",
+    "monthlyVolume",
+    "groupColumns",
+    "compareTo",
+];
+
+impl FromJson for EvaluateOptions {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, EVALUATE_OPTIONS_FIELDS)?;
+        Ok(EvaluateOptions {
+            method: o.opt("method")?,
+            policy: o.opt("policy")?,
+            model: o.opt("model")?,
+            share: o.opt("share")?,
+            cutoff: o.opt("cutoff")?,
+            monthly_volume: o.or_else("monthlyVolume", default_volume)?,
+            group_columns: o.opt("groupColumns")?,
+            compare_to: o.opt("compareTo")?,
+        })
+    }
+}
+
 /// An evaluation, with the one it was compared to and the difference.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(optional_fields))]
+#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields))]
 pub struct EvaluationResult {
     /// The evaluation asked for.
-    #[serde(flatten)]
+    #[cfg_attr(test, ts(flatten))]
     pub evaluation: Evaluation,
     /// `compareTo`, evaluated.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub compared_to: Option<Box<Evaluation>>,
     /// `evaluation − comparedTo`, per month.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub difference: Option<crate::evaluate::Difference>,
+}
+
+impl ToJson for EvaluationResult {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        self.evaluation.write_fields(&mut o);
+        o.some("comparedTo", &self.compared_to)
+            .some("difference", &self.difference);
+        o.end();
+    }
 }
 
 /// A cohort in memory and the rankings made on it.
@@ -91,9 +114,9 @@ pub struct CohortSession {
 }
 
 /// Summary of a cohort.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct CohortSummary {
     /// Rows.
     pub rows: usize,
@@ -105,6 +128,18 @@ pub struct CohortSummary {
     pub ruleset: String,
     /// Outcome shares: stable, in and out, without.
     pub outcome_shares: [f64; 3],
+}
+
+impl ToJson for CohortSummary {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.field("rows", &self.rows)
+            .field("synthetic", &self.synthetic)
+            .field("source", &self.source)
+            .field("ruleset", &self.ruleset)
+            .field("outcomeShares", &self.outcome_shares);
+        o.end();
+    }
 }
 
 impl CohortSession {
@@ -241,7 +276,9 @@ impl CohortSession {
     /// Errors name the option at fault (`options.share`, `options.policy.model`, …).
     pub fn evaluate(&mut self, options_json: &str) -> Result<String> {
         let o: EvaluateOptions = json::parse(options_json).map_err(|e| e.at("options"))?;
-        json::to_string(&self.evaluate_options(&o).map_err(|e| e.at("options"))?)
+        Ok(json::to_string(
+            &self.evaluate_options(&o).map_err(|e| e.at("options"))?,
+        ))
     }
 
     /// [`CohortSession::evaluate`] on parsed options.
@@ -295,7 +332,7 @@ impl CohortSession {
     /// Errors of the spec (path `spec.…`) and of the fit.
     pub fn fit(&self, spec_json: &str) -> Result<String> {
         let spec: FitSpec = json::parse(spec_json).map_err(|e| e.at("spec"))?;
-        json::to_string(&self.fit_spec(&spec)?.model)
+        Ok(json::to_string(&self.fit_spec(&spec)?.model))
     }
 
     /// [`CohortSession::fit`] on a parsed spec.
@@ -345,8 +382,8 @@ fn ranking<'a>(
     limits.share = None;
     let key = format!(
         "{}\u{1}{}",
-        json::to_string(model)?,
-        json::to_string(&limits)?
+        json::to_string(model),
+        json::to_string(&limits)
     );
     if !rankings.contains_key(&key) {
         if rankings.len() >= 8 {
@@ -362,8 +399,7 @@ fn ranking<'a>(
 
 /// Options of [`CohortSession::synthetic`]: `{"seed": 1, "size": 100000,
 /// "ages": "REPORT" | "WIDE"}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SyntheticOptions {
     /// Seed: an integer from 0 to 2⁵³ − 1.
@@ -371,31 +407,47 @@ pub struct SyntheticOptions {
     /// Rows: 1 to 10 000 000.
     pub size: u64,
     /// Age range of the parameter file (default `REPORT`, ages 30–59).
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub ages: crate::synthetic::AgeRange,
 }
 
+impl FromJson for SyntheticOptions {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["seed", "size", "ages"])?;
+        Ok(SyntheticOptions {
+            seed: o.req("seed")?,
+            size: o.req("size")?,
+            ages: o.or_default("ages")?,
+        })
+    }
+}
+
 /// Options of [`CohortSession::from_records_json`].
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct RecordsOptions {
     /// Ruleset of the group column: an id or a ruleset object. Default: the
     /// ruleset in force on the earliest registration day of the records.
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<crate::ruletree::Ruleset>>"))]
     pub ruleset: Option<Value>,
     /// Where the records came from, for the summary (default `records`).
-    #[serde(default)]
     pub source: Option<String>,
+}
+
+impl FromJson for RecordsOptions {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["ruleset", "source"])?;
+        Ok(RecordsOptions {
+            ruleset: o.opt("ruleset")?,
+            source: o.opt("source")?,
+        })
+    }
 }
 
 /// Options of [`CohortSession::threshold_for_share_json`]: `{"policy":
 /// "<id>" | {policy object}, "model"?: {model object}, "share": 0.37}`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct ThresholdOptions {
@@ -403,11 +455,21 @@ pub struct ThresholdOptions {
     #[cfg_attr(test, ts(as = "crate::ts::IdOr<crate::policy::Policy>"))]
     pub policy: Value,
     /// A model object the policy may name (adds to the shipped ones).
-    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<crate::model::Model>"))]
     pub model: Option<Value>,
     /// Share of the cohort to send to NOE, in (0, 1].
     pub share: f64,
+}
+
+impl FromJson for ThresholdOptions {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["policy", "model", "share"])?;
+        Ok(ThresholdOptions {
+            policy: o.req("policy")?,
+            model: o.opt("model")?,
+            share: o.req("share")?,
+        })
+    }
 }
 
 impl CohortSession {
@@ -445,7 +507,7 @@ impl CohortSession {
         let ruleset = match &o.ruleset {
             Some(Value::String(id)) => catalog.ruleset(id).map_err(|e| e.at("options.ruleset"))?,
             Some(v @ Value::Object(_)) => {
-                owned = json::parse::<crate::ruletree::Ruleset>(&json::to_string(v)?)
+                owned = json::from_value::<crate::ruletree::Ruleset>(v)
                     .map_err(|e| e.at("options.ruleset"))?;
                 owned.check().map_err(|e| e.at("options.ruleset"))?;
                 &owned
@@ -492,6 +554,6 @@ impl CohortSession {
     /// # Errors
     /// Never in practice (serializing plain values).
     pub fn summary_json(&self) -> Result<String> {
-        json::to_string(&self.summary())
+        Ok(json::to_string(&self.summary()))
     }
 }

@@ -32,10 +32,10 @@ use crate::cohort::{Cohort, CohortRow, Gender, RowExtras};
 use crate::error::{Error, ErrorKind, Result};
 use crate::form::{Answers, Approved, Education, Passed, Situation, YesNoUnknown};
 use crate::grunnbelop::GTable;
+use crate::json::{FromJson, Loc, Obj, Value};
 use crate::person::{Nok, Period, Person, WageEntry};
 use crate::ruletree::{self, AgeBand, Group, Ruleset};
 use crate::vocab::vocabulary;
-use serde::Deserialize;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
@@ -236,23 +236,20 @@ fn sigmoid(x: f64) -> f64 {
 // ---------------------------------------------------------------------------
 
 /// `{ "min": …, "max": … }` for a uniform draw.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Range {
     min: f64,
     max: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct YearRange {
     first: i32,
     last: i32,
 }
 
 /// `intercept + z·z`.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct LinearZ {
     intercept: f64,
     z: f64,
@@ -265,8 +262,7 @@ impl LinearZ {
 }
 
 /// `intercept + u·u`.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct LinearU {
     intercept: f64,
     u: f64,
@@ -279,16 +275,14 @@ impl LinearU {
 }
 
 /// `intercept + u·u + bornAbroad·[born abroad]`.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct ObstacleLogit {
     intercept: f64,
     u: f64,
     born_abroad: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct FullTime {
     base: f64,
     exponential_mean: f64,
@@ -296,16 +290,14 @@ struct FullTime {
     floor: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct WageLevels {
     full_time: FullTime,
     part_time: Range,
     low: Range,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct SituationParams {
     alpha: f64,
     beta: f64,
@@ -313,8 +305,7 @@ struct SituationParams {
 }
 
 /// One entry per answer of form question 1, by its code.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct SituationTable {
     mistet_jobben: SituationParams,
     har_sagt_opp: SituationParams,
@@ -345,8 +336,7 @@ impl SituationTable {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct History {
     spell_mean_log: LinearZ,
     spell_full_time_logit: LinearZ,
@@ -361,15 +351,13 @@ struct History {
     unsure_in_spell: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Prospects {
     z: f64,
     noise: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct AfterRegistration {
     hire_logit: LinearU,
     hire_full_time_logit: LinearU,
@@ -379,35 +367,26 @@ struct AfterRegistration {
     never_hired: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct ApprovedShares {
-    #[serde(rename = "JA")]
     ja: f64,
-    #[serde(rename = "NEI")]
     nei: f64,
-    #[serde(rename = "VET_IKKE")]
     vet_ikke: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct ApprovedByOrigin {
     native: ApprovedShares,
     born_abroad: ApprovedShares,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct PassedShares {
-    #[serde(rename = "JA")]
     ja: f64,
-    #[serde(rename = "NEI")]
     nei: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct EducationParams {
     z: f64,
     born_abroad: f64,
@@ -416,16 +395,14 @@ struct EducationParams {
     passed: PassedShares,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Obstacles {
     health_logit: ObstacleLogit,
     other_logit: ObstacleLogit,
 }
 
 /// `intercept + u·u + uWithoutShock·(u − 0.85ε) + noise·ε′ + obstacle·[obstacle]`.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct CounsellorLogit {
     intercept: f64,
     u: f64,
@@ -434,24 +411,19 @@ struct CounsellorLogit {
     obstacle: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Counsellor {
     standard_when_profiled_standard: f64,
     otherwise_logit: CounsellorLogit,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct GenderShares {
-    #[serde(rename = "FEMALE")]
     female: f64,
-    #[serde(rename = "MALE")]
     male: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Shares {
     born_abroad: f64,
     single_parent: f64,
@@ -461,8 +433,7 @@ struct Shares {
 }
 
 /// The parameter file as written.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 struct Spec {
     id: String,
     about: String,
@@ -479,6 +450,192 @@ struct Spec {
     obstacles: Obstacles,
     counsellor: Counsellor,
     shares: Shares,
+}
+
+/// `FromJson` for a parameter struct: every field required, unknown keys
+/// refused (`params!(Range { min: "min", max: "max" })`).
+macro_rules! params {
+    ($t:ident { $($field:ident: $key:literal),* $(,)? }) => {
+        impl FromJson for $t {
+            fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+                let o = Obj::new(v, at, &[$($key),*])?;
+                Ok($t { $($field: o.req($key)?),* })
+            }
+        }
+    };
+}
+
+params!(Range {
+    min: "min",
+    max: "max"
+});
+
+params!(YearRange {
+    first: "first",
+    last: "last"
+});
+
+params!(LinearZ {
+    intercept: "intercept",
+    z: "z"
+});
+
+params!(LinearU {
+    intercept: "intercept",
+    u: "u"
+});
+
+params!(ObstacleLogit {
+    intercept: "intercept",
+    u: "u",
+    born_abroad: "bornAbroad"
+});
+
+params!(FullTime {
+    base: "base",
+    exponential_mean: "exponentialMean",
+    monthly_factor: "monthlyFactor",
+    floor: "floor"
+});
+
+params!(WageLevels {
+    full_time: "fullTime",
+    part_time: "partTime",
+    low: "low"
+});
+
+params!(SituationParams {
+    alpha: "alpha",
+    beta: "beta",
+    prospect_shift: "prospectShift"
+});
+
+params!(SituationTable {
+    mistet_jobben: "MISTET_JOBBEN",
+    har_sagt_opp: "HAR_SAGT_OPP",
+    deltidsjobb_vil_mer: "DELTIDSJOBB_VIL_MER",
+    aldri_hatt_jobb: "ALDRI_HATT_JOBB",
+    vil_bytte_jobb: "VIL_BYTTE_JOBB",
+    jobb_over_2_aar: "JOBB_OVER_2_AAR",
+    er_permittert: "ER_PERMITTERT",
+    usikker_jobbsituasjon: "USIKKER_JOBBSITUASJON",
+    akkurat_fullfort_utdanning: "AKKURAT_FULLFORT_UTDANNING",
+    vil_fortsette_i_jobb: "VIL_FORTSETTE_I_JOBB"
+});
+
+params!(History {
+    spell_mean_log: "spellMeanLog",
+    spell_full_time_logit: "spellFullTimeLogit",
+    gap_mean_log: "gapMeanLog",
+    gap_low_wage: "gapLowWage",
+    lost_job_paid_in_registration_month: "lostJobPaidInRegistrationMonth",
+    lost_job_gap_mean: "lostJobGapMean",
+    no_job_two_years_min_gap: "noJobTwoYearsMinGap",
+    finished_education_min_gap: "finishedEducationMinGap",
+    finished_education_gap_mean: "finishedEducationGapMean",
+    finished_education_gap_low_wage: "finishedEducationGapLowWage",
+    unsure_in_spell: "unsureInSpell"
+});
+
+params!(Prospects {
+    z: "z",
+    noise: "noise"
+});
+
+params!(AfterRegistration {
+    hire_logit: "hireLogit",
+    hire_full_time_logit: "hireFullTimeLogit",
+    lose_job_logit: "loseJobLogit",
+    part_time_to_full_time: "partTimeToFullTime",
+    low_wage_when_out: "lowWageWhenOut",
+    never_hired: "neverHired"
+});
+
+params!(ApprovedShares {
+    ja: "JA",
+    nei: "NEI",
+    vet_ikke: "VET_IKKE"
+});
+
+params!(ApprovedByOrigin {
+    native: "native",
+    born_abroad: "bornAbroad"
+});
+
+params!(PassedShares {
+    ja: "JA",
+    nei: "NEI"
+});
+
+params!(Obstacles {
+    health_logit: "healthLogit",
+    other_logit: "otherLogit"
+});
+
+params!(CounsellorLogit {
+    intercept: "intercept",
+    u: "u",
+    u_without_shock: "uWithoutShock",
+    noise: "noise",
+    obstacle: "obstacle"
+});
+
+params!(Counsellor {
+    standard_when_profiled_standard: "standardWhenProfiledStandard",
+    otherwise_logit: "otherwiseLogit"
+});
+
+params!(GenderShares {
+    female: "FEMALE",
+    male: "MALE"
+});
+
+params!(Shares {
+    born_abroad: "bornAbroad",
+    single_parent: "singleParent",
+    digital_reservation: "digitalReservation",
+    sensitive: "sensitive",
+    gender: "gender"
+});
+
+params!(Spec {
+    id: "id",
+    about: "about",
+    registration_years: "registrationYears",
+    ages: "ages",
+    wide_ages: "wideAges",
+    ruleset: "ruleset",
+    wage_levels: "wageLevels",
+    situations: "situations",
+    history: "history",
+    prospects: "prospects",
+    after_registration: "afterRegistration",
+    education: "education",
+    obstacles: "obstacles",
+    counsellor: "counsellor",
+    shares: "shares"
+});
+
+impl FromJson for EducationParams {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::new(v, at, &["z", "bornAbroad", "cuts", "approved", "passed"])?;
+        let z = o.req("z")?;
+        let born_abroad = o.req("bornAbroad")?;
+        let cuts: Vec<f64> = o.req("cuts")?;
+        let cuts: [f64; 5] = cuts.try_into().map_err(|c: Vec<f64>| {
+            at.key("cuts").error(
+                ErrorKind::InvalidType,
+                format!("expected an array of 5 numbers, got {} numbers", c.len()),
+            )
+        })?;
+        Ok(EducationParams {
+            z,
+            born_abroad,
+            cuts,
+            approved: o.req("approved")?,
+            passed: o.req("passed")?,
+        })
+    }
 }
 
 vocabulary! {
@@ -1751,7 +1908,7 @@ mod tests {
             }
             // A JSON round trip gives back the same person: the record is a
             // valid registration.
-            let text = crate::json::to_string(p).unwrap();
+            let text = crate::json::to_string(p);
             assert_eq!(&Person::from_json(&text).unwrap(), p);
         }
     }

@@ -87,27 +87,32 @@ macro_rules! vocabulary {
             }
         }
 
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
+        impl $crate::json::ToJson for $name {
+            fn write_json(&self, out: &mut String) {
+                $crate::json::write_str(self.as_str(), out);
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                struct V;
-                impl serde::de::Visitor<'_> for V {
-                    type Value = $name;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        write!(f, "one of {}", $name::accepted().join(", "))
-                    }
-                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$name, E> {
-                        v.parse().map_err(|m: String| {
-                            E::custom($crate::json::tagged($crate::error::ErrorKind::InvalidValue, m))
-                        })
-                    }
+        impl $crate::json::FromJson for $name {
+            fn read_json(
+                v: &$crate::json::Value,
+                at: &$crate::json::Loc<'_>,
+            ) -> $crate::error::Result<Self> {
+                match v {
+                    $crate::json::Value::String(s) => s
+                        .parse()
+                        .map_err(|m: String| at.error($crate::error::ErrorKind::InvalidValue, m)),
+                    other => Err(at.wrong_type(
+                        &format!("one of {}", $name::accepted().join(", ")),
+                        other,
+                    )),
                 }
-                d.deserialize_str(V)
+            }
+        }
+
+        impl From<$name> for $crate::json::Value {
+            fn from(v: $name) -> $crate::json::Value {
+                $crate::json::Value::from(v.as_str())
             }
         }
     };

@@ -376,7 +376,8 @@ pub fn cohort_from_records_computes_rows_and_names_bad_records() {
     let records: Vec<Value> = (0..40)
         .map(|i| {
             let r = veivalg::synthetic::record(params, 9, i);
-            json!({ "synthetic": true, "person": r.person, "gender": "FEMALE" })
+            let person: Value = parse(&veivalg::json::to_string(&r.person));
+            json!({ "synthetic": true, "person": person, "gender": "FEMALE" })
         })
         .collect();
     let text = Value::Array(records.clone()).to_string();
@@ -404,6 +405,13 @@ pub fn cohort_from_records_computes_rows_and_names_bad_records() {
 /// `VEIVALG_BLESS=1` rewrites `tests/golden/parity.txt`.
 pub fn parity_with_golden_file() {
     let outputs = parity::outputs();
+    // `VEIVALG_DUMP=FILE` writes every output in full (`name<TAB>json`),
+    // to compare two versions of the code by meaning rather than by hash.
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(file) = std::env::var_os("VEIVALG_DUMP") {
+        let text: String = outputs.iter().map(|(n, t)| format!("{n}\t{t}\n")).collect();
+        std::fs::write(file, text).expect("write the dump");
+    }
     #[cfg(not(target_arch = "wasm32"))]
     if std::env::var_os("VEIVALG_BLESS").is_some() {
         let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/parity.txt");

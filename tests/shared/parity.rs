@@ -199,7 +199,7 @@ pub fn outputs() -> Vec<(String, String)> {
             cutoff
                 .as_ref()
                 .map_err(Clone::clone)
-                .and_then(veivalg::json::to_string),
+                .map(veivalg::json::to_string),
         ),
     ));
     let evaluation = json!({
@@ -220,7 +220,7 @@ pub fn outputs() -> Vec<(String, String)> {
     if let Ok(params) = SyntheticParams::shipped() {
         for i in 0..SYNTHETIC_PERSONS {
             let p = record_with(params, AgeRange::Wide, 5, i).person;
-            let t = serde_json::to_string(&p).unwrap_or_default();
+            let t = veivalg::json::to_string(&p);
             persons.push((format!("synthetic/{i}"), t));
         }
     }

@@ -6,7 +6,6 @@ use crate::cli::{EvaluateArgs, FitArgs, PolicyArg, RefitArgs, ReportArgs, SynthA
 use crate::cohort_file;
 use crate::run::{stop, Stop, OK, RECORD_FAILED, USAGE};
 use crate::tables;
-use serde_json::Value;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -14,6 +13,7 @@ use std::process::ExitCode;
 use veivalg::catalog::Catalog;
 use veivalg::cohort::{Cohort, CohortRecord};
 use veivalg::fit::{CellCounts, FitSpec, Fitted};
+use veivalg::json::{FromJson, ToJson, Value};
 use veivalg::model::ModelInput;
 use veivalg::session::{CohortSession, EvaluateOptions};
 use veivalg::synthetic::{record_with, SyntheticParams};
@@ -103,7 +103,7 @@ fn print(text: &str) -> Result<(), Stop> {
 /// Reads a small JSON file (spec, policy, model). IO errors stop with exit
 /// code 2; errors in the JSON have `what` in front of their path and the
 /// file's name in front of their message, and stop with exit code 1.
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path, what: &str) -> Result<T, Stop> {
+fn read_json<T: FromJson>(path: &Path, what: &str) -> Result<T, Stop> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| {
         stop(
@@ -127,7 +127,7 @@ pub fn synth(args: &SynthArgs) -> ExitCode {
 fn synth_rows(args: &SynthArgs) -> Result<(), Stop> {
     let params = SyntheticParams::shipped().map_err(|e| stop(USAGE, &e))?;
     let mut out = Output::open(args.output.as_deref())?;
-    let mut line = Vec::with_capacity(1 << 14);
+    let mut line = String::with_capacity(1 << 14);
     for index in 0..args.size as u64 {
         let r = record_with(params, args.ages.into(), args.seed, index);
         let row = CohortRecord {
@@ -139,18 +139,9 @@ fn synth_rows(args: &SynthArgs) -> Result<(), Stop> {
             born_abroad: r.extras.born_abroad,
         };
         line.clear();
-        serde_json::to_writer(&mut line, &row).map_err(|e| {
-            stop(
-                USAGE,
-                &Error::new(
-                    ErrorKind::InvalidConfig,
-                    format!("[{index}]"),
-                    format!("cannot serialize row {index}: {e}"),
-                ),
-            )
-        })?;
-        line.push(b'\n');
-        out.write(&line)?;
+        row.write_json(&mut line);
+        line.push('\n');
+        out.write(line.as_bytes())?;
     }
     out.finish()
 }
@@ -331,7 +322,7 @@ fn evaluate_cohort(args: &EvaluateArgs) -> Result<(), Stop> {
         .evaluate_options(&options)
         .map_err(|e| stop(RECORD_FAILED, &e))?;
     let text = if args.json {
-        json::to_string(&result).map_err(|e| stop(USAGE, &e))? + "\n"
+        json::to_string(&result) + "\n"
     } else {
         tables::evaluation(&result)
     };
@@ -355,7 +346,7 @@ fn report_text(args: &ReportArgs) -> Result<u8, Stop> {
     let cohort = defaults::default_cohort().map_err(|e| stop(USAGE, &e))?;
     let r = veivalg::report::build(&cohort).map_err(|e| stop(USAGE, &e))?;
     let text = if args.json {
-        json::to_string(&r).map_err(|e| stop(USAGE, &e))? + "\n"
+        json::to_string(&r) + "\n"
     } else if args.markdown {
         veivalg::report::markdown(&r)
     } else {
@@ -383,7 +374,7 @@ fn refit(args: &RefitArgs) -> Result<(), Stop> {
             .map(json::to_string)
             .chain(d.policies.iter().map(json::to_string))
         {
-            text += &line.map_err(|e| stop(USAGE, &e))?;
+            text += &line;
             text.push('\n');
         }
         return print(&text);

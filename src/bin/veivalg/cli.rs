@@ -3,11 +3,11 @@
 
 use crate::records::Format;
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
-use serde::Serialize;
 use std::path::PathBuf;
 use veivalg::calendar::Date;
 use veivalg::catalog::Catalog;
 use veivalg::evaluate::DEFAULT_MONTHLY_VOLUME;
+use veivalg::json::{write_str, Fields, ToJson};
 use veivalg::model::Target;
 use veivalg::session::FixedMethod;
 use veivalg::synthetic::AgeRange;
@@ -611,29 +611,45 @@ fn policy_arg(text: &str) -> Result<PolicyArg, String> {
 }
 
 /// `--month-one`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum MonthOne {
     /// The calendar month after the registration month.
     #[value(name = "next")]
-    #[serde(rename = "NEXT_MONTH")]
     Next,
     /// The registration month itself.
     #[value(name = "registration")]
-    #[serde(rename = "REGISTRATION_MONTH")]
     Registration,
 }
 
+impl ToJson for MonthOne {
+    fn write_json(&self, out: &mut String) {
+        let name = match self {
+            MonthOne::Next => "NEXT_MONTH",
+            MonthOne::Registration => "REGISTRATION_MONTH",
+        };
+        write_str(name, out);
+    }
+}
+
 /// `--rule-b`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RuleB {
     /// Above 3G in at least 5 of the 7 months 6..12.
     #[value(name = "five-of-6-12")]
-    #[serde(rename = "FIVE_OF_MONTHS_6_TO_12")]
     FiveOf6To12,
     /// Above 3G in each of the last five months (8..12).
     #[value(name = "last-five")]
-    #[serde(rename = "LAST_FIVE_MONTHS")]
     LastFive,
+}
+
+impl ToJson for RuleB {
+    fn write_json(&self, out: &mut String) {
+        let name = match self {
+            RuleB::FiveOf6To12 => "FIVE_OF_MONTHS_6_TO_12",
+            RuleB::LastFive => "LAST_FIVE_MONTHS",
+        };
+        write_str(name, out);
+    }
 }
 
 /// Checks `--policy` against the shipped catalog, so a typo is one usage
@@ -653,38 +669,45 @@ fn day_with_policy(text: &str) -> Result<String, String> {
 }
 
 /// Options for [`veivalg::api::decide`].
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 struct DecideOptions<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
     policy: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     on: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     grunnbelop: Option<veivalg::grunnbelop::GTable>,
 }
 
+impl ToJson for DecideOptions<'_> {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.some("policy", &self.policy)
+            .some("on", &self.on)
+            .some("grunnbelop", &self.grunnbelop);
+        o.end();
+    }
+}
+
 /// Options for [`veivalg::api::label_outcome`].
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 struct LabelOptions {
-    #[serde(skip_serializing_if = "Option::is_none")]
     month_one: Option<MonthOne>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     rule_b: Option<RuleB>,
 }
 
-/// `options` as JSON text, or `null` when no flag was given.
-fn options_json(options: &impl Serialize, any: bool) -> Result<String, Error> {
-    if !any {
-        return Ok("null".to_string());
+impl ToJson for LabelOptions {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.some("monthOne", &self.month_one)
+            .some("ruleB", &self.rule_b);
+        o.end();
     }
-    serde_json::to_string(options).map_err(|e| {
-        Error::new(
-            ErrorKind::Usage,
-            "",
-            format!("could not build the options: {e}"),
-        )
-    })
+}
+
+/// `options` as JSON text, or `null` when no flag was given.
+fn options_json(options: &impl ToJson, any: bool) -> String {
+    if !any {
+        return "null".to_string();
+    }
+    veivalg::json::to_string(options)
 }
 
 impl DecideArgs {
@@ -725,16 +748,14 @@ impl DecideArgs {
             on: self.on.as_deref(),
             grunnbelop,
         };
-        options_json(&options, any)
+        Ok(options_json(&options, any))
     }
 }
 
 impl LabelArgs {
     /// The options JSON text for [`veivalg::api::label_outcome`].
     ///
-    /// # Errors
-    /// Only if serialization failed, which plain enums cannot make it do.
-    pub fn options(&self) -> Result<String, Error> {
+    pub fn options(&self) -> String {
         let options = LabelOptions {
             month_one: self.month_one,
             rule_b: self.rule_b,
@@ -812,17 +833,14 @@ mod tests {
             panic!("not label")
         };
         assert_eq!(
-            a.options().unwrap(),
+            a.options(),
             r#"{"monthOne":"REGISTRATION_MONTH","ruleB":"LAST_FIVE_MONTHS"}"#
         );
         let Command::Label(a) = parse(&["veivalg", "label", "--rule-b", "five-of-6-12"]).command
         else {
             panic!("not label")
         };
-        assert_eq!(
-            a.options().unwrap(),
-            r#"{"ruleB":"FIVE_OF_MONTHS_6_TO_12"}"#
-        );
+        assert_eq!(a.options(), r#"{"ruleB":"FIVE_OF_MONTHS_6_TO_12"}"#);
     }
 
     #[test]

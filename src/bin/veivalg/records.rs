@@ -90,7 +90,9 @@ fn trim(bytes: &[u8]) -> &[u8] {
 /// True when `bytes` is exactly one well-formed JSON value (surrounding
 /// whitespace allowed).
 fn is_one_value(bytes: &[u8]) -> bool {
-    serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
+    std::str::from_utf8(bytes).is_ok_and(|text| {
+        veivalg::json::parse_limited::<veivalg::json::Value>(text, usize::MAX).is_ok()
+    })
 }
 
 fn too_large(len: Option<u64>, limit: usize) -> Error {

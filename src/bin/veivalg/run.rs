@@ -4,10 +4,10 @@
 use crate::analysis;
 use crate::cli::{Cli, Command, InputArgs};
 use crate::records::{Position, Records};
-use serde::Serialize;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
 use std::process::ExitCode;
+use veivalg::json::{Fields, ToJson};
 use veivalg::{api, Error, ErrorKind};
 
 /// Every record succeeded.
@@ -30,15 +30,24 @@ pub fn stop(code: u8, error: &Error) -> Stop {
 
 /// One error as one line of JSON on stderr:
 /// `{"line"|"index"?, "kind", "path", "message"}`.
-#[derive(Serialize)]
 struct ErrorLine<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     index: Option<u64>,
     kind: &'static str,
     path: &'a str,
     message: &'a str,
+}
+
+impl ToJson for ErrorLine<'_> {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Fields::new(out);
+        o.some("line", &self.line)
+            .some("index", &self.index)
+            .field("kind", &self.kind)
+            .field("path", &self.path)
+            .field("message", &self.message);
+        o.end();
+    }
 }
 
 /// Writes `error` (found at `at`, if it belongs to one record) to stderr.
@@ -57,7 +66,7 @@ pub fn report(at: Option<Position>, error: &Error) {
         path: &error.path,
         message: &error.message,
     };
-    let mut text = serde_json::to_string(&line).unwrap_or_else(|_| error.to_json());
+    let mut text = veivalg::json::to_string(&line);
     text.push('\n');
     let _ = io::stderr().lock().write_all(text.as_bytes());
 }
@@ -83,13 +92,13 @@ pub fn run(cli: Cli) -> ExitCode {
             ),
             Err(e) => return usage(&e),
         },
-        Command::Label(args) => match args.options() {
-            Ok(options) => (
+        Command::Label(args) => {
+            let options = args.options();
+            (
                 &args.input,
                 Box::new(move |text| api::label_outcome(text, &options)),
-            ),
-            Err(e) => return usage(&e),
-        },
+            )
+        }
         Command::Features(args) => (&args.input, Box::new(api::features)),
     };
     ExitCode::from(each_record(input, call.as_ref()))

@@ -1,0 +1,328 @@
+//! [`FromJson`]: typed values from a [`Value`], with errors that carry the
+//! JSON path of the field (`answers.situation`, `wages[3].nok`).
+//!
+//! Objects are read through [`Obj`], which checks the JSON type, rejects
+//! unknown and repeated keys, and reads each field by name; every type
+//! writes its reader in a few lines, without generated visitor code.
+
+use super::value::{Map, Number, Value};
+use crate::error::{Error, ErrorKind, Result};
+
+/// Where a value sits in the document (a linked list on the stack; the
+/// path text is only built for an error).
+#[derive(Clone, Copy)]
+pub enum Loc<'a> {
+    /// The document itself.
+    Root,
+    /// A key of an object.
+    Key(&'a Loc<'a>, &'a str),
+    /// An element of an array.
+    Index(&'a Loc<'a>, usize),
+}
+
+impl<'a> Loc<'a> {
+    /// The location of `key` inside this one.
+    pub fn key(&'a self, key: &'a str) -> Loc<'a> {
+        Loc::Key(self, key)
+    }
+    /// The location of element `i` inside this one.
+    pub fn index(&'a self, i: usize) -> Loc<'a> {
+        Loc::Index(self, i)
+    }
+    /// The path text: `a.b[2].c`.
+    pub fn path(&self) -> String {
+        let mut s = String::new();
+        self.render(&mut s);
+        s
+    }
+    fn render(&self, out: &mut String) {
+        match self {
+            Loc::Root => {}
+            Loc::Key(parent, key) => {
+                parent.render(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Loc::Index(parent, i) => {
+                parent.render(out);
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    /// An error at this location.
+    pub fn error(&self, kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error::new(kind, self.path(), message)
+    }
+    /// An error found by a check with its own relative path, moved here.
+    pub fn nest(&self, e: Error) -> Error {
+        e.at(&self.path())
+    }
+    /// `INVALID_TYPE`: "expected X, got Y".
+    pub fn wrong_type(&self, expected: &str, got: &Value) -> Error {
+        self.error(
+            ErrorKind::InvalidType,
+            format!("expected {expected}, got {}", describe(got)),
+        )
+    }
+}
+
+/// A value for messages: `the string "45 000"`, `the number 3`, `an object`.
+pub fn describe(v: &Value) -> String {
+    const MAX: usize = 40;
+    match v {
+        Value::String(s) if s.chars().count() > MAX => {
+            let cut: String = s.chars().take(MAX).collect();
+            format!("the string {:?}…", cut)
+        }
+        Value::String(s) => format!("the string {s:?}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::Bool(b) => format!("`{b}`"),
+        other => other.kind().to_string(),
+    }
+}
+
+/// A type that can be read from a [`Value`].
+pub trait FromJson: Sized {
+    /// Reads `v`, found at `at`.
+    ///
+    /// # Errors
+    /// `INVALID_TYPE`, `INVALID_VALUE`, `MISSING_FIELD`, `UNKNOWN_FIELD`,
+    /// `OUT_OF_RANGE`, … with the path of the offending field.
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self>;
+}
+
+impl FromJson for Value {
+    fn read_json(v: &Value, _: &Loc<'_>) -> Result<Self> {
+        Ok(v.clone())
+    }
+}
+
+impl FromJson for bool {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        match v {
+            Value::Bool(b) => Ok(*b),
+            other => Err(at.wrong_type("`true` or `false`", other)),
+        }
+    }
+}
+
+impl FromJson for String {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        match v {
+            Value::String(s) => Ok(s.clone()),
+            other => Err(at.wrong_type("a string", other)),
+        }
+    }
+}
+
+impl FromJson for f64 {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        match v {
+            Value::Number(n) => Ok(n.as_f64()),
+            other => Err(at.wrong_type("a number", other)),
+        }
+    }
+}
+
+/// A whole number in `min..=max`.
+fn integer(v: &Value, at: &Loc<'_>, min: i64, max: u64) -> Result<Number> {
+    let n = match v {
+        Value::Number(n) => *n,
+        other => return Err(at.wrong_type("a whole number", other)),
+    };
+    let ok = match n {
+        Number::U(u) => u <= max,
+        Number::I(i) => i >= min,
+        Number::F(_) => {
+            return Err(at.error(
+                ErrorKind::InvalidType,
+                format!("expected a whole number, got the number {n}"),
+            ))
+        }
+    };
+    if ok {
+        Ok(n)
+    } else {
+        Err(at.error(ErrorKind::OutOfRange, format!("{n} is outside {min}–{max}")))
+    }
+}
+
+macro_rules! read_integer {
+    ($($t:ty),*) => {$(
+        impl FromJson for $t {
+            fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+                #[allow(clippy::cast_possible_wrap, clippy::cast_lossless)]
+                let n = integer(v, at, <$t>::MIN as i64, <$t>::MAX as u64)?;
+                Ok(match n {
+                    Number::U(u) => u as $t,
+                    Number::I(i) => i as $t,
+                    Number::F(_) => 0 as $t,
+                })
+            }
+        }
+    )*};
+}
+read_integer!(u8, u16, u32, u64, usize, i32, i64);
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        match v {
+            Value::Null => Ok(None),
+            v => T::read_json(v, at).map(Some),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        match v {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| T::read_json(item, &at.index(i)))
+                .collect(),
+            other => Err(at.wrong_type("an array", other)),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Box<T> {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        T::read_json(v, at).map(Box::new)
+    }
+}
+
+/// The fields of a JSON object, read by name.
+pub struct Obj<'v, 'l> {
+    map: &'v Map,
+    at: &'l Loc<'l>,
+}
+
+impl<'v, 'l> Obj<'v, 'l> {
+    /// Checks that `v` is an object whose keys are all in `known`, none
+    /// repeated.
+    ///
+    /// # Errors
+    /// `INVALID_TYPE` for anything but an object; `UNKNOWN_FIELD` (at the
+    /// key) for a key outside `known`; `INVALID_VALUE` for a repeated key.
+    pub fn new(v: &'v Value, at: &'l Loc<'l>, known: &[&str]) -> Result<Self> {
+        let obj = Obj::lenient(v, at)?;
+        for (i, (key, _)) in obj.map.0.iter().enumerate() {
+            if !known.contains(&key.as_str()) {
+                let hint = super::closest(key, known)
+                    .map(|k| format!("; did you mean `{k}`?"))
+                    .unwrap_or_default();
+                return Err(at.key(key).error(
+                    ErrorKind::UnknownField,
+                    format!(
+                        "unknown field `{key}`, expected one of {}{hint}",
+                        super::quoted_list(known)
+                    ),
+                ));
+            }
+            if obj.map.0[..i].iter().any(|(k, _)| k == key) {
+                return Err(at
+                    .key(key)
+                    .error(ErrorKind::InvalidValue, format!("duplicate field `{key}`")));
+            }
+        }
+        Ok(obj)
+    }
+
+    /// Checks only that `v` is an object (unknown keys are ignored).
+    ///
+    /// # Errors
+    /// `INVALID_TYPE` for anything but an object.
+    pub fn lenient(v: &'v Value, at: &'l Loc<'l>) -> Result<Self> {
+        match v {
+            Value::Object(map) => Ok(Obj { map, at }),
+            other => Err(at.wrong_type("an object", other)),
+        }
+    }
+
+    /// The raw value under `key`.
+    pub fn get(&self, key: &str) -> Option<&'v Value> {
+        self.map.get(key)
+    }
+
+    /// The location of the object.
+    pub fn at(&self) -> &'l Loc<'l> {
+        self.at
+    }
+
+    /// A required field.
+    ///
+    /// # Errors
+    /// `MISSING_FIELD` when absent; the field's own errors.
+    pub fn req<T: FromJson>(&self, key: &str) -> Result<T> {
+        match self.map.get(key) {
+            Some(v) => T::read_json(v, &self.at.key(key)),
+            None => Err(self
+                .at
+                .key(key)
+                .error(ErrorKind::MissingField, format!("missing field `{key}`"))),
+        }
+    }
+
+    /// An optional field: absent or `null` is `None`.
+    ///
+    /// # Errors
+    /// The field's own errors.
+    pub fn opt<T: FromJson>(&self, key: &str) -> Result<Option<T>> {
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => T::read_json(v, &self.at.key(key)).map(Some),
+        }
+    }
+
+    /// A field with a default: absent is `T::default()`.
+    ///
+    /// # Errors
+    /// The field's own errors (`null` is not absent).
+    pub fn or_default<T: FromJson + Default>(&self, key: &str) -> Result<T> {
+        self.or_else(key, T::default)
+    }
+
+    /// A field with a default: absent is `default()`.
+    ///
+    /// # Errors
+    /// The field's own errors (`null` is not absent).
+    pub fn or_else<T: FromJson>(&self, key: &str, default: impl FnOnce() -> T) -> Result<T> {
+        match self.map.get(key) {
+            Some(v) => T::read_json(v, &self.at.key(key)),
+            None => Ok(default()),
+        }
+    }
+}
+
+/// Reads a string field through `FromStr`, whose error is the message
+/// (an `INVALID_VALUE`); `expected` names the form for a wrong type.
+///
+/// # Errors
+/// `INVALID_TYPE` for a non-string, `INVALID_VALUE` for a string `parse`
+/// refuses.
+pub fn via_str<T: std::str::FromStr<Err = String>>(
+    v: &Value,
+    at: &Loc<'_>,
+    expected: &str,
+) -> Result<T> {
+    match v {
+        Value::String(s) => s.parse().map_err(|m| at.error(ErrorKind::InvalidValue, m)),
+        other => Err(at.wrong_type(expected, other)),
+    }
+}
+
+impl<T: FromJson> FromJson for std::collections::BTreeMap<String, T> {
+    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+        let o = Obj::lenient(v, at)?;
+        o.map
+            .0
+            .iter()
+            .map(|(k, item)| Ok((k.clone(), T::read_json(item, &at.key(k))?)))
+            .collect()
+    }
+}
