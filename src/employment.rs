@@ -277,7 +277,7 @@ pub fn intervals(
             )
         })
         .collect();
-    ranges.sort_by_key(|r| r.0);
+    crate::sort::sort_by(&mut ranges, |a, b| a.0.cmp(&b.0));
     let margin = i64::from(merge_within_days);
     let mut merged: Vec<(i64, Option<i64>)> = Vec::new();
     for (s, e) in ranges {

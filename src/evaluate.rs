@@ -457,7 +457,7 @@ fn group_metrics(
             .filter(|(_, v)| v[0] > 0)
             .map(|(slot, v)| (column.label(slot), *v))
             .collect();
-        values.sort_by(|a, b| a.0.cmp(b.0));
+        crate::sort::sort_by(&mut values, |a, b| a.0.cmp(b.0));
         for (value, [n, sel, good, tp]) in values {
             let ratio = |a: u64, b: u64| (b > 0).then(|| a as f64 / b as f64);
             out.push(GroupMetrics {
@@ -697,7 +697,7 @@ impl Ranking {
             .filter(|&i| !facts(&cohort.rows[i as usize]).blocked(policy, ruleset))
             .collect();
         let high_first = model.target.noe_holds_events();
-        order.sort_by(|&a, &b| {
+        crate::sort::sort_u32(&mut order, &mut |a, b| {
             let (pa, pb) = (probs_all[a as usize], probs_all[b as usize]);
             if high_first {
                 pb.total_cmp(&pa)

@@ -39,7 +39,6 @@ use crate::form::{Education, Situation};
 use crate::json::{jobj, Fields, FromJson, Loc, Obj, ToJson, Value};
 use crate::model::{sigmoid, Aliased, Feature, FeatureName, Model, ModelInput, Target, TrainedOn};
 use crate::vocab::vocabulary;
-use std::collections::BTreeMap;
 
 /// How to encode one feature.
 #[derive(Debug, Clone, PartialEq)]
@@ -602,10 +601,23 @@ fn design(
             }
         }
     }
-    let mut rows = Vec::with_capacity(cells.len());
-    let mut merged: BTreeMap<Vec<usize>, (f64, f64)> = BTreeMap::new();
+    // Cells with the same levels are merged. A dense table indexed by the
+    // levels in mixed radix (first feature most significant) is walked in
+    // the order of the level vectors, so the rows (and the sums over them)
+    // come in the same order whatever order the cells had.
+    let radix: Vec<usize> = encodings.iter().map(|e| e.labels.len().max(1)).collect();
+    let size = radix.iter().try_fold(1usize, |acc, &r| acc.checked_mul(r));
+    let size = size.filter(|&n| n <= 1 << 24).ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidValue,
+            "features",
+            "too many combinations of levels to fit (more than 16 777 216)",
+        )
+    })?;
+    let mut merged: Vec<(f64, f64)> = vec![(0.0, 0.0); size];
+    let mut seen = vec![false; size];
     for (raw, n, y) in cells {
-        let mut levels = Vec::with_capacity(encodings.len());
+        let mut index = 0;
         for (k, e) in encodings.iter().enumerate() {
             let level = e.level_of.get(raw[k]).copied().unwrap_or(usize::MAX);
             if level == usize::MAX {
@@ -615,13 +627,23 @@ fn design(
                     format!("a value of {} lies outside its domain", e.name),
                 ));
             }
-            levels.push(level);
+            index = index * radix[k] + level;
         }
-        let entry = merged.entry(levels).or_insert((0.0, 0.0));
-        entry.0 += n;
-        entry.1 += y;
+        merged[index].0 += n;
+        merged[index].1 += y;
+        seen[index] = true;
     }
-    for (levels, (n, y)) in merged {
+    let mut rows = Vec::new();
+    for (index, &(n, y)) in merged.iter().enumerate() {
+        if !seen[index] {
+            continue;
+        }
+        let mut levels = vec![0; radix.len()];
+        let mut rest = index;
+        for k in (0..radix.len()).rev() {
+            levels[k] = rest % radix[k];
+            rest /= radix[k];
+        }
         let mut x = vec![1.0];
         x.extend(
             columns
@@ -1112,7 +1134,7 @@ fn fit_once(
         intercept,
         baseline_logit: intercept + means.iter().sum::<f64>(),
         aliased: aliased_list,
-        metrics: BTreeMap::new(),
+        metrics: crate::json::Dict::new(),
         fit: None,
     };
     // Training metrics from the cells.
@@ -1123,11 +1145,9 @@ fn fit_once(
         scored.push((scorer.probability(&x), *n, *y));
     }
     let (auc, brier) = auc_brier(&mut scored);
-    model.metrics.insert("auc".into(), auc);
-    model.metrics.insert("brier".into(), brier);
-    model
-        .metrics
-        .insert("eventRate".into(), counts.events / total);
+    model.metrics.insert("auc", auc);
+    model.metrics.insert("brier", brier);
+    model.metrics.insert("eventRate", counts.events / total);
     model.fit = Some(jobj! {
         "iterations" => report.iterations,
         "deviance" => report.deviance,
@@ -1169,7 +1189,7 @@ fn input_of(names: &[FeatureName], raw: &[usize]) -> ModelInput {
 /// AUC (Mann–Whitney, ties counted half) and Brier score from weighted
 /// (probability, rows, events) triples.
 pub fn auc_brier(scored: &mut [(f64, f64, f64)]) -> (f64, f64) {
-    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::sort::sort_by(scored, |a, b| a.0.total_cmp(&b.0));
     let (mut neg_below, mut pairs, mut total, mut pos_total, mut brier) = (0.0, 0.0, 0.0, 0.0, 0.0);
     let mut i = 0;
     while i < scored.len() {

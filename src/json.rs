@@ -14,7 +14,7 @@ mod value;
 pub use de::{describe, via_str, FromJson, Loc, Obj};
 pub use ser::{write_f64, write_seq, write_str, Fields, ToJson};
 pub(crate) use value::jobj;
-pub use value::{Map, Number, Value};
+pub use value::{Dict, DictIter, Map, Number, Value};
 
 /// Largest accepted JSON text for one record (1 MiB). A registration with
 /// several years of wages is a few kilobytes; anything near this limit is a

@@ -33,6 +33,7 @@ pub mod policy;
 pub mod report;
 pub mod ruletree;
 pub mod session;
+mod sort;
 pub mod synthetic;
 #[cfg(test)]
 mod ts;

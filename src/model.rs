@@ -26,10 +26,9 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::form::{Education, Situation};
-use crate::json::{Fields, FromJson, Loc, Obj, ToJson, Value};
+use crate::json::{Dict, Fields, FromJson, Loc, Obj, ToJson, Value};
 use crate::outcome::Outcome;
 use crate::vocab::vocabulary;
-use std::collections::BTreeMap;
 
 vocabulary! {
     /// The inputs a model may use. The report's model uses the first three;
@@ -154,7 +153,8 @@ pub enum Feature {
         /// The level with weight 0.
         reference: String,
         /// Weight per non-reference level (every level must be listed).
-        levels: BTreeMap<String, f64>,
+        #[cfg_attr(test, ts(as = "std::collections::BTreeMap<String, f64>"))]
+        levels: Dict<f64>,
         /// Mean weight over the training cohort.
         mean: f64,
     },
@@ -383,7 +383,7 @@ impl Feature {
                 }
                 if let Some(missing) = codes
                     .iter()
-                    .find(|c| **c != reference && !levels.contains_key(**c))
+                    .find(|c| **c != reference && !levels.contains_key(c))
                 {
                     return bad(
                         format!("{at}.levels"),
@@ -502,8 +502,11 @@ pub struct Model {
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub aliased: Vec<Aliased>,
     /// Metrics on the training cohort (AUC, Brier, …).
-    #[cfg_attr(test, ts(as = "Option<_>", optional))]
-    pub metrics: BTreeMap<String, f64>,
+    #[cfg_attr(
+        test,
+        ts(as = "Option<std::collections::BTreeMap<String, f64>>", optional)
+    )]
+    pub metrics: Dict<f64>,
     /// The fit's report (iterations, deviance, standard errors, …).
     #[cfg_attr(test, ts(as = "Option<crate::ts::JsonObject>", optional))]
     pub fit: Option<Value>,

@@ -13,7 +13,6 @@ use crate::fit::{fit, CellCounts, FitSpec};
 use crate::json::{self, Fields, FromJson, Loc, Obj, ToJson, Value};
 use crate::policy::{Method, Policy};
 use crate::vocab::vocabulary;
-use std::collections::BTreeMap;
 
 vocabulary! {
     /// Methods evaluated without a policy (report Tabell 5).
@@ -110,7 +109,7 @@ impl ToJson for EvaluationResult {
 #[derive(Debug, Clone)]
 pub struct CohortSession {
     cohort: Cohort,
-    rankings: BTreeMap<String, Ranking>,
+    rankings: Vec<(String, Ranking)>,
 }
 
 /// Summary of a cohort.
@@ -147,7 +146,7 @@ impl CohortSession {
     pub fn new(cohort: Cohort) -> CohortSession {
         CohortSession {
             cohort,
-            rankings: BTreeMap::new(),
+            rankings: Vec::new(),
         }
     }
 
@@ -369,7 +368,7 @@ impl CohortSession {
 /// The ranking for a MODEL policy: built once per model and policy limits,
 /// then cached (at most eight).
 fn ranking<'a>(
-    rankings: &'a mut BTreeMap<String, Ranking>,
+    rankings: &'a mut Vec<(String, Ranking)>,
     cohort: &Cohort,
     policy: &Policy,
     catalog: &Catalog,
@@ -385,15 +384,19 @@ fn ranking<'a>(
         json::to_string(model),
         json::to_string(&limits)
     );
-    if !rankings.contains_key(&key) {
-        if rankings.len() >= 8 {
-            rankings.clear();
+    let i = match rankings.iter().position(|(k, _)| *k == key) {
+        Some(i) => i,
+        None => {
+            if rankings.len() >= 8 {
+                rankings.clear();
+            }
+            rankings.push((key, Ranking::new(cohort, model, policy, catalog)?));
+            rankings.len() - 1
         }
-        let r = Ranking::new(cohort, model, policy, catalog)?;
-        rankings.insert(key.clone(), r);
-    }
+    };
     rankings
-        .get(&key)
+        .get(i)
+        .map(|(_, r)| r)
         .ok_or_else(|| Error::new(ErrorKind::NotFound, "policy", "ranking not found"))
 }
 

@@ -78,7 +78,7 @@ fn two_by_two_table_gives_closed_form_log_odds() {
     // the log-odds of a "typical" registrant, not the overall rate.
     let m = &f.model;
     assert!((m.baseline_logit - (intercept + 50.0 * slope / 150.0)).abs() < 1e-10);
-    assert!((m.metrics["eventRate"] - 40.0 / 150.0).abs() < 1e-12);
+    assert!(((*m.metrics.get("eventRate").unwrap()) - 40.0 / 150.0).abs() < 1e-12);
 }
 
 /// The report's pitfall: with months-since bins "…, 25–36, never" and a

@@ -316,13 +316,13 @@ pub fn via_str<T: std::str::FromStr<Err = String>>(
     }
 }
 
-impl<T: FromJson> FromJson for std::collections::BTreeMap<String, T> {
+impl<T: FromJson> FromJson for super::value::Dict<T> {
     fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::lenient(v, at)?;
-        o.map
-            .0
-            .iter()
-            .map(|(k, item)| Ok((k.clone(), T::read_json(item, &at.key(k))?)))
-            .collect()
+        let mut d = super::value::Dict::new();
+        for (k, item) in &o.map.0 {
+            d.insert(k.clone(), T::read_json(item, &at.key(k))?);
+        }
+        Ok(d)
     }
 }

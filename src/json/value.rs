@@ -261,3 +261,76 @@ macro_rules! jobj {
     };
 }
 pub(crate) use jobj;
+
+/// Names mapped to values of one type, kept sorted by name (what a JSON
+/// object such as a model's `levels` or `metrics` holds). A sorted vector:
+/// lookups by binary search, and far less code than a `BTreeMap`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dict<T>(Vec<(String, T)>);
+
+impl<T> Default for Dict<T> {
+    fn default() -> Self {
+        Dict(Vec::new())
+    }
+}
+
+impl<T> Dict<T> {
+    /// An empty map.
+    pub fn new() -> Self {
+        Dict(Vec::new())
+    }
+    fn find(&self, key: &str) -> std::result::Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+    /// The value under `key`.
+    pub fn get(&self, key: &str) -> Option<&T> {
+        self.find(key).ok().map(|i| &self.0[i].1)
+    }
+    /// Whether `key` is present.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+    /// Sets `key`, replacing an earlier value.
+    pub fn insert(&mut self, key: impl Into<String>, value: T) {
+        let key = key.into();
+        match self.find(&key) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
+    /// Number of names.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    /// Whether there are no names.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Names and values, sorted by name.
+    pub fn iter(&self) -> DictIter<'_, T> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+/// The iterator of [`Dict::iter`].
+pub type DictIter<'a, T> =
+    std::iter::Map<std::slice::Iter<'a, (String, T)>, fn(&'a (String, T)) -> (&'a String, &'a T)>;
+
+impl<'a, T> IntoIterator for &'a Dict<T> {
+    type Item = (&'a String, &'a T);
+    type IntoIter = DictIter<'a, T>;
+    fn into_iter(self) -> DictIter<'a, T> {
+        self.iter()
+    }
+}
+
+impl<T> FromIterator<(String, T)> for Dict<T> {
+    /// Later entries replace earlier ones with the same name.
+    fn from_iter<I: IntoIterator<Item = (String, T)>>(iter: I) -> Self {
+        let mut d = Dict::new();
+        for (k, v) in iter {
+            d.insert(k, v);
+        }
+        d
+    }
+}
