@@ -7,6 +7,7 @@
 use crate::error::{Error, ErrorKind, Result};
 
 mod de;
+mod float;
 mod read;
 mod ser;
 mod value;

@@ -40,10 +40,16 @@ use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 /// The shipped parameter file.
+#[cfg(test)]
 const SHIPPED: &str = include_str!("../pkg-config/cohort/synthetic-v1.json");
 const SHIPPED_FILE: &str = "pkg-config/cohort/synthetic-v1.json";
 /// Size limit for a parameter file (64 KiB).
 const MAX_PARAMS_BYTES: usize = 1 << 16;
+
+/// The shipped parameter file as Rust code (`shipped::spec()`), generated
+/// from `pkg-config/cohort/synthetic-v1.json` by a test that fails when the
+/// two differ: the wasm module then carries no reader for the file.
+mod shipped;
 
 /// Largest cohort [`Cohort::synthetic`] builds (10 000 000 rows, about
 /// 240 MB of rows); larger sizes are refused before anything is allocated.
@@ -798,8 +804,8 @@ impl SyntheticParams {
         SyntheticParams::check(spec, Catalog::shipped())
     }
 
-    /// The shipped parameters (`pkg-config/cohort/synthetic-v1.json`),
-    /// parsed once.
+    /// The shipped parameters (`pkg-config/cohort/synthetic-v1.json`, as
+    /// compiled into `shipped::spec()`), checked once.
     ///
     /// # Errors
     /// `INVALID_CONFIG` if the shipped file were broken (a test makes sure
@@ -808,7 +814,7 @@ impl SyntheticParams {
         static PARAMS: OnceLock<Result<SyntheticParams>> = OnceLock::new();
         PARAMS
             .get_or_init(|| {
-                SyntheticParams::from_json(SHIPPED).map_err(|e| {
+                SyntheticParams::check(shipped::spec(), Catalog::shipped()).map_err(|e| {
                     let message = format!("{SHIPPED_FILE}: {}", e.message);
                     Error { message, ..e }
                 })
@@ -1861,6 +1867,45 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), 4);
         assert_ne!(Rng::for_row(1, 0).next_u64(), Rng::for_row(2, 0).next_u64());
+    }
+
+    /// `src/synthetic/shipped.rs` is the parameter file as Rust code;
+    /// `VEIVALG_BLESS=1 cargo test --lib synthetic::` rewrites it.
+    #[test]
+    fn shipped_spec_code_matches_the_parameter_file() {
+        let spec: Spec = crate::json::parse_limited(SHIPPED, MAX_PARAMS_BYTES).unwrap();
+        let mut body = String::new();
+        for line in format!("{spec:#?}").lines() {
+            // Debug prints strings as Rust literals; the fields are `String`s.
+            let line = match line.split_once(": \"") {
+                Some((field, rest)) if rest.ends_with("\",") => {
+                    format!("{field}: String::from(\"{}),", &rest[..rest.len() - 1])
+                }
+                _ => line.to_string(),
+            };
+            body.push_str("    ");
+            body.push_str(&line);
+            body.push('\n');
+        }
+        let code = format!(
+            "//! Generated from `pkg-config/cohort/synthetic-v1.json` by\n\
+             //! `synthetic::tests::shipped_spec_code_matches_the_parameter_file`\n\
+             //! (`VEIVALG_BLESS=1 cargo test --lib synthetic::`); do not edit.\n\n\
+             use super::*;\n\n\
+             /// The shipped parameter file.\n\
+             #[rustfmt::skip]\n\
+             pub(super) fn spec() -> Spec {{\n{body}}}\n"
+        );
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/synthetic/shipped.rs");
+        if std::env::var_os("VEIVALG_BLESS").is_some() {
+            std::fs::write(path, &code).unwrap();
+        }
+        assert_eq!(
+            std::fs::read_to_string(path).unwrap(),
+            code,
+            "re-bless src/synthetic/shipped.rs"
+        );
+        assert_eq!(shipped::spec(), spec);
     }
 
     #[test]

@@ -74,11 +74,19 @@ impl<'a> Loc<'a> {
 pub fn describe(v: &Value) -> String {
     const MAX: usize = 40;
     match v {
-        Value::String(s) if s.chars().count() > MAX => {
-            let cut: String = s.chars().take(MAX).collect();
-            format!("the string {:?}…", cut)
+        Value::String(s) => {
+            // Quoted and escaped as JSON (not Rust's `{:?}`, whose Unicode
+            // tables would add 10 KB to the wasm module).
+            let mut out = String::from("the string ");
+            match s.char_indices().nth(MAX) {
+                Some((cut, _)) => {
+                    super::ser::write_str(&s[..cut], &mut out);
+                    out.push('…');
+                }
+                None => super::ser::write_str(s, &mut out),
+            }
+            out
         }
-        Value::String(s) => format!("the string {s:?}"),
         Value::Number(n) => format!("the number {n}"),
         Value::Bool(b) => format!("`{b}`"),
         other => other.kind().to_string(),

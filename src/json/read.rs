@@ -212,9 +212,9 @@ impl<'t> Reader<'t> {
                 return Ok(Number::U(u));
             }
         }
-        match text.parse::<f64>() {
-            Ok(f) if f.is_finite() => Ok(Number::F(f)),
-            _ => {
+        match super::float::parse(text) {
+            Some(f) => Ok(Number::F(f)),
+            None => {
                 self.pos = start;
                 Err(self.error("number out of range"))
             }
