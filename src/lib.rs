@@ -43,4 +43,4 @@ pub mod wages;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorData, ErrorKind, Result};

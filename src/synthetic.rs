@@ -816,7 +816,11 @@ impl SyntheticParams {
             .get_or_init(|| {
                 SyntheticParams::check(shipped::spec(), Catalog::shipped()).map_err(|e| {
                     let message = format!("{SHIPPED_FILE}: {}", e.message);
-                    Error { message, ..e }
+                    {
+                        let mut e = e;
+                        e.message = message;
+                        e
+                    }
                 })
             })
             .as_ref()
@@ -883,7 +887,7 @@ impl SyntheticParams {
         check_ages("wideAges", spec.wide_ages)?;
         let ruleset = catalog
             .ruleset(&spec.ruleset)
-            .map_err(|e| invalid("ruleset", e.message))?
+            .map_err(|e| invalid("ruleset", e.message.clone()))?
             .clone();
 
         let w = spec.wage_levels;

@@ -316,7 +316,7 @@ pub(crate) fn render() -> String {
         crate::grunnbelop::GEntry,
         crate::session::EvaluationResult,
         crate::session::CohortSummary,
-        crate::error::Error,
+        crate::error::ErrorData,
     );
     let mut out = String::from(
         "// The types of the veivalg package, derived from its Rust types by\n\

@@ -18,7 +18,11 @@ fn person() -> Value {
 
 fn err(p: &Value) -> (String, String, String) {
     let e = api::decide(&p.to_string(), "null").unwrap_err();
-    (e.kind.as_str().to_string(), e.path, e.message)
+    (
+        e.kind.as_str().to_string(),
+        e.path.clone(),
+        e.message.clone(),
+    )
 }
 
 #[test]

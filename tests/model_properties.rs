@@ -124,7 +124,11 @@ fn model_json() -> Value {
 
 fn err(m: Value) -> (String, String, String) {
     let e = Model::from_json(&m.to_string()).unwrap_err();
-    (e.kind.as_str().to_string(), e.path, e.message)
+    (
+        e.kind.as_str().to_string(),
+        e.path.clone(),
+        e.message.clone(),
+    )
 }
 
 #[test]

@@ -80,7 +80,7 @@ pub fn describe(v: &Value) -> String {
             let mut out = String::from("the string ");
             match s.char_indices().nth(MAX) {
                 Some((cut, _)) => {
-                    super::ser::write_str(&s[..cut], &mut out);
+                    super::ser::write_str(s.get(..cut).unwrap_or(s), &mut out);
                     out.push('…');
                 }
                 None => super::ser::write_str(s, &mut out),

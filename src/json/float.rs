@@ -58,7 +58,7 @@ pub(crate) fn parse(text: &str) -> Option<f64> {
         i += 1;
     }
     if i < bytes.len() {
-        let rest = &text[i + 1..];
+        let rest = text.get(i + 1..).unwrap_or_default();
         let e: i64 = rest
             .trim_start_matches('+')
             .parse()

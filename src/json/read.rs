@@ -34,7 +34,10 @@ impl<'t> Reader<'t> {
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |i| i + 1);
-        let column = 1 + self.text[line_start..self.pos.min(self.text.len())]
+        let column = 1 + self
+            .text
+            .get(line_start..self.pos.min(self.text.len()))
+            .unwrap_or_default()
             .chars()
             .count();
         Error::new(
@@ -202,7 +205,7 @@ impl<'t> Reader<'t> {
                 return Err(self.error("expected a digit in the exponent"));
             }
         }
-        let text = &self.text[start..self.pos];
+        let text = self.text.get(start..self.pos).unwrap_or_default();
         if !float {
             if negative {
                 if let Ok(i) = text.parse::<i64>() {
@@ -232,12 +235,12 @@ impl<'t> Reader<'t> {
             };
             match b {
                 b'"' => {
-                    out.push_str(&self.text[run..self.pos]);
+                    out.push_str(self.text.get(run..self.pos).unwrap_or_default());
                     self.pos += 1;
                     return Ok(out);
                 }
                 b'\\' => {
-                    out.push_str(&self.text[run..self.pos]);
+                    out.push_str(self.text.get(run..self.pos).unwrap_or_default());
                     self.pos += 1;
                     let c = match self.bytes.get(self.pos) {
                         Some(b'"') => '"',
@@ -308,7 +311,7 @@ mod tests {
     fn err(text: &str) -> String {
         let e = read(text).unwrap_err();
         assert_eq!(e.kind, ErrorKind::InvalidJson, "{text}");
-        e.message
+        e.message.clone()
     }
 
     #[test]

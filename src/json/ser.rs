@@ -120,7 +120,7 @@ pub fn write_str(s: &str, out: &mut String) {
             0..=0x1f => "",
             _ => continue,
         };
-        out.push_str(&s[run..i]);
+        out.push_str(s.get(run..i).unwrap_or_default());
         if esc.is_empty() {
             let _ = write!(out, "\\u{b:04x}");
         } else {
@@ -128,7 +128,7 @@ pub fn write_str(s: &str, out: &mut String) {
         }
         run = i + 1;
     }
-    out.push_str(&s[run..]);
+    out.push_str(s.get(run..).unwrap_or_default());
     out.push('"');
 }
 

@@ -113,7 +113,15 @@ fn read_json<T: FromJson>(path: &Path, what: &str) -> Result<T, Stop> {
     })?;
     json::parse_limited(&text, MAX_FILE_BYTES).map_err(|e| {
         let message = format!("{name}: {}", e.message);
-        stop(RECORD_FAILED, &Error { message, ..e }.at(what))
+        stop(
+            RECORD_FAILED,
+            &{
+                let mut e = e;
+                e.message = message;
+                e
+            }
+            .at(what),
+        )
     })
 }
 

@@ -524,7 +524,7 @@ fn seed(text: &str) -> Result<u64, String> {
             veivalg::synthetic::MAX_SEED
         )
     })?;
-    veivalg::synthetic::check_seed(seed).map_err(|e| e.message)?;
+    veivalg::synthetic::check_seed(seed).map_err(|e| e.message.clone())?;
     Ok(seed)
 }
 
@@ -536,7 +536,7 @@ fn size(text: &str) -> Result<usize, String> {
             veivalg::synthetic::MAX_SIZE
         )
     })?;
-    veivalg::synthetic::check_size(size).map_err(|e| e.message)?;
+    veivalg::synthetic::check_size(size).map_err(|e| e.message.clone())?;
     Ok(size)
 }
 
@@ -597,7 +597,7 @@ fn l2(text: &str) -> Result<f64, String> {
 fn shipped_ruleset(id: &str) -> Result<String, String> {
     match Catalog::shipped().ruleset(id) {
         Ok(_) => Ok(id.to_string()),
-        Err(e) => Err(e.message),
+        Err(e) => Err(e.message.clone()),
     }
 }
 
@@ -657,14 +657,14 @@ impl ToJson for RuleB {
 fn shipped_policy(id: &str) -> Result<String, String> {
     match Catalog::shipped().policy(id) {
         Ok(_) => Ok(id.to_string()),
-        Err(e) => Err(e.message),
+        Err(e) => Err(e.message.clone()),
     }
 }
 
 /// Checks that `--on` is a date and that a policy is in force on it.
 fn day_with_policy(text: &str) -> Result<String, String> {
     let day: Date = text.parse()?;
-    veivalg::policy::in_force(Catalog::shipped().policies(), day).map_err(|e| e.message)?;
+    veivalg::policy::in_force(Catalog::shipped().policies(), day).map_err(|e| e.message.clone())?;
     Ok(text.to_string())
 }
 
