@@ -52,6 +52,8 @@ pkg/veivalg_bg.wasm: target/$(WASM)/wasm-release/veivalg.wasm Cargo.lock Makefil
 	wasm-bindgen --target web --out-dir pkg --out-name veivalg $<
 	# wasm-bindgen types the raw exports of InitOutput (externrefs) as `any`.
 	sed -i -E '/^export interface InitOutput/,/^}/ s/\bany\b/unknown/g' pkg/veivalg.d.ts
+	# The docs ship in veivalg.d.ts; the JS glue goes without them.
+	node scripts/strip-js-docs.mjs pkg/veivalg.js
 	wasm-opt $(WASM_OPT_FLAGS) pkg/veivalg_bg.wasm -o pkg/veivalg_bg.wasm
 
 # Raw and gzip -9 sizes of the wasm and the JS glue; fails above the budget

@@ -634,7 +634,10 @@ fn check_common(cohort: &Cohort, volume: f64) -> Result<()> {
         return Err(Error::new(
             ErrorKind::OutOfRange,
             "monthlyVolume",
-            format!("must be a positive number, got {volume}"),
+            format!(
+                "must be a positive number, got {}",
+                crate::json::Num(volume)
+            ),
         ));
     }
     Ok(())
@@ -746,7 +749,10 @@ impl Ranking {
             return Err(Error::new(
                 ErrorKind::OutOfRange,
                 "share",
-                format!("a share of the cohort must lie in (0, 1], got {share}"),
+                format!(
+                    "a share of the cohort must lie in (0, 1], got {}",
+                    crate::json::Num(share)
+                ),
             ));
         }
         let k = libm::round(share * n) as usize;
@@ -755,9 +761,9 @@ impl Ranking {
                 ErrorKind::OutOfRange,
                 "share",
                 format!(
-                    "at most {:.1} % of this cohort can go to NOE under the policy's age band and overrides; asked for {:.1} %",
-                    100.0 * self.order.len() as f64 / n,
-                    100.0 * share
+                    "at most {} % of this cohort can go to NOE under the policy's age band and overrides; asked for {} %",
+                    crate::json::Num(libm::round(1000.0 * self.order.len() as f64 / n) / 10.0),
+                    crate::json::Num(libm::round(1000.0 * share) / 10.0)
                 ),
             ));
         }
@@ -837,7 +843,10 @@ impl Ranking {
             return Err(Error::new(
                 ErrorKind::OutOfRange,
                 "cutoff",
-                format!("a probability cut-off must lie strictly between 0 and 1, got {cutoff}"),
+                format!(
+                    "a probability cut-off must lie strictly between 0 and 1, got {}",
+                    crate::json::Num(cutoff)
+                ),
             ));
         }
         let mut e = self.evaluate_count(cohort, self.count_for_cutoff(cutoff), volume, columns)?;
@@ -909,7 +918,7 @@ pub fn difference(of: &Evaluation, versus: &Evaluation) -> Difference {
             _ => "in all",
         };
         let sign = if d >= 0.0 { "+" } else { "−" };
-        parts.push(format!("{sign}{} {word}", d.abs()));
+        parts.push(format!("{sign}{} {word}", crate::json::Num(d.abs())));
     }
     Difference {
         of: of.label.clone(),

@@ -216,13 +216,19 @@ impl FitSpec {
         if !(self.l2.is_finite() && self.l2 >= 0.0) {
             return bad(
                 "l2",
-                format!("must be a finite number ≥ 0, got {}", self.l2),
+                format!(
+                    "must be a finite number ≥ 0, got {}",
+                    crate::json::Num(self.l2)
+                ),
             );
         }
         if !(self.min_bin_share.is_finite() && (0.0..=0.5).contains(&self.min_bin_share)) {
             return bad(
                 "minBinShare",
-                format!("must lie in [0, 0.5], got {}", self.min_bin_share),
+                format!(
+                    "must lie in [0, 0.5], got {}",
+                    crate::json::Num(self.min_bin_share)
+                ),
             );
         }
         if !(1..=40).contains(&self.max_bins) {
@@ -897,7 +903,8 @@ pub fn fit(
             "rows",
             format!(
                 "all {} rows are of one class for target {}: nothing to fit",
-                counts.total, spec.target
+                crate::json::Num(counts.total),
+                spec.target
             ),
         ));
     }
@@ -982,7 +989,8 @@ fn fit_once(
                     ErrorKind::InvalidValue,
                     "rows",
                     format!(
-                        "perfect separation: every one of the {n} rows with {}={} is {} the target {}; merge levels or set l2 > 0",
+                        "perfect separation: every one of the {} rows with {}={} is {} the target {}; merge levels or set l2 > 0",
+                        crate::json::Num(n),
                         encodings[k].name,
                         encodings[k].labels[level],
                         if y == 0.0 { "outside" } else { "inside" },

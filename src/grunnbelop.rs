@@ -89,7 +89,10 @@ impl GTable {
                 return Err(Error::new(
                     ErrorKind::InvalidConfig,
                     format!("[{i}].nok"),
-                    format!("G must be a positive amount, got {}", e.nok),
+                    format!(
+                        "G must be a positive amount, got {}",
+                        crate::json::Num(e.nok)
+                    ),
                 ));
             }
             if i > 0 && e.from <= entries[i - 1].from {

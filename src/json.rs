@@ -13,6 +13,7 @@ mod ser;
 mod value;
 
 pub use de::{describe, via_str, FromJson, Loc, Obj};
+pub use float::Num;
 pub use ser::{write_f64, write_seq, write_str, Fields, ToJson};
 pub(crate) use value::jobj;
 pub use value::{Dict, DictIter, Map, Number, Value};

@@ -778,15 +778,16 @@ impl Model {
             return bad(
                 "baselineLogit",
                 format!(
-                    "must equal intercept + Σ feature means = {computed}, got {}",
-                    self.baseline_logit
+                    "must equal intercept + Σ feature means = {}, got {}",
+                    crate::json::Num(computed),
+                    crate::json::Num(self.baseline_logit)
                 ),
             );
         }
         if let Some((k, v)) = self.metrics.iter().find(|(_, v)| !v.is_finite()) {
             return bad(
                 &format!("metrics.{k}"),
-                format!("must be a finite number, got {v}"),
+                format!("must be a finite number, got {}", crate::json::Num(*v)),
             );
         }
         Ok(())

@@ -43,8 +43,9 @@ impl FromJson for Nok {
             at.error(
                 ErrorKind::OutOfRange,
                 format!(
-                    "a wage must be a number of NOK from 0 to {}, got {value}",
-                    Nok::MAX
+                    "a wage must be a number of NOK from 0 to {}, got {}",
+                    crate::json::Num(Nok::MAX),
+                    crate::json::Num(value)
                 ),
             )
         })

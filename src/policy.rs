@@ -196,7 +196,8 @@ impl Policy {
                             "cutoff",
                             ErrorKind::OutOfRange,
                             format!(
-                                "a probability cut-off must lie strictly between 0 and 1, got {c}"
+                                "a probability cut-off must lie strictly between 0 and 1, got {}",
+                                crate::json::Num(c)
                             ),
                         );
                     }
@@ -206,7 +207,10 @@ impl Policy {
                         return bad(
                             "share",
                             ErrorKind::OutOfRange,
-                            format!("a share of the cohort must lie in (0, 1], got {s}"),
+                            format!(
+                                "a share of the cohort must lie in (0, 1], got {}",
+                                crate::json::Num(s)
+                            ),
                         );
                     }
                 }

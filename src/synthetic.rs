@@ -699,7 +699,10 @@ fn check_probability(path: &str, p: f64) -> Result<()> {
     } else {
         Err(invalid(
             path,
-            format!("a probability must lie in [0, 1], got {p}"),
+            format!(
+                "a probability must lie in [0, 1], got {}",
+                crate::json::Num(p)
+            ),
         ))
     }
 }
@@ -716,8 +719,9 @@ fn check_shares(path: &str, shares: &[(&str, f64)]) -> Result<()> {
         return Err(invalid(
             path,
             format!(
-                "the shares of {} must sum to 1, they sum to {sum}",
-                names.join(", ")
+                "the shares of {} must sum to 1, they sum to {}",
+                names.join(", "),
+                crate::json::Num(sum)
             ),
         ));
     }
@@ -733,7 +737,9 @@ fn check_coefficients(path: &str, values: &[(&str, f64)]) -> Result<()> {
             return Err(invalid(
                 &format!("{path}.{name}"),
                 format!(
-                    "a coefficient must lie in [−{MAX_COEFFICIENT}, {MAX_COEFFICIENT}], got {x}"
+                    "a coefficient must lie in [−{m}, {m}], got {}",
+                    crate::json::Num(*x),
+                    m = crate::json::Num(MAX_COEFFICIENT)
                 ),
             ));
         }
@@ -746,11 +752,22 @@ fn check_range(path: &str, r: Range, within: bool, what: &str) -> Result<()> {
     if r.min > r.max {
         return Err(invalid(
             path,
-            format!("empty range: min {} is above max {}", r.min, r.max),
+            format!(
+                "empty range: min {} is above max {}",
+                crate::json::Num(r.min),
+                crate::json::Num(r.max)
+            ),
         ));
     }
     if !within {
-        return Err(invalid(path, format!("{what}; got {}–{}", r.min, r.max)));
+        return Err(invalid(
+            path,
+            format!(
+                "{what}; got {}–{}",
+                crate::json::Num(r.min),
+                crate::json::Num(r.max)
+            ),
+        ));
     }
     Ok(())
 }
@@ -761,7 +778,11 @@ fn check_mean(path: &str, mean: f64) -> Result<()> {
     } else {
         Err(invalid(
             path,
-            format!("the mean of a geometric length (1, 2, …) must lie in [1, {MAX_COEFFICIENT}], got {mean}"),
+            format!(
+                "the mean of a geometric length (1, 2, …) must lie in [1, {}], got {}",
+                crate::json::Num(MAX_COEFFICIENT),
+                crate::json::Num(mean)
+            ),
         ))
     }
 }
@@ -895,19 +916,30 @@ impl SyntheticParams {
         if !(f.floor > 3.0 && f.floor <= MAX_COEFFICIENT) {
             return Err(invalid(
                 "wageLevels.fullTime.floor",
-                format!("a full-time wage must stay above 3G: the floor must lie in (3, {MAX_COEFFICIENT}], got {}", f.floor),
+                format!(
+                    "a full-time wage must stay above 3G: the floor must lie in (3, {}], got {}",
+                    crate::json::Num(MAX_COEFFICIENT),
+                    crate::json::Num(f.floor)
+                ),
             ));
         }
         if !(0.0..=MAX_COEFFICIENT).contains(&f.base) {
             return Err(invalid(
                 "wageLevels.fullTime.base",
-                format!("must lie in [0, {MAX_COEFFICIENT}], got {}", f.base),
+                format!(
+                    "must lie in [0, {}], got {}",
+                    crate::json::Num(MAX_COEFFICIENT),
+                    crate::json::Num(f.base)
+                ),
             ));
         }
         if !(0.0..=10.0).contains(&f.exponential_mean) {
             return Err(invalid(
                 "wageLevels.fullTime.exponentialMean",
-                format!("must lie in [0, 10], got {}", f.exponential_mean),
+                format!(
+                    "must lie in [0, 10], got {}",
+                    crate::json::Num(f.exponential_mean)
+                ),
             ));
         }
         let m = f.monthly_factor;
@@ -993,7 +1025,10 @@ impl SyntheticParams {
         if p.noise < 0.0 {
             return Err(invalid(
                 "prospects.noise",
-                format!("a standard deviation must not be negative, got {}", p.noise),
+                format!(
+                    "a standard deviation must not be negative, got {}",
+                    crate::json::Num(p.noise)
+                ),
             ));
         }
 
@@ -1022,7 +1057,11 @@ impl SyntheticParams {
                 if lo >= hi {
                     return Err(invalid(
                         &format!("education.cuts[{}]", i + 1),
-                        format!("the cuts must increase strictly; {hi} does not exceed {lo}"),
+                        format!(
+                            "the cuts must increase strictly; {} does not exceed {}",
+                            crate::json::Num(*hi),
+                            crate::json::Num(*lo)
+                        ),
                     ));
                 }
             }
@@ -1078,7 +1117,10 @@ impl SyntheticParams {
         if o.noise < 0.0 {
             return Err(invalid(
                 "counsellor.otherwiseLogit.noise",
-                format!("a standard deviation must not be negative, got {}", o.noise),
+                format!(
+                    "a standard deviation must not be negative, got {}",
+                    crate::json::Num(o.noise)
+                ),
             ));
         }
 

@@ -187,14 +187,14 @@ impl<T: FromJson> FromJson for Option<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
-        match v {
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| T::read_json(item, &at.index(i)))
-                .collect(),
-            other => Err(at.wrong_type("an array", other)),
+        let Value::Array(items) = v else {
+            return Err(at.wrong_type("an array", v));
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(T::read_json(item, &at.index(i))?);
         }
+        Ok(out)
     }
 }
 
@@ -267,13 +267,19 @@ impl<'v, 'l> Obj<'v, 'l> {
     /// # Errors
     /// `MISSING_FIELD` when absent; the field's own errors.
     pub fn req<T: FromJson>(&self, key: &str) -> Result<T> {
-        match self.map.get(key) {
-            Some(v) => T::read_json(v, &self.at.key(key)),
-            None => Err(self
-                .at
+        let v = self.required(key)?;
+        T::read_json(v, &self.at.key(key))
+    }
+
+    /// The value under a required key (not generic: one copy of the
+    /// missing-field error for every type read).
+    #[inline(never)]
+    fn required(&self, key: &str) -> Result<&'v Value> {
+        self.map.get(key).ok_or_else(|| {
+            self.at
                 .key(key)
-                .error(ErrorKind::MissingField, format!("missing field `{key}`"))),
-        }
+                .error(ErrorKind::MissingField, format!("missing field `{key}`"))
+        })
     }
 
     /// An optional field: absent or `null` is `None`.

@@ -138,10 +138,9 @@ pub fn write_f64(f: f64, out: &mut String) {
         out.push_str("null");
         return;
     }
-    // Plain decimal digits (Rust's shortest round-trip `Display`), never an
-    // exponent: one formatter less in the wasm module, and the text reads
-    // back to the same f64 all the same.
-    let _ = write!(out, "{f}");
+    // Plain decimal digits (the shortest that read back to the same f64,
+    // `src/json/float.rs`), never an exponent.
+    super::float::write_display(f, out);
     if f.fract() == 0.0 {
         out.push_str(".0");
     }
