@@ -101,7 +101,7 @@ test:
 	$(MAKE) pkg
 	$(MAKE) test-js
 	$(MAKE) test-e2e
-	node scripts/size.mjs --report
+	$(MAKE) size-check
 
 fmt-check:
 	cargo fmt --check

@@ -16,6 +16,12 @@
 //! (`pkg-config/veivalg-types.d.ts`, written and checked by a native test
 //! in `src/ts.rs`); the exports below name them.
 
+mod alloc;
+
+/// The module's allocator (see [`alloc`]): size classes instead of dlmalloc.
+#[global_allocator]
+static ALLOCATOR: alloc::Allocator = alloc::Allocator::new();
+
 use crate::api;
 use crate::cohort::MAX_COHORT_BYTES;
 use crate::error::{Error, ErrorKind, Result};
