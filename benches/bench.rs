@@ -153,6 +153,26 @@ fn main() {
         veivalg::json::to_string(&policy)
     );
     t.row(
+        "  of which: parse and check a person (1.7 KB of JSON)",
+        measure(|| {
+            i = (i + 1) % texts.len();
+            black_box(veivalg::person::Person::from_json(&texts[i]).unwrap());
+        }),
+        None,
+    );
+    let decisions: Vec<_> = persons
+        .iter()
+        .map(|p| policy::decide(p, &policy, &catalog).unwrap())
+        .collect();
+    t.row(
+        "  of which: write a decision as JSON",
+        measure(|| {
+            i = (i + 1) % decisions.len();
+            black_box(veivalg::json::to_string(&decisions[i]));
+        }),
+        None,
+    );
+    t.row(
         "decide, variant A via the JSON facade (parse + serialize)",
         measure(|| {
             i = (i + 1) % texts.len();

@@ -24,6 +24,67 @@ const MAX_DIGITS: usize = 800;
 /// Parses a JSON number already checked by the reader (`-?digits[.digits][e±digits]`).
 /// `None` when its magnitude rounds beyond `f64::MAX`.
 pub(crate) fn parse(text: &str) -> Option<f64> {
+    if let Some(v) = parse_short(text) {
+        return Some(v);
+    }
+    parse_long(text)
+}
+
+/// The fast path without allocating: at most 15 significant digits and a
+/// decimal exponent within ±22, so one exact multiplication or division
+/// gives the correctly rounded result. `None` sends the text to
+/// [`parse_long`].
+fn parse_short(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let negative = bytes.first() == Some(&b'-');
+    let mut m: u64 = 0;
+    let mut digits = 0;
+    let mut exp10: i32 = 0;
+    let mut seen_point = false;
+    let mut i = usize::from(negative);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'.' => seen_point = true,
+            b'0'..=b'9' => {
+                let d = u64::from(bytes[i] - b'0');
+                if m == 0 && d == 0 {
+                    // A leading zero: only moves the point.
+                } else {
+                    digits += 1;
+                    if digits > 15 {
+                        return None;
+                    }
+                    m = m * 10 + d;
+                }
+                if seen_point {
+                    exp10 -= 1;
+                }
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    if i < bytes.len() {
+        let e: i32 = text.get(i + 1..)?.trim_start_matches('+').parse().ok()?;
+        exp10 = exp10.checked_add(e)?;
+    }
+    if m == 0 {
+        return Some(if negative { -0.0 } else { 0.0 });
+    }
+    if !(-22..=22).contains(&exp10) {
+        return None;
+    }
+    let p = POW10[exp10.unsigned_abs() as usize];
+    let v = if exp10 >= 0 {
+        m as f64 * p
+    } else {
+        m as f64 / p
+    };
+    Some(if negative { -v } else { v })
+}
+
+/// Any decimal (see [`parse`]).
+fn parse_long(text: &str) -> Option<f64> {
     let bytes = text.as_bytes();
     let negative = bytes.first() == Some(&b'-');
     let mut digits: Vec<u8> = Vec::new();

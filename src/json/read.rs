@@ -227,6 +227,21 @@ impl<'t> Reader<'t> {
     /// Reads a string (the next byte is `"`).
     pub(crate) fn string(&mut self) -> Result<String> {
         self.pos += 1;
+        // Most strings have no escape: one allocation of the right size.
+        let start = self.pos;
+        let plain = self.bytes[start..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        if let Some(n) = plain {
+            if self.bytes[start + n] == b'"' {
+                self.pos = start + n + 1;
+                return Ok(self
+                    .text
+                    .get(start..start + n)
+                    .unwrap_or_default()
+                    .to_string());
+            }
+        }
         let mut out = String::new();
         let mut run = self.pos;
         loop {

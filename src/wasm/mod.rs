@@ -163,17 +163,19 @@ fn locate(value: &JsValue, path: &str, stack: &mut Vec<JsValue>) -> String {
     path.to_string()
 }
 
-/// The top-level property of `value` holding the longest array, for
-/// refusing a huge array before it is stringified.
+/// The longest of the arrays a record may hold in bulk (`wages`,
+/// `employment`), for refusing a huge one before the value is stringified.
+/// Two property reads, not a walk over every key: any other oversized
+/// property is caught by the length of the JSON text.
 fn longest_array(value: &JsValue) -> Option<(String, u32)> {
     if !value.is_object() || is_array(value) {
         return None;
     }
-    keys(value)
+    ["wages", "employment"]
         .into_iter()
-        .filter_map(|(name, key)| {
-            let child = Reflect::get(value, &key).ok()?;
-            is_array(&child).then(|| (name, length(&child)))
+        .filter_map(|name| {
+            let child = Reflect::get(value, &JsValue::from_str(name)).ok()?;
+            is_array(&child).then(|| (name.to_string(), length(&child)))
         })
         .max_by_key(|(_, n)| *n)
 }
