@@ -1,8 +1,10 @@
 // Removes the doc comments wasm-bindgen copies into the JS glue
-// (pkg/veivalg.js): the same documentation ships in pkg/veivalg.d.ts, where
-// editors read it, and the glue is 30 % smaller without it (1.6 KB gzip).
-// Only whole `/** … */` blocks and whole-line `//` comments go; code is
-// untouched, and the script fails if the result no longer parses.
+// (pkg/veivalg.js), its indentation and blank lines: the same documentation
+// ships in pkg/veivalg.d.ts, where editors read it, and the glue is 36 %
+// smaller without them (1.8 KB gzip). Only whole `/** … */` blocks,
+// whole-line `//` comments and leading whitespace go (the glue has no
+// string that spans lines), and the script fails if the result no longer
+// parses.
 //   node scripts/strip-js-docs.mjs pkg/veivalg.js
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -17,7 +19,9 @@ if (!file) {
 const text = readFileSync(file, "utf8");
 const stripped = text
   .replace(/^[ \t]*\/\*\*[\s\S]*?\*\/[ \t]*\n/gm, "")
-  .replace(/^[ \t]*\/\/.*\n/gm, "");
+  .replace(/^[ \t]*\/\/.*\n/gm, "")
+  .replace(/^[ \t]+/gm, "")
+  .replace(/\n{2,}/g, "\n");
 // A syntax check of the result as an ES module (`node --check`).
 const dir = mkdtempSync(join(tmpdir(), "strip-js-docs-"));
 const probe = join(dir, "probe.mjs");
@@ -29,4 +33,4 @@ if (check.status !== 0) {
   process.exit(1);
 }
 writeFileSync(file, stripped);
-console.log(`${file}: ${text.length} → ${stripped.length} bytes without doc comments`);
+console.log(`${file}: ${text.length} → ${stripped.length} bytes without doc comments and indentation`);

@@ -61,11 +61,18 @@ impl WageHistory {
     /// Sums the entries per month, in input order (a fixed order, so the
     /// sums are the same on every platform).
     pub fn new(entries: &[WageEntry]) -> WageHistory {
-        let mut by_month: Vec<(YearMonth, f64)> = Vec::with_capacity(entries.len());
-        for e in entries {
-            match by_month.binary_search_by_key(&e.month, |(m, _)| *m) {
-                Ok(i) => by_month[i].1 += e.nok.get(),
-                Err(i) => by_month.insert(i, (e.month, e.nok.get())),
+        let mut sorted: Vec<(YearMonth, f64)> =
+            entries.iter().map(|e| (e.month, e.nok.get())).collect();
+        if !sorted.is_sorted_by_key(|(m, _)| *m) {
+            // Stable: entries for one month keep their input order, so they
+            // are summed in it.
+            crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
+        }
+        let mut by_month: Vec<(YearMonth, f64)> = Vec::with_capacity(sorted.len());
+        for (month, nok) in sorted {
+            match by_month.last_mut() {
+                Some((last, sum)) if *last == month => *sum += nok,
+                _ => by_month.push((month, nok)),
             }
         }
         WageHistory { by_month }
