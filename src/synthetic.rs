@@ -835,7 +835,7 @@ impl SyntheticParams {
         static PARAMS: OnceLock<Result<SyntheticParams>> = OnceLock::new();
         PARAMS
             .get_or_init(|| {
-                SyntheticParams::check(shipped::spec(), Catalog::shipped()).map_err(|e| {
+                SyntheticParams::derive(shipped::spec(), Catalog::shipped()).map_err(|e| {
                     let message = format!("{SHIPPED_FILE}: {}", e.message);
                     {
                         let mut e = e;
@@ -876,7 +876,16 @@ impl SyntheticParams {
         &self.ruleset
     }
 
+    /// Checks a parameter set and derives the generator's tables from it.
     fn check(spec: Spec, catalog: &Catalog) -> Result<SyntheticParams> {
+        SyntheticParams::validate(&spec)?;
+        SyntheticParams::derive(spec, catalog)
+    }
+
+    /// The checks of [`SyntheticParams::from_json`] that need no catalog.
+    /// The shipped parameters pass them (a test says so), so
+    /// [`SyntheticParams::shipped`] does not run them again.
+    fn validate(spec: &Spec) -> Result<()> {
         if spec.id.trim().is_empty() {
             return Err(invalid("id", "the id must not be empty"));
         }
@@ -890,26 +899,17 @@ impl SyntheticParams {
                 ),
             ));
         }
-        let (first_day, last_day) =
-            match (Date::new(years.first, 1, 1), Date::new(years.last, 12, 31)) {
-                (Some(a), Some(b)) => (a, b),
-                _ => {
-                    return Err(invalid(
-                        "registrationYears",
-                        format!(
-                            "years {}–{} are outside the calendar's range",
-                            years.first, years.last
-                        ),
-                    ))
-                }
-            };
-        let (g_first, g_yearly) = month_table(catalog.g(), first_day, last_day)?;
+        if Date::new(years.first, 1, 1).is_none() || Date::new(years.last, 12, 31).is_none() {
+            return Err(invalid(
+                "registrationYears",
+                format!(
+                    "years {}–{} are outside the calendar's range",
+                    years.first, years.last
+                ),
+            ));
+        }
         check_ages("ages", spec.ages)?;
         check_ages("wideAges", spec.wide_ages)?;
-        let ruleset = catalog
-            .ruleset(&spec.ruleset)
-            .map_err(|e| invalid("ruleset", e.message.clone()))?
-            .clone();
 
         let w = spec.wage_levels;
         let f = w.full_time;
@@ -963,9 +963,7 @@ impl SyntheticParams {
             "a low wage must lie in [0, 1G)",
         )?;
 
-        let mut alpha = [0.0; 10];
-        let mut beta = [0.0; 10];
-        for (i, s) in Situation::ALL.iter().enumerate() {
+        for s in Situation::ALL {
             let p = spec.situations.get(*s);
             check_coefficients(
                 &format!("situations.{}", s.as_str()),
@@ -975,10 +973,6 @@ impl SyntheticParams {
                     ("prospectShift", p.prospect_shift),
                 ],
             )?;
-            if let (Some(a), Some(b)) = (alpha.get_mut(i), beta.get_mut(i)) {
-                *a = p.alpha;
-                *b = p.beta;
-            }
         }
 
         let h = spec.history;
@@ -1134,6 +1128,35 @@ impl SyntheticParams {
             &[("FEMALE", s.gender.female), ("MALE", s.gender.male)],
         )?;
 
+        Ok(())
+    }
+
+    /// The generator's tables: the registration days, the G of every
+    /// month they need, the ruleset, the situation coefficients.
+    fn derive(spec: Spec, catalog: &Catalog) -> Result<SyntheticParams> {
+        let years = spec.registration_years;
+        let (Some(first_day), Some(last_day)) =
+            (Date::new(years.first, 1, 1), Date::new(years.last, 12, 31))
+        else {
+            return Err(invalid(
+                "registrationYears",
+                "the years are outside the calendar's range",
+            ));
+        };
+        let (g_first, g_yearly) = month_table(catalog.g(), first_day, last_day)?;
+        let ruleset = catalog
+            .ruleset(&spec.ruleset)
+            .map_err(|e| invalid("ruleset", e.message.clone()))?
+            .clone();
+        let mut alpha = [0.0; 10];
+        let mut beta = [0.0; 10];
+        for (i, s) in Situation::ALL.iter().enumerate() {
+            let p = spec.situations.get(*s);
+            if let (Some(a), Some(b)) = (alpha.get_mut(i), beta.get_mut(i)) {
+                *a = p.alpha;
+                *b = p.beta;
+            }
+        }
         let first = first_day.days_since_epoch();
         let days = u32::try_from(last_day.days_since_epoch() - first + 1).unwrap_or(u32::MAX);
         Ok(SyntheticParams {
@@ -1956,6 +1979,8 @@ mod tests {
 
     #[test]
     fn shipped_params_load() {
+        // `shipped()` trusts the compiled-in parameters: they pass every check.
+        SyntheticParams::validate(&shipped::spec()).unwrap();
         let p = SyntheticParams::shipped().unwrap();
         assert_eq!(p.id(), "synthetic-v1");
         assert_eq!(p.registration_years(), (2018, 2024));
