@@ -23,7 +23,7 @@ use crate::catalog::Catalog;
 use crate::employment::{self, WorkHistoryRule, WorkHistoryTest};
 use crate::error::{Error, ErrorKind, Result};
 use crate::grunnbelop::{GEntry, GTable};
-use crate::json::{self, parse, Fields, FromJson, Loc, Map, Obj, ToJson, Value};
+use crate::json::{self, parse, Fields, FromJson, Loc, Map, Node, Obj, ToJson, Value};
 use crate::model::Model;
 use crate::outcome::{self, Boundary, LabelInput, LabelOptions, MonthOne, RuleB};
 use crate::person::Person;
@@ -257,19 +257,19 @@ pub fn label_outcome(input: &str, options_json: &str) -> Result<String> {
     let opts: LabelOptionsInput = options(options_json)?;
     let g = g_table(opts.grunnbelop)?;
     let g = g.as_ref().unwrap_or(Catalog::shipped().g());
-    let value = parse::<Value>(input)?;
-    let is_person = matches!(&value, Value::Object(m) if m.contains_key("answers"));
-    let input = if is_person {
-        let p = Person::from_value(&value)?;
-        LabelInput {
-            id: p.id,
-            registered_on: p.registered_on,
-            wages: p.wages,
-            wages_through: p.wages_through,
+    let input = json::with_document(input, json::MAX_RECORD_BYTES, |doc| {
+        if doc.get("answers").is_some() {
+            let p = Person::read_json(doc, &Loc::Root)?;
+            Ok(LabelInput {
+                id: p.id,
+                registered_on: p.registered_on,
+                wages: p.wages,
+                wages_through: p.wages_through,
+            })
+        } else {
+            LabelInput::read_json(doc, &Loc::Root)
         }
-    } else {
-        json::from_value::<LabelInput>(&value)?
-    };
+    })?;
     let options = LabelOptions {
         month_one: opts.month_one,
         rule_b: opts.rule_b,
@@ -497,7 +497,7 @@ pub fn models() -> String {
 }
 
 impl FromJson for DecideOptions {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["policy", "model", "on", "grunnbelop"])?;
         Ok(DecideOptions {
             policy: o.opt("policy")?,
@@ -509,7 +509,7 @@ impl FromJson for DecideOptions {
 }
 
 impl FromJson for RuleTreeOptions {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["ruleset", "on"])?;
         Ok(RuleTreeOptions {
             ruleset: o.opt("ruleset")?,
@@ -519,7 +519,7 @@ impl FromJson for RuleTreeOptions {
 }
 
 impl FromJson for LabelOptionsInput {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["monthOne", "ruleB", "boundary", "grunnbelop"])?;
         Ok(LabelOptionsInput {
             month_one: o.or_default("monthOne")?,
@@ -531,7 +531,7 @@ impl FromJson for LabelOptionsInput {
 }
 
 impl FromJson for HistoryOptions {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["months", "grunnbelop"])?;
         Ok(HistoryOptions {
             months: o.or_else("months", default_months)?,
@@ -541,7 +541,7 @@ impl FromJson for HistoryOptions {
 }
 
 impl FromJson for ScoreOptions {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["model", "grunnbelop"])?;
         Ok(ScoreOptions {
             model: o.opt("model")?,

@@ -327,7 +327,7 @@ macro_rules! json_via_str {
         }
         impl crate::json::FromJson for $t {
             fn read_json(
-                v: &crate::json::Value,
+                v: &crate::json::Node<'_>,
                 at: &crate::json::Loc<'_>,
             ) -> crate::error::Result<Self> {
                 crate::json::via_str(v, at, $expecting)

@@ -10,7 +10,7 @@ use crate::calendar::Date;
 use crate::catalog::Catalog;
 use crate::error::Result;
 use crate::form::{Education, Situation, YesNoUnknown};
-use crate::json::{Fields, FromJson, Loc, Obj, ToJson, Value};
+use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson};
 use crate::outcome::{self, LabelOptions, Outcome};
 use crate::person::Person;
 use crate::ruletree::{self, Group, Ruleset};
@@ -209,7 +209,7 @@ impl ToJson for CohortRecord {
 }
 
 impl FromJson for CohortRecord {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(
             v,
             at,

@@ -19,7 +19,7 @@
 
 use crate::calendar::Date;
 use crate::error::Result;
-use crate::json::{Fields, FromJson, Loc, Obj, ToJson, Value};
+use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson};
 use crate::person::Period;
 use crate::vocab::vocabulary;
 
@@ -62,7 +62,7 @@ impl ToJson for WorkHistoryRule {
 }
 
 impl FromJson for WorkHistoryRule {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(
             v,
             at,

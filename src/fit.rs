@@ -36,7 +36,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::form::{Education, Situation};
-use crate::json::{jobj, Fields, FromJson, Loc, Obj, ToJson, Value};
+use crate::json::{jobj, Fields, FromJson, Loc, Node, Obj, ToJson};
 use crate::model::{sigmoid, Aliased, Feature, FeatureName, Model, ModelInput, Target, TrainedOn};
 use crate::vocab::vocabulary;
 
@@ -61,7 +61,7 @@ impl ToJson for FeatureSpec {
 }
 
 impl FromJson for FeatureSpec {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["name", "edges"])?;
         Ok(FeatureSpec {
             name: o.req("name")?,
@@ -162,7 +162,7 @@ impl ToJson for FitSpec {
 }
 
 impl FromJson for FitSpec {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, FIT_SPEC_FIELDS)?;
         Ok(FitSpec {
             id: o.req("id")?,

@@ -2,7 +2,7 @@
 //! vocabulary, including the spellings of NAV's newer register.
 
 use crate::error::{ErrorKind, Result};
-use crate::json::{Fields, FromJson, Loc, Obj, ToJson, Value};
+use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson, Value};
 use crate::vocab::vocabulary;
 
 vocabulary! {
@@ -194,10 +194,10 @@ pub(crate) struct AnswersInput {
 }
 
 /// Question 3 as sent: `"HOYERE_UTDANNING_1_TIL_4"` or `{"nus": "6"}`.
-fn read_education(v: &Value, at: &Loc<'_>) -> Result<Education> {
+fn read_education(v: &Node<'_>, at: &Loc<'_>) -> Result<Education> {
     match v {
-        Value::String(_) => Education::read_json(v, at),
-        Value::Object(_) => {
+        Node::String(_) => Education::read_json(v, at),
+        Node::Object(_) => {
             let o = Obj::new(v, at, &["nus"])?;
             let code = match o.req::<Value>("nus")? {
                 Value::String(s) => s,
@@ -221,7 +221,7 @@ fn read_education(v: &Value, at: &Loc<'_>) -> Result<Education> {
 }
 
 impl FromJson for Answers {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(
             v,
             at,

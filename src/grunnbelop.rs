@@ -6,7 +6,7 @@
 
 use crate::calendar::{Date, YearMonth};
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{Fields, FromJson, Loc, Obj, ToJson, Value};
+use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson};
 
 /// One row of the G table: the yearly amount in force from `from`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -45,7 +45,7 @@ pub struct GTable {
 }
 
 impl FromJson for GEntry {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["from", "nok"])?;
         Ok(GEntry {
             from: o.req("from")?,

@@ -16,7 +16,7 @@ pub use de::{describe, via_str, FromJson, Loc, Obj};
 pub use float::Num;
 pub use ser::{write_f64, write_seq, write_str, Fields, ToJson};
 pub(crate) use value::jobj;
-pub use value::{Dict, DictIter, Map, Number, Value};
+pub use value::{Dict, DictIter, Map, Node, Number, Value};
 
 /// Largest accepted JSON text for one record (1 MiB). A registration with
 /// several years of wages is a few kilobytes; anything near this limit is a
@@ -45,12 +45,26 @@ pub fn parse_limited<T: FromJson>(text: &str, max_bytes: usize) -> Result<T> {
     T::read_json(&value, &Loc::Root)
 }
 
+/// Parses `text` (at most `max_bytes`) and hands the document to `read`:
+/// for inputs whose type depends on their content.
+///
+/// # Errors
+/// As [`parse_limited`], and those of `read`.
+pub fn with_document<R>(
+    text: &str,
+    max_bytes: usize,
+    read: impl FnOnce(&Node<'_>) -> Result<R>,
+) -> Result<R> {
+    check_size(text, max_bytes)?;
+    read(&read::read(text)?)
+}
+
 /// Reads an already parsed value as a `T` (errors as [`parse`]).
 ///
 /// # Errors
 /// As [`parse`], without the syntax errors.
 pub fn from_value<T: FromJson>(value: &Value) -> Result<T> {
-    T::read_json(value, &Loc::Root)
+    T::read_json(&Node::of(value), &Loc::Root)
 }
 
 /// Parses a JSON array of records one record at a time (a cohort file):
@@ -111,7 +125,7 @@ pub fn to_string_pretty<T: ToJson + ?Sized>(value: &T) -> String {
 
 /// A typed value as a [`Value`] (written, then read back).
 pub fn to_value<T: ToJson + ?Sized>(value: &T) -> Value {
-    read::read(&to_string(value)).unwrap_or(Value::Null)
+    read::read(&to_string(value)).map_or(Value::Null, |n| n.to_value())
 }
 
 /// Reads a string from a fixed table of names (a unit enum).
@@ -119,10 +133,10 @@ pub fn to_value<T: ToJson + ?Sized>(value: &T) -> Value {
 /// # Errors
 /// `INVALID_TYPE` for a non-string, `INVALID_VALUE` (with the accepted
 /// names and a "did you mean") for an unknown name.
-pub fn read_enum<T: Clone>(v: &Value, at: &Loc<'_>, table: &[(&str, T)]) -> Result<T> {
+pub fn read_enum<T: Clone>(v: &Node<'_>, at: &Loc<'_>, table: &[(&str, T)]) -> Result<T> {
     let names: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
     match v {
-        Value::String(s) => table
+        Node::String(s) => table
             .iter()
             .find(|(n, _)| n == s)
             .map(|(_, t)| t.clone())
@@ -143,7 +157,7 @@ macro_rules! string_enum {
         }
         impl $crate::json::FromJson for $t {
             fn read_json(
-                v: &$crate::json::Value,
+                v: &$crate::json::Node<'_>,
                 at: &$crate::json::Loc<'_>,
             ) -> $crate::error::Result<Self> {
                 $crate::json::read_enum(v, at, &[$(($name, $t::$variant)),*])

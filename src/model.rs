@@ -26,7 +26,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::form::{Education, Situation};
-use crate::json::{Dict, Fields, FromJson, Loc, Obj, ToJson, Value};
+use crate::json::{Dict, Fields, FromJson, Loc, Node, Obj, ToJson, Value};
 use crate::outcome::Outcome;
 use crate::vocab::vocabulary;
 
@@ -175,7 +175,7 @@ pub enum Feature {
 }
 
 impl FromJson for Feature {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let kind: String = Obj::lenient(v, at)?.req("kind")?;
         match kind.as_str() {
             "categorical" => {
@@ -513,7 +513,7 @@ pub struct Model {
 }
 
 impl FromJson for TrainedOn {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["cohort", "rows", "synthetic"])?;
         Ok(TrainedOn {
             cohort: o.req("cohort")?,
@@ -534,7 +534,7 @@ impl ToJson for TrainedOn {
 }
 
 impl FromJson for Aliased {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["feature", "level"])?;
         Ok(Aliased {
             feature: o.req("feature")?,
@@ -553,7 +553,7 @@ impl ToJson for Aliased {
 }
 
 impl FromJson for Model {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(
             v,
             at,

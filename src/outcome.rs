@@ -16,7 +16,7 @@
 use crate::calendar::{Date, YearMonth};
 use crate::error::{Error, ErrorKind, Result};
 use crate::grunnbelop::GTable;
-use crate::json::{Fields, FromJson, Loc, Obj, ToJson, Value};
+use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson};
 use crate::person::WageEntry;
 use crate::vocab::vocabulary;
 use crate::wages::{MonthlyWage, WageHistory};
@@ -107,7 +107,7 @@ impl ToJson for LabelOptions {
 }
 
 impl FromJson for LabelOptions {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["monthOne", "ruleB", "boundary"])?;
         let d = LabelOptions::default();
         Ok(LabelOptions {
@@ -186,7 +186,7 @@ impl ToJson for LabelInput {
 }
 
 impl FromJson for LabelInput {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["id", "registeredOn", "wages", "wagesThrough"])?;
         Ok(LabelInput {
             id: o.opt("id")?,

@@ -5,7 +5,7 @@
 use crate::calendar::{Date, YearMonth};
 use crate::error::{Error, ErrorKind, Result};
 use crate::form::Answers;
-use crate::json::{Fields, FromJson, Loc, Obj, ToJson, Value};
+use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson, Value};
 
 /// Most wage entries accepted for one person (50 years of 16 employers a
 /// month); more is refused as `TOO_LARGE`.
@@ -37,7 +37,7 @@ impl Nok {
 }
 
 impl FromJson for Nok {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let value = f64::read_json(v, at)?;
         Nok::new(value).ok_or_else(|| {
             at.error(
@@ -70,7 +70,7 @@ pub struct Period {
 }
 
 impl FromJson for Period {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["start", "end"])?;
         Ok(Period {
             start: o.req("start")?,
@@ -98,7 +98,7 @@ pub struct WageEntry {
 }
 
 impl FromJson for WageEntry {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["month", "nok"])?;
         Ok(WageEntry {
             month: o.req("month")?,
@@ -213,7 +213,7 @@ const PERSON_FIELDS: &[&str] = &[
 
 /// Refuses an array longer than `max` before reading its elements.
 fn limited<T: FromJson>(o: &Obj<'_, '_>, key: &str, max: usize, what: &str) -> Result<Vec<T>> {
-    if let Some(Value::Array(items)) = o.get(key) {
+    if let Some(Node::Array(items)) = o.get(key) {
         if items.len() > max {
             return Err(o.at().key(key).error(
                 ErrorKind::TooLarge,
@@ -225,7 +225,7 @@ fn limited<T: FromJson>(o: &Obj<'_, '_>, key: &str, max: usize, what: &str) -> R
 }
 
 impl FromJson for PersonInput {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, PERSON_FIELDS)?;
         Ok(PersonInput {
             id: o.opt("id")?,
@@ -249,7 +249,7 @@ impl FromJson for PersonInput {
 }
 
 impl FromJson for Person {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let input = PersonInput::read_json(v, at)?;
         Person::check(input).map_err(|e| at.nest(e))
     }

@@ -6,7 +6,7 @@ use crate::calendar::Date;
 use crate::catalog::Catalog;
 use crate::counterfactual::{self, model_selects_noe, Counterfactual};
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{jobj, Fields, FromJson, Loc, Map, Obj, ToJson, Value};
+use crate::json::{jobj, Fields, FromJson, Loc, Map, Node, Obj, ToJson};
 use crate::model::{Contribution, ModelInput, Scorer, Target, Waterfall};
 use crate::person::Person;
 use crate::ruletree::{self, AgeBand, Group, Reason, ReasonCode, Ruleset, TraceStep};
@@ -95,7 +95,7 @@ pub struct Policy {
 }
 
 impl FromJson for Policy {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(
             v,
             at,

@@ -14,7 +14,7 @@ use crate::calendar::Date;
 use crate::employment::{self, WorkHistoryResult, WorkHistoryRule};
 use crate::error::{Error, ErrorKind, Result};
 use crate::form::{Approved, Education, Passed, YesNoUnknown};
-use crate::json::{jobj, to_value, Fields, FromJson, Loc, Obj, ToJson, Value};
+use crate::json::{jobj, to_value, Fields, FromJson, Loc, Node, Obj, ToJson, Value};
 use crate::person::Person;
 use crate::vocab::vocabulary;
 
@@ -152,7 +152,7 @@ pub struct AgeBand {
 }
 
 impl FromJson for AgeBand {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["min", "max"])?;
         Ok(AgeBand {
             min: o.req("min")?,
@@ -198,7 +198,7 @@ pub struct Ruleset {
 }
 
 impl FromJson for Ruleset {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(
             v,
             at,

@@ -10,7 +10,7 @@ use crate::evaluate::{
     difference, evaluate_fixed, Evaluation, Fixed, GroupColumn, Ranking, DEFAULT_MONTHLY_VOLUME,
 };
 use crate::fit::{fit, CellCounts, FitSpec};
-use crate::json::{self, Fields, FromJson, Loc, Obj, ToJson, Value};
+use crate::json::{self, Fields, FromJson, Loc, Node, Obj, ToJson, Value};
 use crate::policy::{Method, Policy};
 use crate::vocab::vocabulary;
 
@@ -66,7 +66,7 @@ const EVALUATE_OPTIONS_FIELDS: &[&str] = &[
 ];
 
 impl FromJson for EvaluateOptions {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, EVALUATE_OPTIONS_FIELDS)?;
         Ok(EvaluateOptions {
             method: o.opt("method")?,
@@ -415,7 +415,7 @@ pub struct SyntheticOptions {
 }
 
 impl FromJson for SyntheticOptions {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["seed", "size", "ages"])?;
         Ok(SyntheticOptions {
             seed: o.req("seed")?,
@@ -439,7 +439,7 @@ pub struct RecordsOptions {
 }
 
 impl FromJson for RecordsOptions {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["ruleset", "source"])?;
         Ok(RecordsOptions {
             ruleset: o.opt("ruleset")?,
@@ -465,7 +465,7 @@ pub struct ThresholdOptions {
 }
 
 impl FromJson for ThresholdOptions {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["policy", "model", "share"])?;
         Ok(ThresholdOptions {
             policy: o.req("policy")?,

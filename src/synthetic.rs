@@ -32,7 +32,7 @@ use crate::cohort::{Cohort, CohortRow, Gender, RowExtras};
 use crate::error::{Error, ErrorKind, Result};
 use crate::form::{Answers, Approved, Education, Passed, Situation, YesNoUnknown};
 use crate::grunnbelop::GTable;
-use crate::json::{FromJson, Loc, Obj, Value};
+use crate::json::{FromJson, Loc, Node, Obj};
 use crate::person::{Nok, Period, Person, WageEntry};
 use crate::ruletree::{self, AgeBand, Group, Ruleset};
 use crate::vocab::vocabulary;
@@ -463,7 +463,7 @@ struct Spec {
 macro_rules! params {
     ($t:ident { $($field:ident: $key:literal),* $(,)? }) => {
         impl FromJson for $t {
-            fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+            fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
                 let o = Obj::new(v, at, &[$($key),*])?;
                 Ok($t { $($field: o.req($key)?),* })
             }
@@ -623,7 +623,7 @@ params!(Spec {
 });
 
 impl FromJson for EducationParams {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::new(v, at, &["z", "bornAbroad", "cuts", "approved", "passed"])?;
         let z = o.req("z")?;
         let born_abroad = o.req("bornAbroad")?;

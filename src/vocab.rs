@@ -95,11 +95,11 @@ macro_rules! vocabulary {
 
         impl $crate::json::FromJson for $name {
             fn read_json(
-                v: &$crate::json::Value,
+                v: &$crate::json::Node<'_>,
                 at: &$crate::json::Loc<'_>,
             ) -> $crate::error::Result<Self> {
                 match v {
-                    $crate::json::Value::String(s) => s
+                    $crate::json::Node::String(s) => s
                         .parse()
                         .map_err(|m: String| at.error($crate::error::ErrorKind::InvalidValue, m)),
                     other => Err(at.wrong_type(

@@ -1,12 +1,13 @@
-//! [`FromJson`]: typed values from a [`Value`], with errors that carry the
+//! [`FromJson`]: typed values from a parsed [`Node`], with errors that carry the
 //! JSON path of the field (`answers.situation`, `wages[3].nok`).
 //!
 //! Objects are read through [`Obj`], which checks the JSON type, rejects
 //! unknown and repeated keys, and reads each field by name; every type
 //! writes its reader in a few lines, without generated visitor code.
 
-use super::value::{Map, Number, Value};
+use super::value::{Node, Number, Value};
 use crate::error::{Error, ErrorKind, Result};
+use std::borrow::Cow;
 
 /// Where a value sits in the document (a linked list on the stack; the
 /// path text is only built for an error).
@@ -62,7 +63,7 @@ impl<'a> Loc<'a> {
         e.at(&self.path())
     }
     /// `INVALID_TYPE`: "expected X, got Y".
-    pub fn wrong_type(&self, expected: &str, got: &Value) -> Error {
+    pub fn wrong_type(&self, expected: &str, got: &Node<'_>) -> Error {
         self.error(
             ErrorKind::InvalidType,
             format!("expected {expected}, got {}", describe(got)),
@@ -71,10 +72,10 @@ impl<'a> Loc<'a> {
 }
 
 /// A value for messages: `the string "45 000"`, `the number 3`, `an object`.
-pub fn describe(v: &Value) -> String {
+pub fn describe(v: &Node<'_>) -> String {
     const MAX: usize = 40;
     match v {
-        Value::String(s) => {
+        Node::String(s) => {
             // Quoted and escaped as JSON (not Rust's `{:?}`, whose Unicode
             // tables would add 10 KB to the wasm module).
             let mut out = String::from("the string ");
@@ -87,59 +88,59 @@ pub fn describe(v: &Value) -> String {
             }
             out
         }
-        Value::Number(n) => format!("the number {n}"),
-        Value::Bool(b) => format!("`{b}`"),
+        Node::Number(n) => format!("the number {n}"),
+        Node::Bool(b) => format!("`{b}`"),
         other => other.kind().to_string(),
     }
 }
 
-/// A type that can be read from a [`Value`].
+/// A type that can be read from a parsed JSON [`Node`].
 pub trait FromJson: Sized {
     /// Reads `v`, found at `at`.
     ///
     /// # Errors
     /// `INVALID_TYPE`, `INVALID_VALUE`, `MISSING_FIELD`, `UNKNOWN_FIELD`,
     /// `OUT_OF_RANGE`, … with the path of the offending field.
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self>;
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self>;
 }
 
 impl FromJson for Value {
-    fn read_json(v: &Value, _: &Loc<'_>) -> Result<Self> {
-        Ok(v.clone())
+    fn read_json(v: &Node<'_>, _: &Loc<'_>) -> Result<Self> {
+        Ok(v.to_value())
     }
 }
 
 impl FromJson for bool {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         match v {
-            Value::Bool(b) => Ok(*b),
+            Node::Bool(b) => Ok(*b),
             other => Err(at.wrong_type("`true` or `false`", other)),
         }
     }
 }
 
 impl FromJson for String {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         match v {
-            Value::String(s) => Ok(s.clone()),
+            Node::String(s) => Ok(s.to_string()),
             other => Err(at.wrong_type("a string", other)),
         }
     }
 }
 
 impl FromJson for f64 {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         match v {
-            Value::Number(n) => Ok(n.as_f64()),
+            Node::Number(n) => Ok(n.as_f64()),
             other => Err(at.wrong_type("a number", other)),
         }
     }
 }
 
 /// A whole number in `min..=max`.
-fn integer(v: &Value, at: &Loc<'_>, min: i64, max: u64) -> Result<Number> {
+fn integer(v: &Node<'_>, at: &Loc<'_>, min: i64, max: u64) -> Result<Number> {
     let n = match v {
-        Value::Number(n) => *n,
+        Node::Number(n) => *n,
         other => return Err(at.wrong_type("a whole number", other)),
     };
     let ok = match n {
@@ -162,7 +163,7 @@ fn integer(v: &Value, at: &Loc<'_>, min: i64, max: u64) -> Result<Number> {
 macro_rules! read_integer {
     ($($t:ty),*) => {$(
         impl FromJson for $t {
-            fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+            fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
                 #[allow(clippy::cast_possible_wrap, clippy::cast_lossless)]
                 let n = integer(v, at, <$t>::MIN as i64, <$t>::MAX as u64)?;
                 Ok(match n {
@@ -177,17 +178,17 @@ macro_rules! read_integer {
 read_integer!(u8, u16, u32, u64, usize, i32, i64);
 
 impl<T: FromJson> FromJson for Option<T> {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         match v {
-            Value::Null => Ok(None),
+            Node::Null => Ok(None),
             v => T::read_json(v, at).map(Some),
         }
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
-        let Value::Array(items) = v else {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
+        let Node::Array(items) = v else {
             return Err(at.wrong_type("an array", v));
         };
         let mut out = Vec::with_capacity(items.len());
@@ -199,14 +200,14 @@ impl<T: FromJson> FromJson for Vec<T> {
 }
 
 impl<T: FromJson> FromJson for Box<T> {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         T::read_json(v, at).map(Box::new)
     }
 }
 
 /// The fields of a JSON object, read by name.
 pub struct Obj<'v, 'l> {
-    map: &'v Map,
+    map: &'v [(Cow<'v, str>, Node<'v>)],
     at: &'l Loc<'l>,
 }
 
@@ -217,10 +218,10 @@ impl<'v, 'l> Obj<'v, 'l> {
     /// # Errors
     /// `INVALID_TYPE` for anything but an object; `UNKNOWN_FIELD` (at the
     /// key) for a key outside `known`; `INVALID_VALUE` for a repeated key.
-    pub fn new(v: &'v Value, at: &'l Loc<'l>, known: &[&str]) -> Result<Self> {
+    pub fn new(v: &'v Node<'v>, at: &'l Loc<'l>, known: &[&str]) -> Result<Self> {
         let obj = Obj::lenient(v, at)?;
-        for (i, (key, _)) in obj.map.0.iter().enumerate() {
-            if !known.contains(&key.as_str()) {
+        for (i, (key, _)) in obj.map.iter().enumerate() {
+            if !known.contains(&key.as_ref()) {
                 let hint = super::closest(key, known)
                     .map(|k| format!("; did you mean `{k}`?"))
                     .unwrap_or_default();
@@ -232,7 +233,7 @@ impl<'v, 'l> Obj<'v, 'l> {
                     ),
                 ));
             }
-            if obj.map.0[..i].iter().any(|(k, _)| k == key) {
+            if obj.map[..i].iter().any(|(k, _)| k == key) {
                 return Err(at
                     .key(key)
                     .error(ErrorKind::InvalidValue, format!("duplicate field `{key}`")));
@@ -245,16 +246,16 @@ impl<'v, 'l> Obj<'v, 'l> {
     ///
     /// # Errors
     /// `INVALID_TYPE` for anything but an object.
-    pub fn lenient(v: &'v Value, at: &'l Loc<'l>) -> Result<Self> {
+    pub fn lenient(v: &'v Node<'v>, at: &'l Loc<'l>) -> Result<Self> {
         match v {
-            Value::Object(map) => Ok(Obj { map, at }),
+            Node::Object(map) => Ok(Obj { map, at }),
             other => Err(at.wrong_type("an object", other)),
         }
     }
 
     /// The raw value under `key`.
-    pub fn get(&self, key: &str) -> Option<&'v Value> {
-        self.map.get(key)
+    pub fn get(&self, key: &str) -> Option<&'v Node<'v>> {
+        self.map.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// The location of the object.
@@ -274,8 +275,8 @@ impl<'v, 'l> Obj<'v, 'l> {
     /// The value under a required key (not generic: one copy of the
     /// missing-field error for every type read).
     #[inline(never)]
-    fn required(&self, key: &str) -> Result<&'v Value> {
-        self.map.get(key).ok_or_else(|| {
+    fn required(&self, key: &str) -> Result<&'v Node<'v>> {
+        self.get(key).ok_or_else(|| {
             self.at
                 .key(key)
                 .error(ErrorKind::MissingField, format!("missing field `{key}`"))
@@ -287,8 +288,8 @@ impl<'v, 'l> Obj<'v, 'l> {
     /// # Errors
     /// The field's own errors.
     pub fn opt<T: FromJson>(&self, key: &str) -> Result<Option<T>> {
-        match self.map.get(key) {
-            None | Some(Value::Null) => Ok(None),
+        match self.get(key) {
+            None | Some(Node::Null) => Ok(None),
             Some(v) => T::read_json(v, &self.at.key(key)).map(Some),
         }
     }
@@ -306,7 +307,7 @@ impl<'v, 'l> Obj<'v, 'l> {
     /// # Errors
     /// The field's own errors (`null` is not absent).
     pub fn or_else<T: FromJson>(&self, key: &str, default: impl FnOnce() -> T) -> Result<T> {
-        match self.map.get(key) {
+        match self.get(key) {
             Some(v) => T::read_json(v, &self.at.key(key)),
             None => Ok(default()),
         }
@@ -320,22 +321,22 @@ impl<'v, 'l> Obj<'v, 'l> {
 /// `INVALID_TYPE` for a non-string, `INVALID_VALUE` for a string `parse`
 /// refuses.
 pub fn via_str<T: std::str::FromStr<Err = String>>(
-    v: &Value,
+    v: &Node<'_>,
     at: &Loc<'_>,
     expected: &str,
 ) -> Result<T> {
     match v {
-        Value::String(s) => s.parse().map_err(|m| at.error(ErrorKind::InvalidValue, m)),
+        Node::String(s) => s.parse().map_err(|m| at.error(ErrorKind::InvalidValue, m)),
         other => Err(at.wrong_type(expected, other)),
     }
 }
 
 impl<T: FromJson> FromJson for super::value::Dict<T> {
-    fn read_json(v: &Value, at: &Loc<'_>) -> Result<Self> {
+    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
         let o = Obj::lenient(v, at)?;
         let mut d = super::value::Dict::new();
-        for (k, item) in &o.map.0 {
-            d.insert(k.clone(), T::read_json(item, &at.key(k))?);
+        for (k, item) in o.map {
+            d.insert(k.to_string(), T::read_json(item, &at.key(k))?);
         }
         Ok(d)
     }

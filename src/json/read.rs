@@ -1,9 +1,10 @@
-//! A strict JSON reader (RFC 8259) from text to [`Value`], with the line
+//! A strict JSON reader (RFC 8259) from text to a [`Node`] tree, with the line
 //! and column of the first syntax error and a nesting limit, so deep or
 //! hostile input is an error, never a stack overflow.
 
-use super::value::{Map, Number, Value};
+use super::value::{Node, Number};
 use crate::error::{Error, ErrorKind, Result};
+use std::borrow::Cow;
 
 /// Deepest nesting of arrays and objects accepted (as serde_json).
 pub const MAX_DEPTH: usize = 128;
@@ -93,7 +94,7 @@ impl<'t> Reader<'t> {
     }
 
     /// Reads one value.
-    pub(crate) fn value(&mut self) -> Result<Value> {
+    pub(crate) fn value(&mut self) -> Result<Node<'t>> {
         match self.peek() {
             None => Err(self.error("unexpected end of input, expected a value")),
             Some(b'{') => {
@@ -116,7 +117,7 @@ impl<'t> Reader<'t> {
                     }
                 }
                 self.depth -= 1;
-                Ok(Value::Object(Map(map)))
+                Ok(Node::Object(map))
             }
             Some(b'[') => {
                 self.enter()?;
@@ -130,13 +131,13 @@ impl<'t> Reader<'t> {
                     }
                 }
                 self.depth -= 1;
-                Ok(Value::Array(items))
+                Ok(Node::Array(items))
             }
-            Some(b'"') => self.string().map(Value::String),
-            Some(b't') => self.word("true", Value::Bool(true)),
-            Some(b'f') => self.word("false", Value::Bool(false)),
-            Some(b'n') => self.word("null", Value::Null),
-            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
+            Some(b'"') => self.string().map(Node::String),
+            Some(b't') => self.word("true", Node::Bool(true)),
+            Some(b'f') => self.word("false", Node::Bool(false)),
+            Some(b'n') => self.word("null", Node::Null),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Node::Number),
             Some(_) => Err(self.error("expected a value")),
         }
     }
@@ -155,7 +156,7 @@ impl<'t> Reader<'t> {
         self.depth -= 1;
     }
 
-    fn word(&mut self, word: &str, v: Value) -> Result<Value> {
+    fn word(&mut self, word: &str, v: Node<'t>) -> Result<Node<'t>> {
         if self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(v)
@@ -225,7 +226,7 @@ impl<'t> Reader<'t> {
     }
 
     /// Reads a string (the next byte is `"`).
-    pub(crate) fn string(&mut self) -> Result<String> {
+    pub(crate) fn string(&mut self) -> Result<Cow<'t, str>> {
         self.pos += 1;
         // Most strings have no escape: one allocation of the right size.
         let start = self.pos;
@@ -235,11 +236,9 @@ impl<'t> Reader<'t> {
         if let Some(n) = plain {
             if self.bytes[start + n] == b'"' {
                 self.pos = start + n + 1;
-                return Ok(self
-                    .text
-                    .get(start..start + n)
-                    .unwrap_or_default()
-                    .to_string());
+                return Ok(Cow::Borrowed(
+                    self.text.get(start..start + n).unwrap_or_default(),
+                ));
             }
         }
         let mut out = String::new();
@@ -252,7 +251,7 @@ impl<'t> Reader<'t> {
                 b'"' => {
                     out.push_str(self.text.get(run..self.pos).unwrap_or_default());
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 b'\\' => {
                     out.push_str(self.text.get(run..self.pos).unwrap_or_default());
@@ -312,7 +311,7 @@ impl<'t> Reader<'t> {
 }
 
 /// Reads a whole text as one value.
-pub(crate) fn read(text: &str) -> Result<Value> {
+pub(crate) fn read(text: &str) -> Result<Node<'_>> {
     let mut r = Reader::new(text);
     let v = r.value()?;
     r.end()?;
@@ -322,6 +321,7 @@ pub(crate) fn read(text: &str) -> Result<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::Value;
 
     fn err(text: &str) -> String {
         let e = read(text).unwrap_err();
@@ -334,7 +334,8 @@ mod tests {
         let v = read(
             r#" {"a": [1, -2, 2.5, 1e2, true, false, null], "b": "x\"\u00e6\ud83d\ude00\n"} "#,
         )
-        .unwrap();
+        .unwrap()
+        .to_value();
         let a = match v.get("a") {
             Some(Value::Array(a)) => a.clone(),
             other => panic!("{other:?}"),
@@ -350,13 +351,13 @@ mod tests {
     #[test]
     fn big_integers_become_floats_and_floats_round_correctly() {
         assert_eq!(
-            read("18446744073709551616").unwrap(),
+            read("18446744073709551616").unwrap().to_value(),
             Value::Number(Number::F(18446744073709551616.0))
         );
         // The closest double, not one ulp off.
-        assert_eq!(read("0.1").unwrap().as_f64(), Some(0.1));
+        assert_eq!(read("0.1").unwrap().to_value().as_f64(), Some(0.1));
         assert_eq!(
-            read("2.2250738585072011e-308").unwrap().as_f64(),
+            read("2.2250738585072011e-308").unwrap().to_value().as_f64(),
             Some(2.225_073_858_507_201e-308)
         );
     }

@@ -334,3 +334,77 @@ impl<T> FromIterator<(String, T)> for Dict<T> {
         d
     }
 }
+
+/// A JSON document as read from text, its strings borrowed from the text
+/// where they hold no escape: what [`crate::json::FromJson`] reads typed
+/// values from (the owned [`Value`] is for values the library keeps).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number.
+    Number(Number),
+    /// A string.
+    String(std::borrow::Cow<'a, str>),
+    /// An array.
+    Array(Vec<Node<'a>>),
+    /// An object: keys in document order.
+    Object(Vec<(std::borrow::Cow<'a, str>, Node<'a>)>),
+}
+
+impl<'a> Node<'a> {
+    /// The value under `key` of an object (the first, should it repeat).
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
+        match self {
+            Node::Object(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// What the node is, for messages: "a string", "an object", …
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Node::Null => "null",
+            Node::Bool(_) => "a boolean",
+            Node::Number(_) => "a number",
+            Node::String(_) => "a string",
+            Node::Array(_) => "an array",
+            Node::Object(_) => "an object",
+        }
+    }
+
+    /// The same document as an owned [`Value`].
+    pub fn to_value(&self) -> Value {
+        match self {
+            Node::Null => Value::Null,
+            Node::Bool(b) => Value::Bool(*b),
+            Node::Number(n) => Value::Number(*n),
+            Node::String(s) => Value::String(s.to_string()),
+            Node::Array(items) => Value::Array(items.iter().map(Node::to_value).collect()),
+            Node::Object(fields) => Value::Object(Map(fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_value()))
+                .collect())),
+        }
+    }
+
+    /// A [`Value`] seen as a document (its strings borrowed).
+    pub fn of(value: &'a Value) -> Node<'a> {
+        use std::borrow::Cow::Borrowed;
+        match value {
+            Value::Null => Node::Null,
+            Value::Bool(b) => Node::Bool(*b),
+            Value::Number(n) => Node::Number(*n),
+            Value::String(s) => Node::String(Borrowed(s)),
+            Value::Array(items) => Node::Array(items.iter().map(Node::of).collect()),
+            Value::Object(map) => Node::Object(
+                map.0
+                    .iter()
+                    .map(|(k, v)| (Borrowed(k.as_str()), Node::of(v)))
+                    .collect(),
+            ),
+        }
+    }
+}
