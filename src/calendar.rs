@@ -152,11 +152,42 @@ impl YearMonth {
     }
 }
 
+/// The numbers of `text` when it is exactly groups of ASCII digits of the
+/// given widths joined by `-` (`2024-12`: widths 4, 2); `None` otherwise.
+fn fixed_digits<const N: usize>(text: &str, widths: &[usize; N]) -> Option<[u32; N]> {
+    let bytes = text.as_bytes();
+    let mut out = [0u32; N];
+    let mut pos = 0;
+    for (k, &w) in widths.iter().enumerate() {
+        if k > 0 {
+            if bytes.get(pos) != Some(&b'-') {
+                return None;
+            }
+            pos += 1;
+        }
+        for _ in 0..w {
+            let b = *bytes.get(pos)?;
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            out[k] = out[k] * 10 + u32::from(b - b'0');
+            pos += 1;
+        }
+    }
+    (pos == bytes.len()).then_some(out)
+}
+
 impl std::str::FromStr for YearMonth {
     type Err = String;
 
     /// Parses `YYYY-MM`.
     fn from_str(text: &str) -> Result<Self, String> {
+        // The common case without splitting: exactly `dddd-dd`, valid.
+        if let Some([y, m]) = fixed_digits(text, &[4, 2]) {
+            if let Some(ym) = YearMonth::new(y as i32, m as u8) {
+                return Ok(ym);
+            }
+        }
         let parts = split_fixed::<2>(text);
         if parts.is_none_or(|p| p[0].len() != 4 || p[1].len() != 2) {
             return Err(format!("`{text}` is not a month of the form YYYY-MM"));
@@ -284,6 +315,11 @@ impl std::str::FromStr for Date {
 
     /// Parses `YYYY-MM-DD`.
     fn from_str(text: &str) -> Result<Self, String> {
+        if let Some([y, m, d]) = fixed_digits(text, &[4, 2, 2]) {
+            if let Some(date) = Date::new(y as i32, m as u8, d as u8) {
+                return Ok(date);
+            }
+        }
         let parts = split_fixed::<3>(text);
         if parts.is_none_or(|p| p[0].len() != 4 || p[1].len() != 2 || p[2].len() != 2) {
             return Err(format!("`{text}` is not a date of the form YYYY-MM-DD"));

@@ -63,7 +63,10 @@ impl WageHistory {
     pub fn new(entries: &[WageEntry]) -> WageHistory {
         let mut sorted: Vec<(YearMonth, f64)> =
             entries.iter().map(|e| (e.month, e.nok.get())).collect();
-        if !sorted.is_sorted_by_key(|(m, _)| *m) {
+        if sorted.windows(2).all(|w| w[0].0 > w[1].0) {
+            // Newest first, one entry a month (as the generator writes them).
+            sorted.reverse();
+        } else if !sorted.is_sorted_by_key(|(m, _)| *m) {
             // Stable: entries for one month keep their input order, so they
             // are summed in it.
             crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));

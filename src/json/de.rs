@@ -220,8 +220,11 @@ impl<'v, 'l> Obj<'v, 'l> {
     /// key) for a key outside `known`; `INVALID_VALUE` for a repeated key.
     pub fn new(v: &'v Node<'v>, at: &'l Loc<'l>, known: &[&str]) -> Result<Self> {
         let obj = Obj::lenient(v, at)?;
+        // Which known keys were seen (objects have at most 64 known keys;
+        // beyond that a repeat is looked for the slow way).
+        let mut seen = 0u64;
         for (i, (key, _)) in obj.map.iter().enumerate() {
-            if !known.contains(&key.as_ref()) {
+            let Some(k) = known.iter().position(|k| *k == key.as_ref()) else {
                 let hint = super::closest(key, known)
                     .map(|k| format!("; did you mean `{k}`?"))
                     .unwrap_or_default();
@@ -232,8 +235,16 @@ impl<'v, 'l> Obj<'v, 'l> {
                         super::quoted_list(known)
                     ),
                 ));
-            }
-            if obj.map[..i].iter().any(|(k, _)| k == key) {
+            };
+            let repeated = if k < 64 {
+                let bit = 1u64 << k;
+                let r = seen & bit != 0;
+                seen |= bit;
+                r
+            } else {
+                obj.map[..i].iter().any(|(other, _)| other == key)
+            };
+            if repeated {
                 return Err(at
                     .key(key)
                     .error(ErrorKind::InvalidValue, format!("duplicate field `{key}`")));

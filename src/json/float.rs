@@ -624,22 +624,28 @@ pub(crate) fn write_display(v: f64, out: &mut String) {
         return;
     }
     let (buf, len, k) = shortest(a);
-    let digits = &buf[..len];
+    // The text in a byte buffer (digits, a point and zeros: ASCII), then
+    // one copy into `out`.
+    let mut text = [b'0'; 350];
     let point = len as i32 + k;
-    let push_digits = |out: &mut String, d: &[u8]| d.iter().for_each(|&b| out.push(char::from(b)));
-    if k >= 0 {
-        push_digits(out, digits);
-        (0..k).for_each(|_| out.push('0'));
+    let n = if k >= 0 {
+        // The digits, then k zeros (already there).
+        text[..len].copy_from_slice(&buf[..len]);
+        len + k as usize
     } else if point > 0 {
-        let (int, frac) = digits.split_at(point as usize);
-        push_digits(out, int);
-        out.push('.');
-        push_digits(out, frac);
+        let p = point as usize;
+        text[..p].copy_from_slice(&buf[..p]);
+        text[p] = b'.';
+        text[p + 1..=len].copy_from_slice(&buf[p..len]);
+        len + 1
     } else {
-        out.push_str("0.");
-        (0..-point).for_each(|_| out.push('0'));
-        push_digits(out, digits);
-    }
+        // "0.", −point zeros, the digits.
+        let z = (-point) as usize;
+        text[1] = b'.';
+        text[2 + z..2 + z + len].copy_from_slice(&buf[..len]);
+        2 + z + len
+    };
+    out.push_str(std::str::from_utf8(text.get(..n).unwrap_or_default()).unwrap_or_default());
 }
 
 /// An `f64` that formats with [`write_display`] (for messages: the

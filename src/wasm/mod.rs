@@ -209,7 +209,10 @@ fn too_large(path: &str, what: &str, detail: String, limit: usize) -> Error {
 /// JSON form (`INVALID_TYPE`), values `JSON.stringify` throws on such as
 /// cyclic objects (`INVALID_JSON`, with the path of the property that
 /// closes the cycle), and texts above `limit` bytes (`TOO_LARGE`, naming
-/// the longest array) before they are copied into wasm memory. `root` is
+/// the longest array or the largest property) before they are copied into
+/// wasm memory. Nothing is looked at before `JSON.stringify` (each look is
+/// a call across the boundary, on every call); a million-entry array costs
+/// one stringify, a fraction of a second, and is then named. `root` is
 /// the path of the value itself (`""` for the main input, `"options"`).
 fn json_text(value: &JsValue, what: &str, root: &str, limit: usize) -> Result<String> {
     let no_json = |v: &JsValue| {
@@ -221,18 +224,6 @@ fn json_text(value: &JsValue, what: &str, root: &str, limit: usize) -> Result<St
     };
     if value.is_undefined() || value.is_function() || value.is_symbol() || value.is_bigint() {
         return Err(no_json(value));
-    }
-    // An array of more elements than half the limit cannot fit (each takes
-    // at least two bytes): refuse it before spending time on stringify.
-    if let Some((name, n)) = longest_array(value) {
-        if n as usize > limit / 2 {
-            let detail = format!("`{name}` has {n} entries");
-            return Err(too_large(&join(root, &name), what, detail, limit));
-        }
-    }
-    if is_array(value) && length(value) as usize > limit / 2 {
-        let detail = format!("{} entries", length(value));
-        return Err(too_large(root, what, detail, limit));
     }
     let text: JsString = JSON::stringify(value).map_err(|thrown| {
         let reason = thrown
@@ -255,6 +246,18 @@ fn json_text(value: &JsValue, what: &str, root: &str, limit: usize) -> Result<St
     // longer than the limit in code units is too large in bytes as well.
     let units = text.length() as usize;
     if units > limit {
+        // Name what made it too large: the array itself, its longest bulk
+        // array (`wages` of a million entries), or its largest property.
+        if is_array(value) {
+            let detail = format!("{} entries", length(value));
+            return Err(too_large(root, what, detail, limit));
+        }
+        if let Some((name, n)) = longest_array(value) {
+            if n as usize > limit / 2 {
+                let detail = format!("`{name}` has {n} entries");
+                return Err(too_large(&join(root, &name), what, detail, limit));
+            }
+        }
         let (path, detail) = match largest_property(value) {
             Some((name, n)) => (
                 join(root, &name),
