@@ -3,7 +3,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::grunnbelop::GTable;
-use crate::model::Model;
+use crate::model::{Model, Scorer};
 use crate::policy::Policy;
 use crate::ruletree::Ruleset;
 use std::sync::OnceLock;
@@ -65,6 +65,9 @@ pub struct Catalog {
     g: GTable,
     rulesets: Vec<Ruleset>,
     models: Vec<Model>,
+    /// Each model compiled to its lookup tables, in the order of `models`
+    /// (built once per catalog, not per decision).
+    scorers: Vec<Scorer>,
     policies: Vec<Policy>,
 }
 
@@ -119,10 +122,12 @@ impl Catalog {
                 Ok(m)
             })
             .collect::<Result<Vec<_>>>()?;
+        let scorers = models.iter().map(Scorer::new).collect();
         let mut catalog = Catalog {
             g,
             rulesets,
             models,
+            scorers,
             policies: Vec::new(),
         };
         for (file, text) in POLICIES {
@@ -143,6 +148,7 @@ impl Catalog {
                 g: GTable::shipped(),
                 rulesets: Vec::new(),
                 models: Vec::new(),
+                scorers: Vec::new(),
                 policies: Vec::new(),
             })
         })
@@ -211,9 +217,19 @@ impl Catalog {
     /// The same catalog with `model` added (replacing one with the same id).
     pub fn with_model(&self, model: Model) -> Catalog {
         let mut c = self.clone();
-        c.models.retain(|m| m.id != model.id);
+        if let Some(i) = c.models.iter().position(|m| m.id == model.id) {
+            c.models.remove(i);
+            c.scorers.remove(i);
+        }
+        c.scorers.push(Scorer::new(&model));
         c.models.push(model);
         c
+    }
+
+    /// The lookup tables of the model with this id (see [`Catalog::model`]).
+    pub fn scorer(&self, id: &str) -> Option<&Scorer> {
+        let i = self.models.iter().position(|m| m.id == id)?;
+        self.scorers.get(i)
     }
 
     /// A policy by id.

@@ -581,7 +581,10 @@ fn decide_model(
     let counterfactuals = if blocked {
         Vec::new()
     } else {
-        counterfactual::counterfactuals(model, &Scorer::new(model), &input, cutoff)
+        match catalog.scorer(id) {
+            Some(scorer) => counterfactual::counterfactuals(model, scorer, &input, cutoff),
+            None => counterfactual::counterfactuals(model, &Scorer::new(model), &input, cutoff),
+        }
     };
     let mut features = Map::new();
     for f in &model.features {
