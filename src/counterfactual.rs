@@ -71,11 +71,7 @@ string_enum!(Mutability {
 
 impl ToJson for Change {
     fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("feature", &self.feature)
-            .field("from", &self.from)
-            .field("to", &self.to);
-        o.end();
+        crate::model::write_feature_change(out, self.feature, &self.from, &self.to);
     }
 }
 

@@ -707,12 +707,23 @@ impl ToJson for Waterfall {
 
 impl ToJson for WaterfallStep {
     fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("feature", &self.feature)
-            .field("from", &self.from)
-            .field("to", &self.to);
-        o.end();
+        write_feature_change(out, self.feature, &self.from, &self.to);
     }
+}
+
+/// `{"feature": …, "from": …, "to": …}`: a waterfall step, or one change
+/// of a counterfactual.
+pub(crate) fn write_feature_change(
+    out: &mut String,
+    feature: FeatureName,
+    from: &dyn ToJson,
+    to: &dyn ToJson,
+) {
+    let mut o = Fields::new(out);
+    o.field("feature", &feature)
+        .field("from", from)
+        .field("to", to);
+    o.end();
 }
 
 impl Score {
