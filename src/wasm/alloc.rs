@@ -59,8 +59,11 @@ impl State {
     /// A fresh block of class `c`, aligned to its size (up to a page).
     fn carve(&mut self, c: usize) -> *mut u8 {
         if self.end == 0 {
-            self.end = wasm32::memory_size(0) * PAGE;
-            self.next = self.end;
+            let Some(end) = wasm32::memory_size(0).checked_mul(PAGE) else {
+                return null_mut();
+            };
+            self.end = end;
+            self.next = end;
         }
         let size = 1usize << c;
         let align = size.min(PAGE);
@@ -72,10 +75,18 @@ impl State {
         };
         if end > self.end {
             let pages = (end - self.end).div_ceil(PAGE);
+            // The last byte of a 4 GiB memory is not addressable as an end
+            // in 32 bits: refuse rather than wrap.
+            let Some(new_end) = pages
+                .checked_mul(PAGE)
+                .and_then(|b| self.end.checked_add(b))
+            else {
+                return null_mut();
+            };
             if wasm32::memory_grow(0, pages) == usize::MAX {
                 return null_mut();
             }
-            self.end += pages * PAGE;
+            self.end = new_end;
         }
         self.next = end;
         start as *mut u8

@@ -37,6 +37,7 @@ macro_rules! shared_tests {
             cohort_errors_name_the_option,
             cohort_from_records_computes_rows_and_names_bad_records,
             parity_with_golden_file,
+            allocations_of_every_size_keep_their_contents,
         );
     };
     (@emit $attr:meta; $($name:ident),* $(,)?) => {
@@ -419,4 +420,52 @@ pub fn parity_with_golden_file() {
         return;
     }
     parity::check(&outputs);
+}
+
+/// Blocks of every size class (in wasm, `src/wasm/alloc.rs`), grown,
+/// shrunk, freed and made again, keep what was written into them.
+pub fn allocations_of_every_size_keep_their_contents() {
+    let pattern = |i: usize, k: usize| (i.wrapping_mul(2_654_435_761) ^ k) as u32;
+    let mut kept: Vec<Vec<u32>> = Vec::new();
+    for round in 0..3 {
+        let mut vs: Vec<Vec<u32>> = Vec::new();
+        for k in 0..21 {
+            // 1, 2, 4, … 2^20 elements, filled by pushing (so by realloc).
+            let mut v = Vec::new();
+            for i in 0..(1usize << k) {
+                v.push(pattern(i, k + round));
+            }
+            vs.push(v);
+        }
+        for (k, v) in vs.iter_mut().enumerate() {
+            // Shrink across size classes.
+            v.truncate(v.len() / 3 + 1);
+            v.shrink_to_fit();
+            assert!(
+                v.iter()
+                    .enumerate()
+                    .all(|(i, x)| *x == pattern(i, k + round)),
+                "round {round}, class {k}"
+            );
+        }
+        // Keep every other vector; the rest go back to the free lists.
+        kept.extend(vs.into_iter().step_by(2));
+        let text: String = (0..10_000)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        assert_eq!(text.len(), 10_000);
+        assert!(text
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| b == b'a' + (i % 26) as u8));
+    }
+    for (n, v) in kept.iter().enumerate() {
+        let (round, k) = (n / 11, 2 * (n % 11));
+        assert!(
+            v.iter()
+                .enumerate()
+                .all(|(i, x)| *x == pattern(i, k + round)),
+            "kept {n}"
+        );
+    }
 }
