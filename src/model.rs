@@ -760,7 +760,7 @@ impl Model {
         Ok(model)
     }
 
-    /// Checks what serde cannot (see [`Model::from_json`]).
+    /// Checks what the reader cannot (see [`Model::from_json`]).
     ///
     /// # Errors
     /// As [`Model::from_json`].

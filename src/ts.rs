@@ -1,9 +1,10 @@
 //! The package's TypeScript types, derived from the Rust types that cross
 //! the JS boundary (test-only: `ts-rs` is a dev-dependency).
 //!
-//! The serde types carry `#[cfg_attr(test, derive(ts_rs::TS))]` (and
-//! `ts(...)` field attributes where serde's own attributes do not say
-//! enough, e.g. a field left out of the JSON when empty); the
+//! The types that cross the boundary carry
+//! `#[cfg_attr(test, derive(ts_rs::TS))]` and `ts(...)` attributes that say
+//! what their hand-written JSON impls do (`rename_all`, a field left out
+//! when empty: `optional`, a score's fields written inline: `flatten`); the
 //! `vocabulary!` enums get a string-literal union of their codes. The test
 //! below renders every declaration reachable from the API's input and
 //! output types into one file, `pkg-config/veivalg-types.d.ts`, which the
