@@ -199,19 +199,31 @@ impl Catalog {
     /// # Errors
     /// `NOT_FOUND` listing the known ids.
     pub fn model(&self, id: &str) -> Result<&Model> {
-        self.models.iter().find(|m| m.id == id).ok_or_else(|| {
-            let known: Vec<&str> = self.models.iter().map(|m| m.id.as_str()).collect();
-            let known = if known.is_empty() {
-                "none".to_string()
-            } else {
-                known.join(", ")
-            };
-            Error::new(
-                ErrorKind::NotFound,
-                "",
-                format!("no model `{id}`; known: {known}"),
-            )
-        })
+        self.scored_model(id).map(|(model, _)| model)
+    }
+
+    /// A model by id, with its lookup tables (compiled once per catalog).
+    ///
+    /// # Errors
+    /// As [`Catalog::model`].
+    pub fn scored_model(&self, id: &str) -> Result<(&Model, &Scorer)> {
+        self.models
+            .iter()
+            .zip(&self.scorers)
+            .find(|(m, _)| m.id == id)
+            .ok_or_else(|| {
+                let known: Vec<&str> = self.models.iter().map(|m| m.id.as_str()).collect();
+                let known = if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                };
+                Error::new(
+                    ErrorKind::NotFound,
+                    "",
+                    format!("no model `{id}`; known: {known}"),
+                )
+            })
     }
 
     /// The same catalog with `model` added (replacing one with the same id).
@@ -224,12 +236,6 @@ impl Catalog {
         c.scorers.push(Scorer::new(&model));
         c.models.push(model);
         c
-    }
-
-    /// The lookup tables of the model with this id (see [`Catalog::model`]).
-    pub fn scorer(&self, id: &str) -> Option<&Scorer> {
-        let i = self.models.iter().position(|m| m.id == id)?;
-        self.scorers.get(i)
     }
 
     /// A policy by id.

@@ -7,7 +7,7 @@ use crate::catalog::Catalog;
 use crate::counterfactual::{self, model_selects_noe, Counterfactual};
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{jobj, Fields, FromJson, Loc, Map, Node, Obj, ToJson};
-use crate::model::{Contribution, ModelInput, Scorer, Target, Waterfall};
+use crate::model::{Contribution, ModelInput, Target, Waterfall};
 use crate::person::Person;
 use crate::ruletree::{self, AgeBand, Group, Reason, ReasonCode, Ruleset, TraceStep};
 use crate::vocab::vocabulary;
@@ -558,7 +558,7 @@ fn decide_model(
     catalog: &Catalog,
 ) -> Result<Decision> {
     let id = policy.model.as_deref().unwrap_or_default();
-    let model = catalog.model(id).map_err(|e| e.at("policy.model"))?;
+    let (model, scorer) = catalog.scored_model(id).map_err(|e| e.at("policy.model"))?;
     let cutoff = policy.cutoff.ok_or_else(|| {
         Error::new(
             ErrorKind::InvalidConfig,
@@ -581,10 +581,7 @@ fn decide_model(
     let counterfactuals = if blocked {
         Vec::new()
     } else {
-        match catalog.scorer(id) {
-            Some(scorer) => counterfactual::counterfactuals(model, scorer, &input, cutoff),
-            None => counterfactual::counterfactuals(model, &Scorer::new(model), &input, cutoff),
-        }
+        counterfactual::counterfactuals(model, scorer, &input, cutoff)
     };
     let mut features = Map::new();
     for f in &model.features {
