@@ -40,9 +40,7 @@ pub fn parse<T: FromJson>(text: &str) -> Result<T> {
 /// # Errors
 /// As [`parse`].
 pub fn parse_limited<T: FromJson>(text: &str, max_bytes: usize) -> Result<T> {
-    check_size(text, max_bytes)?;
-    let value = read::read(text)?;
-    T::read_json(&value, &Loc::Root)
+    with_document(text, max_bytes, |doc| T::read_json(doc, &Loc::Root))
 }
 
 /// Parses `text` (at most `max_bytes`) and hands the document to `read`:
