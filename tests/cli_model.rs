@@ -57,6 +57,22 @@ fn cohort() -> &'static Path {
 }
 
 /// A model fitted on the shared cohort (`fit --target STABLE_WORK`), made once.
+/// `veivalg fit --cohort FILE --target STABLE_WORK --id x`.
+fn fit_file(path: &Path) -> Run {
+    run(
+        &[
+            "fit",
+            "--cohort",
+            s(path),
+            "--target",
+            "STABLE_WORK",
+            "--id",
+            "x",
+        ],
+        "",
+    )
+}
+
 fn fitted_model() -> &'static Path {
     static MODEL: OnceLock<PathBuf> = OnceLock::new();
     MODEL.get_or_init(|| {
@@ -299,18 +315,7 @@ fn fit_on_a_one_class_cohort_is_an_error() {
         })
         .collect();
     let path = temp_file("one-class.jsonl", one_class.as_bytes());
-    let r = run(
-        &[
-            "fit",
-            "--cohort",
-            s(&path),
-            "--target",
-            "STABLE_WORK",
-            "--id",
-            "x",
-        ],
-        "",
-    );
+    let r = fit_file(&path);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(r.stdout, "", "no model is written");
     let e = &r.errors()[0];
@@ -335,18 +340,7 @@ fn fit_reports_every_bad_record_with_its_line_and_fits_nothing() {
         good[0]
     );
     let path = temp_file("bad-records.jsonl", input.as_bytes());
-    let r = run(
-        &[
-            "fit",
-            "--cohort",
-            s(&path),
-            "--target",
-            "STABLE_WORK",
-            "--id",
-            "x",
-        ],
-        "",
-    );
+    let r = fit_file(&path);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(r.stdout, "");
     let errors = r.errors();
