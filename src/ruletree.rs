@@ -441,7 +441,7 @@ pub fn evaluate(person: &Person, ruleset: &Ruleset) -> RuleTreeResult {
     if !work.holds {
         reasons.push(Reason::new(
             ReasonCode::WorkHistoryNotMet,
-            jobj! { "test" => to_value(&work.test), "longestMonths" => work.longest_months, "minMonths" => ruleset.work_history.min_months },
+            jobj! { "test" => work.test, "longestMonths" => work.longest_months, "minMonths" => ruleset.work_history.min_months },
         ));
     }
 
