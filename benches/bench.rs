@@ -12,13 +12,13 @@
 use std::hint::black_box;
 use std::io::Write;
 use std::time::{Duration, Instant};
-use veivalg::catalog::Catalog;
+use veivalg::cohort::evaluate::{row_input, Ranking};
+use veivalg::cohort::synthetic::{record, SyntheticParams};
 use veivalg::cohort::Cohort;
-use veivalg::evaluate::{row_input, Ranking};
 use veivalg::fit::{fit, CellCounts, FitSpec};
 use veivalg::model::{FeatureName, Target};
-use veivalg::policy::{self, Policy};
-use veivalg::synthetic::{record, SyntheticParams};
+use veivalg::routing::catalog::Catalog;
+use veivalg::routing::policy::Policy;
 
 /// Median time per iteration of `f`.
 fn measure(mut f: impl FnMut()) -> Duration {
@@ -72,7 +72,7 @@ impl Table {
 }
 
 fn variant_a(cohort: &Cohort) -> (veivalg::model::Model, Policy) {
-    let session = veivalg::session::CohortSession::new(cohort.clone());
+    let session = veivalg::cohort::session::CohortSession::new(cohort.clone());
     let model = session
         .fit_spec(&FitSpec::report_model("variant-a", Target::StableWork))
         .unwrap()
@@ -134,7 +134,10 @@ fn main() {
         "decide, rule tree with trace (typed person)",
         measure(|| {
             i = (i + 1) % persons.len();
-            black_box(policy::decide(&persons[i], &rule_policy, Catalog::shipped()).unwrap());
+            black_box(
+                veivalg::routing::decide::decide(&persons[i], &rule_policy, Catalog::shipped())
+                    .unwrap(),
+            );
         }),
         None,
     );
@@ -142,7 +145,7 @@ fn main() {
         "decide, variant A + explanation + counterfactuals (typed)",
         measure(|| {
             i = (i + 1) % persons.len();
-            black_box(policy::decide(&persons[i], &policy, &catalog).unwrap());
+            black_box(veivalg::routing::decide::decide(&persons[i], &policy, &catalog).unwrap());
         }),
         Some(us(5)),
     );
@@ -156,13 +159,13 @@ fn main() {
         "  of which: parse and check a person (1.7 KB of JSON)",
         measure(|| {
             i = (i + 1) % texts.len();
-            black_box(veivalg::person::Person::from_json(&texts[i]).unwrap());
+            black_box(veivalg::domain::person::Person::from_json(&texts[i]).unwrap());
         }),
         None,
     );
     let decisions: Vec<_> = persons
         .iter()
-        .map(|p| policy::decide(p, &policy, &catalog).unwrap())
+        .map(|p| veivalg::routing::decide::decide(p, &policy, &catalog).unwrap())
         .collect();
     t.row(
         "  of which: write a decision as JSON",
@@ -258,7 +261,7 @@ fn main() {
 /// `Logit` on the same one-hot design of the same rows (the design veivalg
 /// fitted: its kept columns), in the same run.
 fn compare_with_python(py: &str, cohort: &Cohort, spec: &FitSpec, ours: Duration) {
-    let session = veivalg::session::CohortSession::new(cohort.clone());
+    let session = veivalg::cohort::session::CohortSession::new(cohort.clone());
     let fitted = session.fit_spec(spec).unwrap();
     let kept: Vec<&veivalg::fit::Coefficient> = fitted
         .report

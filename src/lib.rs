@@ -14,31 +14,18 @@
 #![deny(missing_docs)]
 
 pub mod api;
-pub mod calendar;
-pub mod catalog;
 pub mod cohort;
-pub mod counterfactual;
-pub mod defaults;
-pub mod employment;
+pub mod domain;
 pub mod error;
-pub mod evaluate;
 pub mod fit;
-pub mod form;
-pub mod grunnbelop;
 pub mod json;
 pub mod model;
-pub mod outcome;
-pub mod person;
-pub mod policy;
-pub mod report;
-pub mod ruletree;
-pub mod session;
+pub mod routing;
+pub mod rules;
 mod sort;
-pub mod synthetic;
 #[cfg(test)]
 mod ts;
 mod vocab;
-pub mod wages;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -178,13 +178,13 @@ macro_rules! alias {
 }
 
 alias!(
-    crate::calendar::Date,
+    crate::domain::calendar::Date,
     "IsoDate",
     "string",
     "A calendar day, `YYYY-MM-DD` (e.g. `\"2025-03-14\"`)."
 );
 alias!(
-    crate::calendar::YearMonth,
+    crate::domain::calendar::YearMonth,
     "YearMonth",
     "string",
     "A calendar month, `YYYY-MM` (e.g. `\"2024-12\"`)."
@@ -289,34 +289,34 @@ pub(crate) fn render() -> String {
     }
     roots!(
         // inputs
-        crate::person::PersonInput,
+        crate::domain::person::PersonInput,
         crate::api::DecideOptions,
         crate::api::RuleTreeOptions,
         crate::api::ScoreOptions,
         crate::api::LabelOptionsInput,
         crate::api::HistoryOptions,
-        crate::outcome::LabelInput,
-        crate::session::SyntheticOptions,
-        crate::session::RecordsOptions,
-        crate::session::ThresholdOptions,
-        crate::session::EvaluateOptions,
+        crate::domain::outcome::LabelInput,
+        crate::cohort::session::SyntheticOptions,
+        crate::cohort::session::RecordsOptions,
+        crate::cohort::session::ThresholdOptions,
+        crate::cohort::session::EvaluateOptions,
         crate::cohort::CohortRecord,
         crate::fit::FitSpec,
         // named in a `ts(type = …)` override
-        crate::form::Education,
+        crate::domain::form::Education,
         // outputs
-        crate::policy::Decision,
-        crate::ruletree::RuleTreeResult,
+        crate::routing::decide::Decision,
+        crate::rules::ruletree::RuleTreeResult,
         crate::api::ScoredPerson,
         crate::api::Features,
-        crate::outcome::OutcomeLabel,
-        crate::wages::MonthlyWage,
-        crate::policy::Policy,
+        crate::domain::outcome::OutcomeLabel,
+        crate::domain::wages::MonthlyWage,
+        crate::routing::policy::Policy,
         crate::model::Model,
-        crate::ruletree::Ruleset,
-        crate::grunnbelop::GEntry,
-        crate::session::EvaluationResult,
-        crate::session::CohortSummary,
+        crate::rules::ruletree::Ruleset,
+        crate::domain::grunnbelop::GEntry,
+        crate::cohort::session::EvaluationResult,
+        crate::cohort::session::CohortSummary,
         crate::error::ErrorData,
     );
     let mut out = String::from(

@@ -10,10 +10,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::sync::OnceLock;
+use veivalg::cohort::synthetic::{self, AgeRange, SyntheticParams};
 use veivalg::cohort::{Cohort, CohortRow};
-use veivalg::outcome::Outcome;
-use veivalg::ruletree::Group;
-use veivalg::synthetic::{self, AgeRange, SyntheticParams};
+use veivalg::domain::outcome::Outcome;
+use veivalg::rules::ruletree::Group;
 
 const SEED: u64 = 1;
 const SIZE: usize = 100_000;
@@ -194,7 +194,7 @@ fn row_i_does_not_depend_on_the_cohort_size() {
     // …and can be regenerated alone, also where a native build splits the
     // work between threads (around row 50 000 on two cores).
     let params = SyntheticParams::shipped().unwrap();
-    let catalog = veivalg::catalog::Catalog::shipped();
+    let catalog = veivalg::routing::catalog::Catalog::shipped();
     for i in [0_usize, 1, 777, 33_334, 33_335, 50_000, 50_001, 99_999] {
         let r = synthetic::record(params, SEED, i as u64);
         assert_eq!(r.person.id.as_deref(), Some(format!("syn-1-{i}").as_str()));

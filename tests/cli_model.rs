@@ -169,8 +169,8 @@ fn synth_wide_ages_reach_outside_30_to_59() {
 
 #[test]
 fn synth_refuses_bad_seeds_and_sizes_naming_the_flag() {
-    let max_seed = veivalg::synthetic::MAX_SEED.to_string();
-    let max_size = veivalg::synthetic::MAX_SIZE.to_string();
+    let max_seed = veivalg::cohort::synthetic::MAX_SEED.to_string();
+    let max_size = veivalg::cohort::synthetic::MAX_SIZE.to_string();
     for (args, flag, says) in [
         (&["--seed", "abc", "--size", "3"][..], "--seed", "integer"),
         (&["--seed", "1.5", "--size", "3"], "--seed", "integer"),

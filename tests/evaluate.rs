@@ -2,14 +2,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use serde_json::json;
-use veivalg::catalog::Catalog;
+use veivalg::cohort::evaluate::{difference, evaluate_fixed, Fixed, GroupColumn, Ranking};
 use veivalg::cohort::{Cohort, CohortRow, Gender};
-use veivalg::evaluate::{difference, evaluate_fixed, Fixed, GroupColumn, Ranking};
-use veivalg::form::{Education, Situation, YesNoUnknown};
+use veivalg::domain::form::{Education, Situation, YesNoUnknown};
+use veivalg::domain::outcome::Outcome;
 use veivalg::model::Model;
-use veivalg::outcome::Outcome;
-use veivalg::policy::Policy;
-use veivalg::ruletree::Group;
+use veivalg::routing::catalog::Catalog;
+use veivalg::routing::policy::Policy;
+use veivalg::rules::ruletree::Group;
 
 /// Row i has situation `Situation::ALL[i]`; outcomes S S I S W I S W I W;
 /// rule-tree standard for rows 0, 1, 2, 5; counsellor standard for rows
@@ -107,7 +107,7 @@ fn policy() -> Policy {
     .unwrap()
 }
 
-fn line(e: &veivalg::evaluate::Evaluation, outcome: &str) -> (u64, u64, u64) {
+fn line(e: &veivalg::cohort::evaluate::Evaluation, outcome: &str) -> (u64, u64, u64) {
     let l = e.table.iter().find(|l| l.outcome == outcome).unwrap();
     (l.total.count, l.selected.count, l.not_selected.count)
 }

@@ -2,8 +2,8 @@
 //! bad input.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use veivalg::domain::form::{Education, Situation};
 use veivalg::fit::{fit, CellCounts, FeatureSpec, FitSpec, Monotone};
-use veivalg::form::{Education, Situation};
 use veivalg::model::{FeatureName, ModelInput, Target};
 
 fn input(situation: Situation, since: Option<u32>, count: u32) -> ModelInput {

@@ -6,9 +6,10 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use veivalg::counterfactual::{counterfactuals, model_selects_noe};
-use veivalg::form::{Education, Situation};
+use veivalg::domain::form::{Education, Situation};
 use veivalg::model::{with_value, Model, ModelInput, Scorer};
+use veivalg::routing::counterfactual::counterfactuals;
+use veivalg::routing::noe_rule::model_selects_noe;
 
 fn weight() -> impl Strategy<Value = f64> {
     -4.0f64..4.0

@@ -7,8 +7,8 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use veivalg::api;
-use veivalg::calendar::Date;
-use veivalg::form::{Approved, Education, Passed, Situation, YesNoUnknown};
+use veivalg::domain::calendar::Date;
+use veivalg::domain::form::{Approved, Education, Passed, Situation, YesNoUnknown};
 
 fn pick<T: Copy + std::fmt::Display + 'static>(all: &'static [T]) -> impl Strategy<Value = String> {
     (0..all.len()).prop_map(move |i| all[i].to_string())
@@ -118,11 +118,11 @@ proptest! {
             prop_assert!(p["age"].as_u64().unwrap() >= 30);
             prop_assert!(p["digitalReservation"] == false && p["sensitive"] == false);
         }
-        let person = veivalg::person::Person::from_json(&text).unwrap();
+        let person = veivalg::domain::person::Person::from_json(&text).unwrap();
         for ruleset in ["2018", "2018-10", "2024-03", "2026-04"] {
             let r: Value = serde_json::from_str(&api::rule_tree(&text, &json!({ "ruleset": ruleset }).to_string()).unwrap()).unwrap();
             // The cohort fast path gives the same group as the traced tree.
-            let fast = veivalg::ruletree::group(&person, veivalg::catalog::Catalog::shipped().ruleset(ruleset).unwrap());
+            let fast = veivalg::rules::ruletree::group(&person, veivalg::routing::catalog::Catalog::shipped().ruleset(ruleset).unwrap());
             prop_assert_eq!(r["group"].as_str().unwrap(), fast.as_str());
         }
         api::features(&text).unwrap();
@@ -130,12 +130,12 @@ proptest! {
         let l: Value = serde_json::from_str(&api::label_outcome(&text, "null").unwrap()).unwrap();
         prop_assert_eq!(l["months"].as_array().unwrap().len(), 12);
         // The cohort fast path gives the same outcome as the full label.
-        let history = veivalg::wages::WageHistory::new(&person.wages);
-        let fast = veivalg::outcome::outcome_of(person.registered_on, &history, person.wages_through, Default::default(), veivalg::catalog::Catalog::shipped().g()).unwrap();
+        let history = veivalg::domain::wages::WageHistory::new(&person.wages);
+        let fast = veivalg::domain::outcome::outcome_of(person.registered_on, &history, person.wages_through, Default::default(), veivalg::routing::catalog::Catalog::shipped().g()).unwrap();
         prop_assert_eq!(l["outcome"].as_str().unwrap(), fast.as_str());
         // And the fast wage features equal the facade's.
         let f: Value = serde_json::from_str(&api::features(&text).unwrap()).unwrap();
-        let w = veivalg::wages::wage_features(&person, veivalg::catalog::Catalog::shipped().g()).unwrap();
+        let w = veivalg::domain::wages::wage_features(&person, veivalg::routing::catalog::Catalog::shipped().g()).unwrap();
         prop_assert_eq!(f["monthsAbove3GLast24"].as_u64().unwrap(), u64::from(w.months_above_3g_last_24));
     }
 

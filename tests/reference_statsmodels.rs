@@ -10,8 +10,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use veivalg::domain::form::{Education, Situation};
 use veivalg::fit::{fit, CellCounts, FeatureSpec, FitSpec, Monotone};
-use veivalg::form::{Education, Situation};
 use veivalg::model::{FeatureName, ModelInput, Target};
 
 /// A small portable generator (64-bit LCG, top bits), so the data sets are

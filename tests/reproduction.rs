@@ -6,9 +6,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::sync::OnceLock;
-use veivalg::catalog::Catalog;
+use veivalg::cohort::defaults::{default_cohort, file_text, fit_defaults};
 use veivalg::cohort::Cohort;
-use veivalg::defaults::{default_cohort, file_text, fit_defaults};
+use veivalg::routing::catalog::Catalog;
 
 fn cohort() -> &'static Cohort {
     static C: OnceLock<Cohort> = OnceLock::new();
@@ -48,7 +48,7 @@ fn shipped_models_and_policies_are_refitted_exactly() {
 
 #[test]
 fn reproduction_report_passes_and_is_up_to_date() {
-    let r = veivalg::report::build(cohort()).unwrap();
+    let r = veivalg::cohort::report::build(cohort()).unwrap();
     let failing: Vec<_> = r
         .lines
         .iter()
@@ -63,7 +63,7 @@ fn reproduction_report_passes_and_is_up_to_date() {
     assert!(failing.is_empty(), "{failing:?}");
     assert!(r.synthetic);
     assert_eq!(
-        veivalg::report::markdown(&r),
+        veivalg::cohort::report::markdown(&r),
         read("docs/reproduction.md"),
         "docs/reproduction.md is stale: run `make report`"
     );
@@ -78,7 +78,7 @@ fn reproduction_report_passes_and_is_up_to_date() {
 #[test]
 fn model_cards_are_up_to_date() {
     assert_eq!(
-        veivalg::report::model_cards(Catalog::shipped()),
+        veivalg::cohort::report::model_cards(Catalog::shipped()),
         read("docs/models.md"),
         "docs/models.md is stale: run `make report`"
     );

@@ -1,7 +1,7 @@
 //! JavaScript bindings: the only module that knows wasm-bindgen and js-sys.
 //!
 //! Every export is a thin wrapper round the JSON-text facade ([`crate::api`]
-//! and [`crate::session`]): a JS value is turned into JSON text once with
+//! and [`crate::cohort::session`]): a JS value is turned into JSON text once with
 //! `JSON.stringify` (its size checked before it is copied into wasm memory),
 //! parsed by the same code the CLI uses, and the JSON text that comes back
 //! is handed to `JSON.parse`. The CLI and the package therefore give
@@ -23,10 +23,10 @@ mod alloc;
 static ALLOCATOR: alloc::Allocator = alloc::Allocator::new();
 
 use crate::api;
+use crate::cohort::session::CohortSession;
 use crate::cohort::MAX_COHORT_BYTES;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::MAX_RECORD_BYTES;
-use crate::session::CohortSession;
 use js_sys::{Array, JsString, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 

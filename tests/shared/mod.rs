@@ -249,8 +249,8 @@ pub fn bad_values_name_their_field() {
     );
 }
 
-fn session(options: &str) -> veivalg::session::CohortSession {
-    veivalg::session::CohortSession::synthetic(options).expect("a synthetic cohort")
+fn session(options: &str) -> veivalg::cohort::session::CohortSession {
+    veivalg::cohort::session::CohortSession::synthetic(options).expect("a synthetic cohort")
 }
 
 /// A synthetic cohort says so, and the same seed gives the same cohort.
@@ -302,7 +302,7 @@ pub fn cohort_share_moves_the_cutoff_and_the_volume() {
         {"name": "monthsSinceAbove3G"}, {"name": "monthsAbove3GLast24"}]}"#;
     let model = parse(&s.fit(spec).expect("a fitted model"));
     assert_eq!(model["trainedOn"]["synthetic"], true);
-    let at = |s: &mut veivalg::session::CohortSession, share: f64| {
+    let at = |s: &mut veivalg::cohort::session::CohortSession, share: f64| {
         let mut o = model_policy(&model);
         o["share"] = json!(share);
         parse(&s.evaluate(&o.to_string()).expect("an evaluation"))
@@ -329,14 +329,16 @@ pub fn cohort_share_moves_the_cutoff_and_the_volume() {
 
 /// Bad options name the option at fault, and the cohort stays usable.
 pub fn cohort_errors_name_the_option() {
-    let e = veivalg::session::CohortSession::synthetic(r#"{"seed": 1, "size": 0}"#)
+    let e = veivalg::cohort::session::CohortSession::synthetic(r#"{"seed": 1, "size": 0}"#)
         .expect_err("size 0");
     assert_eq!((e.kind.as_str(), e.path.as_str()), ("OUT_OF_RANGE", "size"));
-    let e = veivalg::session::CohortSession::synthetic(r#"{"seed": -1, "size": 10}"#)
+    let e = veivalg::cohort::session::CohortSession::synthetic(r#"{"seed": -1, "size": 10}"#)
         .expect_err("a negative seed");
     assert_eq!(e.path, "seed");
-    let e = veivalg::session::CohortSession::synthetic(r#"{"seed": 1, "size": 10, "ages": "ALL"}"#)
-        .expect_err("an unknown age range");
+    let e = veivalg::cohort::session::CohortSession::synthetic(
+        r#"{"seed": 1, "size": 10, "ages": "ALL"}"#,
+    )
+    .expect_err("an unknown age range");
     assert_eq!(
         (e.kind.as_str(), e.path.as_str()),
         ("INVALID_VALUE", "ages")
@@ -373,32 +375,37 @@ pub fn cohort_errors_name_the_option() {
 /// Records become rows with computed groups and outcomes; a bad record is
 /// named by its index.
 pub fn cohort_from_records_computes_rows_and_names_bad_records() {
-    let params = veivalg::synthetic::SyntheticParams::shipped().expect("params");
+    let params = veivalg::cohort::synthetic::SyntheticParams::shipped().expect("params");
     let records: Vec<Value> = (0..40)
         .map(|i| {
-            let r = veivalg::synthetic::record(params, 9, i);
+            let r = veivalg::cohort::synthetic::record(params, 9, i);
             let person: Value = parse(&veivalg::json::to_string(&r.person));
             json!({ "synthetic": true, "person": person, "gender": "FEMALE" })
         })
         .collect();
     let text = Value::Array(records.clone()).to_string();
-    let s = veivalg::session::CohortSession::from_records_json(&text, r#"{"ruleset": "2018-10"}"#)
-        .expect("a cohort from records");
+    let s = veivalg::cohort::session::CohortSession::from_records_json(
+        &text,
+        r#"{"ruleset": "2018-10"}"#,
+    )
+    .expect("a cohort from records");
     let summary = parse(&s.summary_json().expect("summary"));
     assert_eq!(summary["rows"], 40);
     assert_eq!(summary["ruleset"], "2018-10");
     assert_eq!(summary["synthetic"], true);
     let mut bad = records;
     bad[1]["person"]["answers"]["situation"] = json!("FIRED");
-    let e =
-        veivalg::session::CohortSession::from_records_json(&Value::Array(bad).to_string(), "null")
-            .expect_err("a bad record");
+    let e = veivalg::cohort::session::CohortSession::from_records_json(
+        &Value::Array(bad).to_string(),
+        "null",
+    )
+    .expect_err("a bad record");
     assert_eq!(
         (e.kind.as_str(), e.path.as_str()),
         ("INVALID_VALUE", "[1].person.answers.situation")
     );
-    let e =
-        veivalg::session::CohortSession::from_records_json("[]", "null").expect_err("no records");
+    let e = veivalg::cohort::session::CohortSession::from_records_json("[]", "null")
+        .expect_err("no records");
     assert_eq!(e.kind.as_str(), "INSUFFICIENT_DATA");
 }
 

@@ -15,8 +15,8 @@
 
 use serde_json::{json, Value};
 use veivalg::api;
-use veivalg::session::CohortSession;
-use veivalg::synthetic::{record_with, AgeRange, SyntheticParams};
+use veivalg::cohort::session::CohortSession;
+use veivalg::cohort::synthetic::{record_with, AgeRange, SyntheticParams};
 
 /// The checked-in fingerprints: `name<TAB>bytes<TAB>fnv1a-64`.
 pub const GOLDEN: &str = include_str!("../golden/parity.txt");

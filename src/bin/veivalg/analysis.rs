@@ -10,14 +10,15 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use veivalg::catalog::Catalog;
+use veivalg::cohort::defaults;
+use veivalg::cohort::session::{CohortSession, EvaluateOptions};
+use veivalg::cohort::synthetic::{record_with, SyntheticParams};
 use veivalg::cohort::{Cohort, CohortRecord};
 use veivalg::fit::{CellCounts, FitSpec, Fitted};
 use veivalg::json::{FromJson, ToJson, Value};
 use veivalg::model::ModelInput;
-use veivalg::session::{CohortSession, EvaluateOptions};
-use veivalg::synthetic::{record_with, SyntheticParams};
-use veivalg::{defaults, json, Error, ErrorKind};
+use veivalg::routing::catalog::Catalog;
+use veivalg::{json, Error, ErrorKind};
 
 /// Largest spec, policy or model file read (1 MiB, as one record).
 const MAX_FILE_BYTES: usize = veivalg::json::MAX_RECORD_BYTES;
@@ -346,19 +347,19 @@ pub fn report(args: &ReportArgs) -> ExitCode {
 
 fn report_text(args: &ReportArgs) -> Result<u8, Stop> {
     if args.model_cards {
-        print(&veivalg::report::model_cards(
-            veivalg::catalog::Catalog::shipped(),
+        print(&veivalg::cohort::report::model_cards(
+            veivalg::routing::catalog::Catalog::shipped(),
         ))?;
         return Ok(OK);
     }
     let cohort = defaults::default_cohort().map_err(|e| stop(USAGE, &e))?;
-    let r = veivalg::report::build(&cohort).map_err(|e| stop(USAGE, &e))?;
+    let r = veivalg::cohort::report::build(&cohort).map_err(|e| stop(USAGE, &e))?;
     let text = if args.json {
         json::to_string(&r) + "\n"
     } else if args.markdown {
-        veivalg::report::markdown(&r)
+        veivalg::cohort::report::markdown(&r)
     } else {
-        veivalg::report::text(&r)
+        veivalg::cohort::report::text(&r)
     };
     print(&text)?;
     Ok(if r.all_pass { OK } else { RECORD_FAILED })

@@ -4,13 +4,13 @@
 use crate::records::Format;
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
-use veivalg::calendar::Date;
-use veivalg::catalog::Catalog;
-use veivalg::evaluate::DEFAULT_MONTHLY_VOLUME;
+use veivalg::cohort::evaluate::DEFAULT_MONTHLY_VOLUME;
+use veivalg::cohort::session::FixedMethod;
+use veivalg::cohort::synthetic::AgeRange;
+use veivalg::domain::calendar::Date;
 use veivalg::json::{write_str, Fields, ToJson};
 use veivalg::model::Target;
-use veivalg::session::FixedMethod;
-use veivalg::synthetic::AgeRange;
+use veivalg::routing::catalog::Catalog;
 use veivalg::{Error, ErrorKind};
 
 /// Output, errors and exit codes: the same for every command that reads
@@ -521,10 +521,10 @@ fn seed(text: &str) -> Result<u64, String> {
     let seed: u64 = text.parse().map_err(|_| {
         format!(
             "the seed must be an integer from 0 to {}, got {text}",
-            veivalg::synthetic::MAX_SEED
+            veivalg::cohort::synthetic::MAX_SEED
         )
     })?;
-    veivalg::synthetic::check_seed(seed).map_err(|e| e.message.clone())?;
+    veivalg::cohort::synthetic::check_seed(seed).map_err(|e| e.message.clone())?;
     Ok(seed)
 }
 
@@ -533,10 +533,10 @@ fn size(text: &str) -> Result<usize, String> {
     let size: usize = text.parse().map_err(|_| {
         format!(
             "the size must be an integer from 1 to {}, got {text}",
-            veivalg::synthetic::MAX_SIZE
+            veivalg::cohort::synthetic::MAX_SIZE
         )
     })?;
-    veivalg::synthetic::check_size(size).map_err(|e| e.message.clone())?;
+    veivalg::cohort::synthetic::check_size(size).map_err(|e| e.message.clone())?;
     Ok(size)
 }
 
@@ -664,7 +664,8 @@ fn shipped_policy(id: &str) -> Result<String, String> {
 /// Checks that `--on` is a date and that a policy is in force on it.
 fn day_with_policy(text: &str) -> Result<String, String> {
     let day: Date = text.parse()?;
-    veivalg::policy::in_force(Catalog::shipped().policies(), day).map_err(|e| e.message.clone())?;
+    veivalg::routing::policy::in_force(Catalog::shipped().policies(), day)
+        .map_err(|e| e.message.clone())?;
     Ok(text.to_string())
 }
 
@@ -673,7 +674,7 @@ fn day_with_policy(text: &str) -> Result<String, String> {
 struct DecideOptions<'a> {
     policy: Option<&'a str>,
     on: Option<&'a str>,
-    grunnbelop: Option<veivalg::grunnbelop::GTable>,
+    grunnbelop: Option<veivalg::domain::grunnbelop::GTable>,
 }
 
 impl ToJson for DecideOptions<'_> {
@@ -727,18 +728,20 @@ impl DecideArgs {
                         format!("cannot read {}: {e}", path.display()),
                     )
                 })?;
-                Some(veivalg::grunnbelop::GTable::from_json(&text).map_err(|e| {
-                    let inner = if e.path.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" at {}", e.path)
-                    };
-                    Error::new(
-                        e.kind,
-                        "--grunnbelop",
-                        format!("{}{inner}: {}", path.display(), e.message),
-                    )
-                })?)
+                Some(
+                    veivalg::domain::grunnbelop::GTable::from_json(&text).map_err(|e| {
+                        let inner = if e.path.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" at {}", e.path)
+                        };
+                        Error::new(
+                            e.kind,
+                            "--grunnbelop",
+                            format!("{}{inner}: {}", path.display(), e.message),
+                        )
+                    })?,
+                )
             }
             None => None,
         };
@@ -855,8 +858,8 @@ mod tests {
                 .map(ToString::to_string)
                 .unwrap()
         };
-        assert!(help("seed").contains(&veivalg::synthetic::MAX_SEED.to_string()));
-        assert!(help("size").contains(&veivalg::synthetic::MAX_SIZE.to_string()));
+        assert!(help("seed").contains(&veivalg::cohort::synthetic::MAX_SEED.to_string()));
+        assert!(help("size").contains(&veivalg::cohort::synthetic::MAX_SIZE.to_string()));
     }
 
     #[test]
@@ -885,7 +888,10 @@ mod tests {
         assert!(cutoff("0.5").is_ok() && cutoff("1").is_err() && cutoff("0").is_err());
         assert!(volume("9000").is_ok() && volume("0").is_err());
         assert!(l2("0").is_ok() && l2("-1").is_err() && l2("inf").is_err());
-        assert_eq!(seed("9007199254740991"), Ok(veivalg::synthetic::MAX_SEED));
+        assert_eq!(
+            seed("9007199254740991"),
+            Ok(veivalg::cohort::synthetic::MAX_SEED)
+        );
         assert!(seed("9007199254740992").is_err());
         assert!(size("0").is_err() && size("10000001").is_err());
     }

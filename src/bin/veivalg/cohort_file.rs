@@ -12,9 +12,9 @@ use crate::run::{report, stop, Stop, RECORD_FAILED, USAGE};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::Path;
-use veivalg::catalog::Catalog;
 use veivalg::cohort::{Cohort, CohortRecord};
-use veivalg::ruletree::Ruleset;
+use veivalg::routing::catalog::Catalog;
+use veivalg::rules::ruletree::Ruleset;
 use veivalg::{Error, ErrorKind};
 
 /// Records turned into rows at a time.

@@ -1,10 +1,10 @@
 //! `veivalg evaluate` as aligned text tables: the evaluation is data (see
-//! [`veivalg::evaluate::Evaluation`]); this module only lays it out.
+//! [`veivalg::cohort::evaluate::Evaluation`]); this module only lays it out.
 
 use std::fmt::Write as _;
-use veivalg::evaluate::{Evaluation, ModelMetrics, OutcomeLine};
+use veivalg::cohort::evaluate::{Evaluation, ModelMetrics, OutcomeLine};
+use veivalg::cohort::session::EvaluationResult;
 use veivalg::model::Target;
-use veivalg::session::EvaluationResult;
 
 /// Columns laid out with two spaces between them: the first `left` columns
 /// aligned left, the others right. Widths count characters, not bytes.

@@ -13,13 +13,13 @@
 //! strictly less than G/12 ([`Boundary::Strict`]). Labels need 12 complete
 //! months of wage data after registration; fewer is an error, not a guess.
 
-use crate::calendar::{Date, YearMonth};
+use crate::domain::calendar::{Date, YearMonth};
+use crate::domain::grunnbelop::GTable;
+use crate::domain::person::WageEntry;
+use crate::domain::wages::{MonthlyWage, WageHistory};
 use crate::error::{Error, ErrorKind, Result};
-use crate::grunnbelop::GTable;
 use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson};
-use crate::person::WageEntry;
 use crate::vocab::vocabulary;
-use crate::wages::{MonthlyWage, WageHistory};
 
 vocabulary! {
     /// The three sequence groups of Tabell 3.
@@ -206,8 +206,8 @@ impl FromJson for LabelInput {
 ///
 /// # Example
 /// ```
-/// use veivalg::outcome::{label, LabelInput, LabelOptions, Outcome, LabelRule};
-/// use veivalg::grunnbelop::GTable;
+/// use veivalg::domain::outcome::{label, LabelInput, LabelOptions, Outcome, LabelRule};
+/// use veivalg::domain::grunnbelop::GTable;
 /// // Registered in March 2024; no wages at all, data complete through 2025-06.
 /// let input = LabelInput { id: None, registered_on: "2024-03-10".parse().unwrap(),
 ///     wages: vec![], wages_through: Some("2025-06".parse().unwrap()) };

@@ -10,12 +10,12 @@
 //! [`Group::AntattBehovForVeiledning`]. The result carries every check made
 //! (the trace) and the reasons for the group.
 
-use crate::calendar::Date;
-use crate::employment::{self, WorkHistoryResult, WorkHistoryRule};
+use crate::domain::calendar::Date;
+use crate::domain::form::{Approved, Education, Passed, YesNoUnknown};
+use crate::domain::person::Person;
 use crate::error::{Error, ErrorKind, Result};
-use crate::form::{Approved, Education, Passed, YesNoUnknown};
 use crate::json::{jobj, to_value, Fields, FromJson, Loc, Node, Obj, ToJson, Value};
-use crate::person::Person;
+use crate::rules::work_history::{self, WorkHistoryResult, WorkHistoryRule};
 use crate::vocab::vocabulary;
 
 vocabulary! {
@@ -317,7 +317,7 @@ impl ToJson for RuleTreeResult {
 ///
 /// # Example
 /// ```
-/// use veivalg::{person::Person, ruletree::{self, Group}, catalog::Catalog};
+/// use veivalg::{domain::person::Person, rules::ruletree::{self, Group}, routing::catalog::Catalog};
 /// let p = Person::from_json(r#"{"registeredOn": "2025-03-14", "age": 45,
 ///   "answers": {"situation": "MISTET_JOBBEN", "education": "GRUNNSKOLE",
 ///               "healthObstacles": "VET_IKKE", "otherObstacles": "NEI"},
@@ -427,7 +427,7 @@ pub fn evaluate(person: &Person, ruleset: &Ruleset) -> RuleTreeResult {
         ));
     }
 
-    let work: WorkHistoryResult = employment::evaluate(
+    let work: WorkHistoryResult = work_history::evaluate(
         &ruleset.work_history,
         &person.employment,
         person.registered_on,
@@ -473,7 +473,7 @@ pub fn group(person: &Person, ruleset: &Ruleset) -> Group {
         && a.education != Education::IngenUtdanning
         && (primary_counts || a.education_passed == Passed::Ja)
         && (primary_counts || a.education_approved == Approved::Ja)
-        && employment::holds(
+        && work_history::holds(
             &ruleset.work_history,
             &person.employment,
             person.registered_on,

@@ -13,7 +13,7 @@ vocabulary! {
     /// `IKKE_VAERT_I_JOBB_SISTE_2_AAR` is [`Situation::JobbOver2Aar`].
     ///
     /// ```
-    /// use veivalg::form::Situation;
+    /// use veivalg::domain::form::Situation;
     /// assert_eq!("HAR_BLITT_SAGT_OPP".parse::<Situation>().unwrap(), Situation::MistetJobben);
     /// let err = "MISTET_JOBEN".parse::<Situation>().unwrap_err();
     /// assert!(err.contains("did you mean `MISTET_JOBBEN`?"));

@@ -17,15 +17,16 @@
 //! selects a prefix, found by binary search, and the tables come from
 //! prefix counts — no re-scoring.
 
-use crate::catalog::Catalog;
 use crate::cohort::{Cohort, CohortRow};
-use crate::counterfactual::model_selects_noe;
+use crate::domain::outcome::Outcome;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{Fields, ToJson};
 use crate::model::{Model, ModelInput, Scorer, Target};
-use crate::outcome::Outcome;
-use crate::policy::{Method, Policy, RoutingFacts};
-use crate::ruletree::{Group, Ruleset};
+use crate::routing::catalog::Catalog;
+use crate::routing::decide::RoutingFacts;
+use crate::routing::noe_rule::model_selects_noe;
+use crate::routing::policy::{Method, Policy};
+use crate::rules::ruletree::{Group, Ruleset};
 use crate::vocab::vocabulary;
 
 /// The report's typical monthly volume of registrants aged 30–59.
@@ -84,10 +85,10 @@ impl GroupColumn {
                 .map_or("UNKNOWN", |g| g.as_str()),
             GroupColumn::BornAbroad => ["false", "true"].get(slot).copied().unwrap_or("UNKNOWN"),
             GroupColumn::AgeBand => AGE_BANDS.get(slot).copied().unwrap_or("67+"),
-            GroupColumn::Situation => crate::form::Situation::ALL
+            GroupColumn::Situation => crate::domain::form::Situation::ALL
                 .get(slot)
                 .map_or("UNKNOWN", |s| s.as_str()),
-            GroupColumn::Education => crate::form::Education::ALL
+            GroupColumn::Education => crate::domain::form::Education::ALL
                 .get(slot)
                 .map_or("UNKNOWN", |e| e.as_str()),
         }
@@ -276,7 +277,7 @@ pub struct Evaluation {
 
 impl Evaluation {
     /// Writes the fields of the evaluation into an open object (so that
-    /// [`crate::session::EvaluationResult`] can add its own after them).
+    /// [`crate::cohort::session::EvaluationResult`] can add its own after them).
     pub(crate) fn write_fields(&self, o: &mut Fields<'_>) {
         o.field("label", &self.label)
             .field("method", &self.method)

@@ -17,10 +17,10 @@
 //! counterfactual therefore says `actionable: false` and why; it explains
 //! the decision, it is not advice.
 
-use crate::form::{Education, Situation};
+use crate::domain::form::{Education, Situation};
 use crate::json::{string_enum, Fields, ToJson, Value};
-use crate::model::{FeatureName, Model, ModelInput, Scorer, Target};
-use crate::policy::Unit;
+use crate::model::{FeatureName, Model, ModelInput, Scorer};
+use crate::routing::noe_rule::{model_selects_noe, Unit};
 
 /// One changed input.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,17 +87,6 @@ impl ToJson for Counterfactual {
     }
 }
 
-/// Whether a model score routes to NOE: P ≥ cut-off for targets whose
-/// events belong in NOE (stable work, not without work); P < cut-off for
-/// "without work" (variant B sends the top of P(without) to the local office).
-pub fn model_selects_noe(target: Target, probability: f64, cutoff: f64) -> bool {
-    if target.noe_holds_events() {
-        probability >= cutoff
-    } else {
-        probability < cutoff
-    }
-}
-
 fn mutability(name: FeatureName) -> Mutability {
     match name {
         FeatureName::MonthsSinceAbove3G | FeatureName::MonthsAbove3GLast24 => Mutability::PastWages,
@@ -158,12 +147,11 @@ impl Cand {
             FeatureName::Situation => Situation::ALL.iter().for_each(|s| f(Cand::Situation(*s))),
             FeatureName::Education => Education::ALL.iter().for_each(|e| f(Cand::Education(*e))),
             FeatureName::MonthsSinceAbove3G => {
-                (1..=crate::wages::LOOK_BACK_MONTHS).for_each(|m| f(Cand::Months(Some(m))));
+                (1..=crate::domain::wages::LOOK_BACK_MONTHS).for_each(|m| f(Cand::Months(Some(m))));
                 f(Cand::Months(None));
             }
-            FeatureName::MonthsAbove3GLast24 => {
-                (0..=crate::wages::COUNT_WINDOW_MONTHS).for_each(|m| f(Cand::Months(Some(m))))
-            }
+            FeatureName::MonthsAbove3GLast24 => (0..=crate::domain::wages::COUNT_WINDOW_MONTHS)
+                .for_each(|m| f(Cand::Months(Some(m)))),
         }
     }
 }

@@ -24,10 +24,10 @@
 //! time in the model file's feature order; unlike the logit view it depends
 //! on that order, and says so.
 
+use crate::domain::form::{Education, Situation};
+use crate::domain::outcome::Outcome;
 use crate::error::{Error, ErrorKind, Result};
-use crate::form::{Education, Situation};
 use crate::json::{Dict, Fields, FromJson, Loc, Node, Obj, ToJson, Value};
-use crate::outcome::Outcome;
 use crate::vocab::vocabulary;
 
 vocabulary! {
@@ -136,8 +136,8 @@ impl ModelInput {
 /// Smallest and largest value a binned feature can take.
 fn domain(name: FeatureName) -> (u32, u32) {
     match name {
-        FeatureName::MonthsSinceAbove3G => (1, crate::wages::LOOK_BACK_MONTHS),
-        _ => (0, crate::wages::COUNT_WINDOW_MONTHS),
+        FeatureName::MonthsSinceAbove3G => (1, crate::domain::wages::LOOK_BACK_MONTHS),
+        _ => (0, crate::domain::wages::COUNT_WINDOW_MONTHS),
     }
 }
 
@@ -863,13 +863,13 @@ impl Model {
             FeatureName::Situation => Situation::ALL.iter().map(|s| Value::from(*s)).collect(),
             FeatureName::Education => Education::ALL.iter().map(|s| Value::from(*s)).collect(),
             FeatureName::MonthsSinceAbove3G => {
-                let mut v: Vec<Value> = (1..=crate::wages::LOOK_BACK_MONTHS)
+                let mut v: Vec<Value> = (1..=crate::domain::wages::LOOK_BACK_MONTHS)
                     .map(Value::from)
                     .collect();
                 v.push(Value::Null);
                 v
             }
-            FeatureName::MonthsAbove3GLast24 => (0..=crate::wages::COUNT_WINDOW_MONTHS)
+            FeatureName::MonthsAbove3GLast24 => (0..=crate::domain::wages::COUNT_WINDOW_MONTHS)
                 .map(Value::from)
                 .collect(),
         }
@@ -897,7 +897,7 @@ pub fn with_value(input: &ModelInput, name: FeatureName, value: &Value) -> Optio
 }
 
 /// Size of the per-value weight tables of a [`Scorer`]: values 0–36.
-const TABLE: usize = crate::wages::LOOK_BACK_MONTHS as usize + 1;
+const TABLE: usize = crate::domain::wages::LOOK_BACK_MONTHS as usize + 1;
 
 /// A model compiled to lookup tables: one array read per feature, no
 /// allocation. Gives the same logit as [`Model::logit`], summed in the same

@@ -2,11 +2,11 @@
 //! each month in NOK and as a multiple of monthly G; and the two wage
 //! inputs of the proposed model, computed before registration only.
 
-use crate::calendar::YearMonth;
+use crate::domain::calendar::YearMonth;
+use crate::domain::grunnbelop::GTable;
+use crate::domain::person::{Person, WageEntry};
 use crate::error::{Error, ErrorKind, Result};
-use crate::grunnbelop::GTable;
 use crate::json::{Fields, ToJson};
-use crate::person::{Person, WageEntry};
 
 /// How many months before the registration month the wage features look
 /// back (the recipe's k = −36 … −1). A last month above 3G further back

@@ -3,15 +3,15 @@
 //! both use it, so a slider move in a page costs a binary search, not a
 //! re-scoring.
 
-use crate::catalog::Catalog;
-use crate::cohort::Cohort;
-use crate::error::{Error, ErrorKind, Result};
-use crate::evaluate::{
+use crate::cohort::evaluate::{
     difference, evaluate_fixed, Evaluation, Fixed, GroupColumn, Ranking, DEFAULT_MONTHLY_VOLUME,
 };
+use crate::cohort::Cohort;
+use crate::error::{Error, ErrorKind, Result};
 use crate::fit::{fit, CellCounts, FitSpec};
 use crate::json::{self, Fields, FromJson, Loc, Node, Obj, ToJson, Value};
-use crate::policy::{Method, Policy};
+use crate::routing::catalog::Catalog;
+use crate::routing::policy::{Method, Policy};
 use crate::vocab::vocabulary;
 
 vocabulary! {
@@ -36,7 +36,10 @@ pub struct EvaluateOptions {
     /// `RULE_TREE_GROUP` or `COUNSELLOR` (instead of a policy).
     pub method: Option<FixedMethod>,
     /// A policy id or object.
-    #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<crate::policy::Policy>>"))]
+    #[cfg_attr(
+        test,
+        ts(as = "Option<crate::ts::IdOr<crate::routing::policy::Policy>>")
+    )]
     pub policy: Option<Value>,
     /// A model object a MODEL policy may name (adds to the shipped ones).
     #[cfg_attr(test, ts(as = "Option<crate::model::Model>"))]
@@ -92,7 +95,7 @@ pub struct EvaluationResult {
     /// `compareTo`, evaluated.
     pub compared_to: Option<Box<Evaluation>>,
     /// `evaluation − comparedTo`, per month.
-    pub difference: Option<crate::evaluate::Difference>,
+    pub difference: Option<crate::cohort::evaluate::Difference>,
 }
 
 impl ToJson for EvaluationResult {
@@ -167,15 +170,18 @@ impl CohortSession {
     }
 
     fn catalog_with(model: &Option<Value>) -> Result<Catalog> {
-        Ok(crate::api::custom_catalog(model, "model", None)?
-            .unwrap_or_else(|| Catalog::shipped().clone()))
+        Ok(
+            crate::routing::catalog::custom_catalog(model, "model", None)?
+                .unwrap_or_else(|| Catalog::shipped().clone()),
+        )
     }
 
     fn policy_of(value: &Value, catalog: &Catalog) -> Result<Policy> {
-        let policy =
-            crate::api::by_id_or_object::<Policy>(value, "policy", |id| catalog.policy(id))?
-                .into_owned();
-        policy.check(catalog).map_err(|e| e.at("policy"))?;
+        let policy = crate::routing::catalog::by_id_or_object::<Policy>(value, "policy", |id| {
+            catalog.policy(id)
+        })?
+        .into_owned();
+        catalog.check_policy(&policy).map_err(|e| e.at("policy"))?;
         Ok(policy)
     }
 
@@ -344,7 +350,7 @@ impl CohortSession {
             .cohort
             .rows
             .iter()
-            .map(crate::evaluate::row_input)
+            .map(crate::cohort::evaluate::row_input)
             .collect();
         let counts = CellCounts::new(
             &names,
@@ -411,7 +417,7 @@ pub struct SyntheticOptions {
     pub size: u64,
     /// Age range of the parameter file (default `REPORT`, ages 30–59).
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
-    pub ages: crate::synthetic::AgeRange,
+    pub ages: crate::cohort::synthetic::AgeRange,
 }
 
 impl FromJson for SyntheticOptions {
@@ -432,7 +438,10 @@ impl FromJson for SyntheticOptions {
 pub struct RecordsOptions {
     /// Ruleset of the group column: an id or a ruleset object. Default: the
     /// ruleset in force on the earliest registration day of the records.
-    #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<crate::ruletree::Ruleset>>"))]
+    #[cfg_attr(
+        test,
+        ts(as = "Option<crate::ts::IdOr<crate::rules::ruletree::Ruleset>>")
+    )]
     pub ruleset: Option<Value>,
     /// Where the records came from, for the summary (default `records`).
     pub source: Option<String>,
@@ -455,7 +464,7 @@ impl FromJson for RecordsOptions {
 #[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct ThresholdOptions {
     /// A MODEL policy, by id or as an object.
-    #[cfg_attr(test, ts(as = "crate::ts::IdOr<crate::policy::Policy>"))]
+    #[cfg_attr(test, ts(as = "crate::ts::IdOr<crate::routing::policy::Policy>"))]
     pub policy: Value,
     /// A model object the policy may name (adds to the shipped ones).
     #[cfg_attr(test, ts(as = "Option<crate::model::Model>"))]
@@ -485,7 +494,7 @@ impl CohortSession {
     pub fn synthetic(options_json: &str) -> Result<CohortSession> {
         let o: SyntheticOptions = json::parse(options_json)?;
         let size = usize::try_from(o.size).unwrap_or(usize::MAX);
-        let params = crate::synthetic::SyntheticParams::shipped()?;
+        let params = crate::cohort::synthetic::SyntheticParams::shipped()?;
         Cohort::synthetic_with(params, o.ages, o.seed, size).map(CohortSession::new)
     }
 
@@ -510,7 +519,7 @@ impl CohortSession {
         let ruleset = match &o.ruleset {
             Some(Value::String(id)) => catalog.ruleset(id).map_err(|e| e.at("options.ruleset"))?,
             Some(v @ Value::Object(_)) => {
-                owned = json::from_value::<crate::ruletree::Ruleset>(v)
+                owned = json::from_value::<crate::rules::ruletree::Ruleset>(v)
                     .map_err(|e| e.at("options.ruleset"))?;
                 owned.check().map_err(|e| e.at("options.ruleset"))?;
                 &owned
@@ -525,7 +534,7 @@ impl CohortSession {
             None => {
                 let first = records.iter().map(|r| r.person.registered_on).min();
                 match first {
-                    Some(day) => crate::ruletree::in_force(catalog.rulesets(), day)
+                    Some(day) => crate::rules::ruletree::in_force(catalog.rulesets(), day)
                         .map_err(|e| e.at("options.ruleset"))?,
                     None => {
                         return Err(Error::new(

@@ -34,8 +34,8 @@
 //!    level (use `l2 > 0` or merge levels). Divergence (a coefficient beyond
 //!    ±30 or no convergence) is reported the same way.
 
+use crate::domain::form::{Education, Situation};
 use crate::error::{Error, ErrorKind, Result};
-use crate::form::{Education, Situation};
 use crate::json::{jobj, Fields, FromJson, Loc, Node, Obj, ToJson};
 use crate::model::{sigmoid, Aliased, Feature, FeatureName, Model, ModelInput, Target, TrainedOn};
 use crate::vocab::vocabulary;

@@ -18,18 +18,20 @@
 //! assert_eq!((err.kind.as_str(), err.path.as_str()), ("NOT_FOUND", "options.policy"));
 //! ```
 
-use crate::calendar::Date;
-use crate::catalog::Catalog;
-use crate::employment::{self, WorkHistoryRule, WorkHistoryTest};
+use crate::domain::calendar::Date;
+use crate::domain::grunnbelop::{GEntry, GTable};
+use crate::domain::outcome::{self, Boundary, LabelInput, LabelOptions, MonthOne, RuleB};
+use crate::domain::person::Person;
+use crate::domain::wages;
 use crate::error::{Error, ErrorKind, Result};
-use crate::grunnbelop::{GEntry, GTable};
 use crate::json::{self, parse, Fields, FromJson, Loc, Map, Node, Obj, ToJson, Value};
-use crate::model::Model;
-use crate::outcome::{self, Boundary, LabelInput, LabelOptions, MonthOne, RuleB};
-use crate::person::Person;
-use crate::policy::{self, Policy};
-use crate::ruletree::{self, Ruleset};
-use crate::wages;
+use crate::routing::catalog::{
+    by_id_or_object, custom_catalog, g_table, model_from_value, Catalog,
+};
+use crate::routing::decide::{self, ModelRef};
+use crate::routing::policy::{self, Policy};
+use crate::rules::ruletree::{self, Ruleset};
+use crate::rules::work_history::{self, WorkHistoryRule, WorkHistoryTest};
 
 fn options<T: FromJson + Default>(text: &str) -> Result<T> {
     let text = text.trim();
@@ -37,33 +39,6 @@ fn options<T: FromJson + Default>(text: &str) -> Result<T> {
         return Ok(T::default());
     }
     parse::<T>(text).map_err(|e| e.at("options"))
-}
-
-fn g_table(custom: Option<Vec<GEntry>>) -> Result<Option<GTable>> {
-    custom
-        .map(|entries| GTable::new(entries).map_err(|e| e.at("options.grunnbelop")))
-        .transpose()
-}
-
-/// A policy or ruleset chosen by id or given whole.
-pub(crate) fn by_id_or_object<'a, T: FromJson + Clone>(
-    value: &Value,
-    path: &str,
-    lookup: impl Fn(&str) -> Result<&'a T>,
-) -> Result<std::borrow::Cow<'a, T>> {
-    match value {
-        Value::String(id) => lookup(id)
-            .map(std::borrow::Cow::Borrowed)
-            .map_err(|e| e.at(path)),
-        Value::Object(_) => json::from_value::<T>(value)
-            .map(std::borrow::Cow::Owned)
-            .map_err(|e| e.at(path)),
-        other => Err(Error::new(
-            ErrorKind::InvalidType,
-            path,
-            format!("expected an id (string) or an object, got {}", other.kind()),
-        )),
-    }
 }
 
 /// Options of `decide`.
@@ -74,7 +49,7 @@ pub(crate) struct DecideOptions {
     #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<Policy>>", optional = nullable))]
     policy: Option<Value>,
     /// A model a MODEL policy may name (added to the shipped ones).
-    #[cfg_attr(test, ts(as = "Option<Model>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::model::Model>", optional = nullable))]
     model: Option<Value>,
     /// Take the policy in force on this day (default: the registration day).
     #[cfg_attr(test, ts(optional = nullable))]
@@ -106,7 +81,7 @@ pub fn decide(person: &str, options_json: &str) -> Result<String> {
         )
         .map_err(|e| e.at("options"))?,
     };
-    Ok(json::to_string(&policy::decide(&person, chosen, catalog)?))
+    Ok(json::to_string(&decide::decide(&person, chosen, catalog)?))
 }
 
 /// `decide`'s options, parsed and checked: the catalog with the caller's
@@ -138,7 +113,7 @@ fn prepared_decide_options(options_json: &str) -> Result<std::sync::Arc<Prepared
         Some(v) => {
             let c = catalog.as_ref().unwrap_or(Catalog::shipped());
             let p = by_id_or_object::<Policy>(v, "options.policy", |id| c.policy(id))?;
-            p.check(c).map_err(|e| e.at("options.policy"))?;
+            c.check_policy(&p).map_err(|e| e.at("options.policy"))?;
             Some(p.into_owned())
         }
         None => None,
@@ -152,40 +127,6 @@ fn prepared_decide_options(options_json: &str) -> Result<std::sync::Arc<Prepared
         *last = Some((options_json.to_string(), prepared.clone()));
     }
     Ok(prepared)
-}
-
-/// The shipped catalog with the caller's model and G table, when given.
-pub(crate) fn custom_catalog(
-    model: &Option<Value>,
-    model_path: &str,
-    grunnbelop: Option<Vec<GEntry>>,
-) -> Result<Option<Catalog>> {
-    let g = g_table(grunnbelop)?;
-    if model.is_none() && g.is_none() {
-        return Ok(None);
-    }
-    let mut c = Catalog::shipped().clone();
-    if let Some(value) = model {
-        c = c.with_model(model_from_value(value, model_path)?);
-    }
-    if let Some(g) = g {
-        c = c.with_g(g);
-    }
-    Ok(Some(c))
-}
-
-/// A model given as a JSON object, checked.
-fn model_from_value(value: &Value, path: &str) -> Result<Model> {
-    if !matches!(value, Value::Object(_)) {
-        return Err(Error::new(
-            ErrorKind::InvalidType,
-            path,
-            format!("expected a model object, got {}", value.kind()),
-        ));
-    }
-    json::from_value::<Model>(value)
-        .and_then(|m| m.check().map(|()| m))
-        .map_err(|e| e.at(path))
 }
 
 /// Options of `ruleTree`.
@@ -337,7 +278,7 @@ pub struct Features {
     /// Age in whole years at registration.
     pub age: u32,
     /// Form question 1 (model input).
-    pub situation: crate::form::Situation,
+    pub situation: crate::domain::form::Situation,
     /// Model input: see [`wages::WageFeatures`].
     #[cfg_attr(test, ts(rename = "monthsSinceAbove3G"))]
     pub months_since_above_3g: Option<u32>,
@@ -373,7 +314,7 @@ pub fn features_of(person: &Person, g: &GTable) -> Result<Features> {
         merge_within_days: Some(3),
     };
     let holds =
-        |test| employment::evaluate(&rule(test), &person.employment, person.registered_on).holds;
+        |test| work_history::evaluate(&rule(test), &person.employment, person.registered_on).holds;
     Ok(Features {
         id: person.id.clone(),
         registered_on: person.registered_on,
@@ -425,7 +366,7 @@ pub fn grunnbelop() -> String {
 #[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct ScoredPerson {
     /// The model.
-    pub model: policy::ModelRef,
+    pub model: ModelRef,
     /// The model inputs.
     #[cfg_attr(test, ts(as = "crate::ts::FeatureValues"))]
     pub features: Map,
@@ -439,7 +380,7 @@ pub struct ScoredPerson {
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub(crate) struct ScoreOptions {
     /// A model by id or as an object (default: the first shipped model).
-    #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<Model>>", optional = nullable))]
+    #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<crate::model::Model>>", optional = nullable))]
     model: Option<Value>,
     /// Another G table (default: the shipped one).
     #[cfg_attr(test, ts(optional = nullable))]
@@ -473,14 +414,14 @@ pub fn score(person: &str, options_json: &str) -> Result<String> {
             )
         })?,
     };
-    let input = policy::model_input(&person, catalog)?;
+    let input = decide::model_input(&person, catalog)?;
     let score = model.score(&input);
     let mut features = Map::new();
     for f in &model.features {
         features.insert(f.name().as_str().to_string(), input.value(f.name()));
     }
     let out = ScoredPerson {
-        model: policy::ModelRef {
+        model: ModelRef {
             id: model.id.clone(),
             version: model.version.clone(),
             target: model.target,

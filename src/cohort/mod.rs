@@ -6,16 +6,22 @@
 //! outcome and the columns for group metrics — about 24 bytes a row, so a
 //! cohort of 100 000 rows fits in a few megabytes (also in wasm).
 
-use crate::calendar::Date;
-use crate::catalog::Catalog;
+pub mod defaults;
+pub mod evaluate;
+pub mod report;
+pub mod session;
+pub mod synthetic;
+
+use crate::domain::calendar::Date;
+use crate::domain::form::{Education, Situation, YesNoUnknown};
+use crate::domain::outcome::{self, LabelOptions, Outcome};
+use crate::domain::person::Person;
+use crate::domain::wages;
 use crate::error::Result;
-use crate::form::{Education, Situation, YesNoUnknown};
 use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson};
-use crate::outcome::{self, LabelOptions, Outcome};
-use crate::person::Person;
-use crate::ruletree::{self, Group, Ruleset};
+use crate::routing::catalog::Catalog;
+use crate::rules::ruletree::{self, Group, Ruleset};
 use crate::vocab::vocabulary;
-use crate::wages;
 
 vocabulary! {
     /// Gender, for group metrics only (never a model input).
@@ -179,7 +185,7 @@ pub struct CohortRecord {
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub synthetic: bool,
     /// The registration.
-    #[cfg_attr(test, ts(as = "crate::person::PersonInput"))]
+    #[cfg_attr(test, ts(as = "crate::domain::person::PersonInput"))]
     pub person: Person,
     /// A known outcome, if not to be computed from wages.
     #[cfg_attr(test, ts(optional = nullable))]

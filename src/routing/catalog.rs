@@ -1,48 +1,50 @@
 //! The versioned data shipped in `pkg-config/`: the G table, the rulesets
 //! and the routing policies, embedded in the library and the wasm module.
 
+use crate::domain::grunnbelop::GEntry;
+use crate::domain::grunnbelop::GTable;
 use crate::error::{Error, ErrorKind, Result};
-use crate::grunnbelop::GTable;
+use crate::json::{self, FromJson, Value};
 use crate::model::{Model, Scorer};
-use crate::policy::Policy;
-use crate::ruletree::Ruleset;
+use crate::routing::policy::Policy;
+use crate::rules::ruletree::Ruleset;
 use std::sync::OnceLock;
 
 const RULESETS: [(&str, &str); 4] = [
     (
         "rulesets/2018.json",
-        include_str!("../pkg-config/rulesets/2018.json"),
+        include_str!("../../pkg-config/rulesets/2018.json"),
     ),
     (
         "rulesets/2018-10.json",
-        include_str!("../pkg-config/rulesets/2018-10.json"),
+        include_str!("../../pkg-config/rulesets/2018-10.json"),
     ),
     (
         "rulesets/2024-03.json",
-        include_str!("../pkg-config/rulesets/2024-03.json"),
+        include_str!("../../pkg-config/rulesets/2024-03.json"),
     ),
     (
         "rulesets/2026-04.json",
-        include_str!("../pkg-config/rulesets/2026-04.json"),
+        include_str!("../../pkg-config/rulesets/2026-04.json"),
     ),
 ];
 
 const POLICIES: [(&str, &str); 4] = [
     (
         "policies/noe-2018.json",
-        include_str!("../pkg-config/policies/noe-2018.json"),
+        include_str!("../../pkg-config/policies/noe-2018.json"),
     ),
     (
         "policies/noe-2025-01.json",
-        include_str!("../pkg-config/policies/noe-2025-01.json"),
+        include_str!("../../pkg-config/policies/noe-2025-01.json"),
     ),
     (
         "policies/variant-a.json",
-        include_str!("../pkg-config/policies/variant-a.json"),
+        include_str!("../../pkg-config/policies/variant-a.json"),
     ),
     (
         "policies/variant-b.json",
-        include_str!("../pkg-config/policies/variant-b.json"),
+        include_str!("../../pkg-config/policies/variant-b.json"),
     ),
 ];
 
@@ -53,7 +55,7 @@ const MAX_CONFIG_BYTES: usize = 1 << 16;
 ///
 /// # Example
 /// ```
-/// use veivalg::catalog::Catalog;
+/// use veivalg::routing::catalog::Catalog;
 /// let c = Catalog::shipped();
 /// assert_eq!(c.rulesets().len(), 4);
 /// assert!(c.policy("noe-2025-01").is_ok());
@@ -75,11 +77,11 @@ pub struct Catalog {
 const MODELS: [(&str, &str); 2] = [
     (
         "models/variant-a.json",
-        include_str!("../pkg-config/models/variant-a.json"),
+        include_str!("../../pkg-config/models/variant-a.json"),
     ),
     (
         "models/variant-b.json",
-        include_str!("../pkg-config/models/variant-b.json"),
+        include_str!("../../pkg-config/models/variant-b.json"),
     ),
 ];
 
@@ -99,7 +101,7 @@ impl Catalog {
     /// # Errors
     /// `INVALID_CONFIG` naming the file and field.
     pub fn load_shipped() -> Result<Catalog> {
-        let g = GTable::from_json(include_str!("../pkg-config/grunnbelop.json"))?;
+        let g = GTable::from_json(include_str!("../../pkg-config/grunnbelop.json"))?;
         let rulesets = RULESETS
             .iter()
             .map(|(file, text)| {
@@ -132,7 +134,7 @@ impl Catalog {
         };
         for (file, text) in POLICIES {
             let p: Policy = load(file, text)?;
-            p.check(&catalog)?;
+            catalog.check_policy(&p)?;
             catalog.policies.push(p);
         }
         Ok(catalog)
@@ -238,6 +240,18 @@ impl Catalog {
         c
     }
 
+    /// Checks `policy` against this catalog: [`Policy::check`] with this
+    /// catalog's rulesets and models.
+    ///
+    /// # Errors
+    /// As [`Policy::check`].
+    pub fn check_policy(&self, policy: &Policy) -> Result<()> {
+        policy.check(
+            |id| self.ruleset(id).map(|_| ()),
+            |id| self.model(id).map(|_| ()),
+        )
+    }
+
     /// A policy by id.
     ///
     /// # Errors
@@ -252,6 +266,67 @@ impl Catalog {
             )
         })
     }
+}
+
+pub(crate) fn g_table(custom: Option<Vec<GEntry>>) -> Result<Option<GTable>> {
+    custom
+        .map(|entries| GTable::new(entries).map_err(|e| e.at("options.grunnbelop")))
+        .transpose()
+}
+
+/// A policy or ruleset chosen by id or given whole.
+pub(crate) fn by_id_or_object<'a, T: FromJson + Clone>(
+    value: &Value,
+    path: &str,
+    lookup: impl Fn(&str) -> Result<&'a T>,
+) -> Result<std::borrow::Cow<'a, T>> {
+    match value {
+        Value::String(id) => lookup(id)
+            .map(std::borrow::Cow::Borrowed)
+            .map_err(|e| e.at(path)),
+        Value::Object(_) => json::from_value::<T>(value)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|e| e.at(path)),
+        other => Err(Error::new(
+            ErrorKind::InvalidType,
+            path,
+            format!("expected an id (string) or an object, got {}", other.kind()),
+        )),
+    }
+}
+
+/// The shipped catalog with the caller's model and G table, when given.
+pub(crate) fn custom_catalog(
+    model: &Option<Value>,
+    model_path: &str,
+    grunnbelop: Option<Vec<GEntry>>,
+) -> Result<Option<Catalog>> {
+    let g = g_table(grunnbelop)?;
+    if model.is_none() && g.is_none() {
+        return Ok(None);
+    }
+    let mut c = Catalog::shipped().clone();
+    if let Some(value) = model {
+        c = c.with_model(model_from_value(value, model_path)?);
+    }
+    if let Some(g) = g {
+        c = c.with_g(g);
+    }
+    Ok(Some(c))
+}
+
+/// A model given as a JSON object, checked.
+pub(crate) fn model_from_value(value: &Value, path: &str) -> Result<Model> {
+    if !matches!(value, Value::Object(_)) {
+        return Err(Error::new(
+            ErrorKind::InvalidType,
+            path,
+            format!("expected a model object, got {}", value.kind()),
+        ));
+    }
+    json::from_value::<Model>(value)
+        .and_then(|m| m.check().map(|()| m))
+        .map_err(|e| e.at(path))
 }
 
 #[cfg(test)]

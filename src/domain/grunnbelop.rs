@@ -4,7 +4,7 @@
 //! updating it is a data change. A month the table does not cover is an
 //! error, never an extrapolation.
 
-use crate::calendar::{Date, YearMonth};
+use crate::domain::calendar::{Date, YearMonth};
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson};
 
@@ -24,8 +24,8 @@ pub struct GEntry {
 ///
 /// # Example
 /// ```
-/// use veivalg::grunnbelop::GTable;
-/// use veivalg::calendar::YearMonth;
+/// use veivalg::domain::grunnbelop::GTable;
+/// use veivalg::domain::calendar::YearMonth;
 /// let g = GTable::shipped();
 /// // 1G in 2024 = 124 028 NOK/year = 10 335.67 NOK/month (report section 3.1).
 /// let may = g.monthly_g(YearMonth::new(2024, 5).unwrap()).unwrap();
@@ -68,7 +68,7 @@ impl ToJson for GTable {
     }
 }
 
-const SHIPPED: &str = include_str!("../pkg-config/grunnbelop.json");
+const SHIPPED: &str = include_str!("../../pkg-config/grunnbelop.json");
 
 impl GTable {
     /// Checks a list of rows.

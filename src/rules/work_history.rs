@@ -17,10 +17,10 @@
 //!   left-fold, periods are sorted before merging, so the result does not
 //!   depend on the order they are listed in.
 
-use crate::calendar::Date;
+use crate::domain::calendar::Date;
+use crate::domain::person::Period;
 use crate::error::Result;
 use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson};
-use crate::person::Period;
 use crate::vocab::vocabulary;
 
 vocabulary! {
@@ -198,8 +198,8 @@ fn covers(p: &Period, day: Date) -> bool {
 ///
 /// # Example
 /// ```
-/// use veivalg::employment::month_sampling;
-/// use veivalg::person::Period;
+/// use veivalg::rules::work_history::month_sampling;
+/// use veivalg::domain::person::Period;
 /// // Employed from 1 October; registered 20 March: sampled 1 Oct … 1 Mar = 6 days.
 /// let p = [Period { start: "2024-10-01".parse().unwrap(), end: None }];
 /// assert!(month_sampling(&p, "2025-03-20".parse().unwrap(), 6, 12).holds);
@@ -250,8 +250,8 @@ fn period_between(start: Date, end: Date) -> (u32, u32) {
 ///
 /// # Example
 /// ```
-/// use veivalg::employment::intervals;
-/// use veivalg::person::Period;
+/// use veivalg::rules::work_history::intervals;
+/// use veivalg::domain::person::Period;
 /// let d = |s: &str| s.parse().unwrap();
 /// // Two jobs with one free day between them make one stretch of 7 months.
 /// let p = [Period { start: d("2024-06-01"), end: Some(d("2024-09-01")) },

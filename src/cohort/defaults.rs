@@ -11,15 +11,15 @@
 //! **They were fitted on synthetic data** and must be refitted on real data
 //! before any use beyond demonstration.
 
-use crate::catalog::Catalog;
+use crate::cohort::evaluate::Ranking;
+use crate::cohort::session::CohortSession;
 use crate::cohort::Cohort;
 use crate::error::Result;
-use crate::evaluate::Ranking;
 use crate::fit::FitSpec;
 use crate::model::{Model, Target};
-use crate::policy::{Override, Policy, PolicyStatus};
-use crate::ruletree::AgeBand;
-use crate::session::CohortSession;
+use crate::routing::catalog::Catalog;
+use crate::routing::policy::{Override, Policy, PolicyStatus};
+use crate::rules::ruletree::AgeBand;
 
 /// Seed of the default synthetic cohort.
 pub const DEFAULT_SEED: u64 = 1;
@@ -61,9 +61,9 @@ pub fn proposal_policy(
     Policy {
         id: id.to_string(),
         // The report's date (March 2025); a proposal is never chosen by date.
-        valid_from: crate::calendar::Date::from_days_since_epoch(20_148),
+        valid_from: crate::domain::calendar::Date::from_days_since_epoch(20_148),
         status: PolicyStatus::Proposal,
-        method: crate::policy::Method::Model,
+        method: crate::routing::policy::Method::Model,
         ruleset: None,
         noe_age: AgeBand { min: 30, max: 59 },
         to_local_office: vec![

@@ -12,15 +12,15 @@
 //! obstacles, single parents, reserved and sensitive persons to the local
 //! office, are listed after it.
 
-use crate::catalog::Catalog;
+use crate::cohort::evaluate::{evaluate_fixed, Evaluation, Fixed, DEFAULT_MONTHLY_VOLUME};
+use crate::cohort::session::{CohortSession, EvaluateOptions};
 use crate::cohort::Cohort;
 use crate::error::Result;
-use crate::evaluate::{evaluate_fixed, Evaluation, Fixed, DEFAULT_MONTHLY_VOLUME};
 use crate::fit::FeatureSpec;
 use crate::json::{Fields, ToJson};
 use crate::model::{FeatureName, Target};
-use crate::ruletree::Group;
-use crate::session::{CohortSession, EvaluateOptions};
+use crate::routing::catalog::Catalog;
+use crate::rules::ruletree::Group;
 use std::fmt::Write as _;
 
 /// Tolerance in percentage points.
@@ -451,7 +451,7 @@ pub fn build(cohort: &Cohort) -> Result<Report> {
             FeatureName::Education,
         ],
     ] {
-        let mut spec = crate::defaults::spec("inputs", Target::StableWork);
+        let mut spec = crate::cohort::defaults::spec("inputs", Target::StableWork);
         spec.features = features
             .iter()
             .map(|&name| FeatureSpec { name, edges: None })
@@ -640,7 +640,7 @@ pub fn model_cards(catalog: &Catalog) -> String {
     );
     let _ = writeln!(
         s,
-        "fails if this file differs. The fitting procedure is documented in `src/fit.rs` and the"
+        "fails if this file differs. The fitting procedure is documented in `src/fit/` and the"
     );
     let _ = writeln!(s, "file format in [design.md](design.md) §3. Contributions in a decision are `weight − mean`:");
     let _ = writeln!(

@@ -26,22 +26,22 @@
 //! the same bytes natively and in wasm, whatever the cohort size, and can
 //! be regenerated alone with [`record`].
 
-use crate::calendar::{Date, YearMonth};
-use crate::catalog::Catalog;
 use crate::cohort::{Cohort, CohortRow, Gender, RowExtras};
+use crate::domain::calendar::{Date, YearMonth};
+use crate::domain::form::{Answers, Approved, Education, Passed, Situation, YesNoUnknown};
+use crate::domain::grunnbelop::GTable;
+use crate::domain::person::{Nok, Period, Person, WageEntry};
 use crate::error::{Error, ErrorKind, Result};
-use crate::form::{Answers, Approved, Education, Passed, Situation, YesNoUnknown};
-use crate::grunnbelop::GTable;
 use crate::json::{FromJson, Loc, Node, Obj};
-use crate::person::{Nok, Period, Person, WageEntry};
-use crate::ruletree::{self, AgeBand, Group, Ruleset};
+use crate::routing::catalog::Catalog;
+use crate::rules::ruletree::{self, AgeBand, Group, Ruleset};
 use crate::vocab::vocabulary;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 /// The shipped parameter file.
 #[cfg(test)]
-const SHIPPED: &str = include_str!("../pkg-config/cohort/synthetic-v1.json");
+const SHIPPED: &str = include_str!("../../pkg-config/cohort/synthetic-v1.json");
 const SHIPPED_FILE: &str = "pkg-config/cohort/synthetic-v1.json";
 /// Size limit for a parameter file (64 KiB).
 const MAX_PARAMS_BYTES: usize = 1 << 16;
@@ -665,10 +665,10 @@ vocabulary! {
 ///
 /// # Example
 /// ```
-/// use veivalg::synthetic::SyntheticParams;
+/// use veivalg::cohort::synthetic::SyntheticParams;
 /// let p = SyntheticParams::shipped().unwrap();
 /// assert_eq!(p.id(), "synthetic-v1");
-/// let bad = include_str!("../pkg-config/cohort/synthetic-v1.json")
+/// let bad = include_str!("../../pkg-config/cohort/synthetic-v1.json")
 ///     .replace(r#""sensitive": 0.01"#, r#""sensitive": 1.5"#);
 /// let e = SyntheticParams::from_json(&bad).unwrap_err();
 /// assert_eq!((e.kind.as_str(), e.path.as_str()), ("INVALID_CONFIG", "shares.sensitive"));
@@ -1319,7 +1319,7 @@ pub struct SyntheticRecord {
 ///
 /// # Example
 /// ```
-/// use veivalg::synthetic::{record, SyntheticParams};
+/// use veivalg::cohort::synthetic::{record, SyntheticParams};
 /// let params = SyntheticParams::shipped().unwrap();
 /// let r = record(params, 1, 42);
 /// assert_eq!(r.person.id.as_deref(), Some("syn-1-42"));
@@ -1938,7 +1938,7 @@ mod tests {
         assert_ne!(Rng::for_row(1, 0).next_u64(), Rng::for_row(2, 0).next_u64());
     }
 
-    /// `src/synthetic/shipped.rs` is the parameter file as Rust code;
+    /// `src/cohort/synthetic/shipped.rs` is the parameter file as Rust code;
     /// `VEIVALG_BLESS=1 cargo test --lib synthetic::` rewrites it.
     #[test]
     fn shipped_spec_code_matches_the_parameter_file() {
@@ -1965,14 +1965,17 @@ mod tests {
              #[rustfmt::skip]\n\
              pub(super) fn spec() -> Spec {{\n{body}}}\n"
         );
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/synthetic/shipped.rs");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/cohort/synthetic/shipped.rs"
+        );
         if std::env::var_os("VEIVALG_BLESS").is_some() {
             std::fs::write(path, &code).unwrap();
         }
         assert_eq!(
             std::fs::read_to_string(path).unwrap(),
             code,
-            "re-bless src/synthetic/shipped.rs"
+            "re-bless src/cohort/synthetic/shipped.rs"
         );
         assert_eq!(shipped::spec(), spec);
     }

@@ -15,7 +15,7 @@ pub const MAX_YEAR: i32 = 2199;
 ///
 /// # Example
 /// ```
-/// use veivalg::calendar::YearMonth;
+/// use veivalg::domain::calendar::YearMonth;
 /// let m: YearMonth = "2024-12".parse().unwrap();
 /// assert_eq!(m.add_months(1).to_string(), "2025-01");
 /// assert_eq!(m.months_until(YearMonth::new(2025, 3).unwrap()), 3);
@@ -31,7 +31,7 @@ pub struct YearMonth {
 ///
 /// # Example
 /// ```
-/// use veivalg::calendar::Date;
+/// use veivalg::domain::calendar::Date;
 /// let d: Date = "2024-02-29".parse().unwrap();
 /// assert_eq!(d.add_days(1).to_string(), "2024-03-01");
 /// assert!("2023-02-29".parse::<Date>().is_err());
@@ -296,7 +296,7 @@ impl Date {
     ///
     /// # Example
     /// ```
-    /// use veivalg::calendar::Date;
+    /// use veivalg::domain::calendar::Date;
     /// let born: Date = "1995-06-02".parse().unwrap();
     /// assert_eq!("2025-06-01".parse::<Date>().unwrap().age_since(born), 29);
     /// assert_eq!("2025-06-02".parse::<Date>().unwrap().age_since(born), 30);

@@ -2,9 +2,9 @@
 //! periods, the monthly wages and the flags the routing needs, parsed and
 //! checked once at the edge.
 
-use crate::calendar::{Date, YearMonth};
+use crate::domain::calendar::{Date, YearMonth};
+use crate::domain::form::Answers;
 use crate::error::{Error, ErrorKind, Result};
-use crate::form::Answers;
 use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson, Value};
 
 /// Most wage entries accepted for one person (50 years of 16 employers a
@@ -120,7 +120,7 @@ impl ToJson for WageEntry {
 ///
 /// # Example
 /// ```
-/// use veivalg::person::Person;
+/// use veivalg::domain::person::Person;
 /// let p = Person::from_json(r#"{
 ///   "registeredOn": "2025-03-14", "birthDate": "1979-06-02",
 ///   "answers": {"situation": "MISTET_JOBBEN", "education": "GRUNNSKOLE",
@@ -175,7 +175,7 @@ pub(crate) struct PersonInput {
     /// Whole years at `registeredOn` (or give `birthDate`).
     age: Option<u32>,
     /// The answers to the registration form.
-    #[cfg_attr(test, ts(as = "crate::form::AnswersInput"))]
+    #[cfg_attr(test, ts(as = "crate::domain::form::AnswersInput"))]
     answers: Answers,
     /// Employer-register periods.
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
