@@ -40,6 +40,28 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ErrorKind; 13] = [
+        ErrorKind::InvalidJson,
+        ErrorKind::InvalidType,
+        ErrorKind::InvalidValue,
+        ErrorKind::UnknownField,
+        ErrorKind::MissingField,
+        ErrorKind::OutOfRange,
+        ErrorKind::Inconsistent,
+        ErrorKind::InsufficientData,
+        ErrorKind::NotFound,
+        ErrorKind::TooLarge,
+        ErrorKind::InvalidConfig,
+        ErrorKind::Io,
+        ErrorKind::Usage,
+    ];
+
+    /// The kind of a stable string (`"INVALID_VALUE"` → `InvalidValue`).
+    pub fn from_code(code: &str) -> Option<ErrorKind> {
+        ErrorKind::ALL.into_iter().find(|k| k.as_str() == code)
+    }
+
     /// The kind as the stable string used in JSON and JS (`"INVALID_VALUE"`, …).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -78,7 +100,7 @@ pub struct Error(Box<ErrorData>);
 // `e.message`). `Error` boxes them so that a `Result` carries one pointer
 // on its error side: smaller and faster code wherever a `?` moves one
 // (12 KB gzip of the wasm module).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ErrorData {
     /// What went wrong.
@@ -149,23 +171,43 @@ impl Error {
 
     /// The error as one line of JSON: `{"kind":…,"path":…,"message":…}`.
     pub fn to_json(&self) -> String {
-        crate::json::to_string(self)
+        crate::wire::to_string(self)
+    }
+
+    /// This error as a serde deserialization error, for a check inside a
+    /// `Deserialize` impl: [`crate::wire::parse`] restores its kind and joins
+    /// its path to the place where serde found it.
+    pub fn into_de<E: serde::de::Error>(self) -> E {
+        E::custom(format_args!(
+            "{DE_MARK}{}{DE_MARK}{}{DE_MARK}{}",
+            self.kind.as_str(),
+            self.path,
+            self.message
+        ))
+    }
+
+    /// The error [`Error::into_de`] encoded in a serde message, if it is one.
+    pub(crate) fn from_de_message(message: &str) -> Option<Error> {
+        let mut parts = message.strip_prefix(DE_MARK)?.splitn(3, DE_MARK);
+        let kind = ErrorKind::from_code(parts.next()?)?;
+        let path = parts.next()?;
+        let message = parts.next()?;
+        Some(Error::new(kind, path, message))
     }
 }
 
-impl crate::json::ToJson for ErrorKind {
-    fn write_json(&self, out: &mut String) {
-        crate::json::write_str(self.as_str(), out);
+/// Separates the parts of an error carried through serde ([`Error::into_de`]).
+const DE_MARK: char = '\u{1}';
+
+impl serde::Serialize for ErrorKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
-impl crate::json::ToJson for Error {
-    fn write_json(&self, out: &mut String) {
-        let mut o = crate::json::Fields::new(out);
-        o.field("kind", &self.kind)
-            .field("path", &self.path)
-            .field("message", &self.message);
-        o.end();
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.0.serialize(s)
     }
 }
 

@@ -246,3 +246,62 @@ mod tests {
         assert_eq!(e.kind, ErrorKind::InvalidJson);
     }
 }
+
+/// TRANSITION (issue 9): `FromJson`/`ToJson` for a type that already has
+/// serde derives, so parents not yet converted can still read and write it.
+/// Removed with this module.
+#[allow(unused_macros)]
+macro_rules! json_via_serde {
+    ($($t:ty),+ $(,)?) => {$(
+        impl $crate::json::ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                out.push_str(&$crate::wire::to_string(self));
+            }
+        }
+        impl $crate::json::FromJson for $t {
+            fn read_json(
+                v: &$crate::json::Node<'_>,
+                at: &$crate::json::Loc<'_>,
+            ) -> $crate::error::Result<Self> {
+                let text = $crate::json::to_string(&v.to_value());
+                $crate::wire::parse_limited::<$t>(&text, usize::MAX).map_err(|e| e.at(&at.path()))
+            }
+        }
+    )+};
+}
+#[allow(unused_imports)]
+pub(crate) use json_via_serde;
+
+/// TRANSITION (issue 9): serde for a type that still has only
+/// `FromJson`/`ToJson`, so converted parents can hold it. Removed with this
+/// module.
+#[allow(unused_macros)]
+macro_rules! serde_via_json {
+    ($($t:ty),+ $(,)?) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                let text = $crate::json::to_string(self);
+                let v: serde_json::Value =
+                    serde_json::from_str(&text).map_err(serde::ser::Error::custom)?;
+                v.serialize(s)
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                let v = serde_json::Value::deserialize(d)?;
+                let text = serde_json::to_string(&v).map_err(serde::de::Error::custom)?;
+                $crate::json::parse_limited::<$t>(&text, usize::MAX).map_err(|e| e.into_de())
+            }
+        }
+    )+};
+}
+#[allow(unused_imports)]
+pub(crate) use serde_via_json;
+
+serde_via_json!(Value);
+
+impl serde::Serialize for Map {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        Value::Object(self.clone()).serialize(s)
+    }
+}

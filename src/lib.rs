@@ -26,6 +26,7 @@ mod sort;
 #[cfg(test)]
 mod ts;
 mod vocab;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -375,6 +375,41 @@ macro_rules! json_via_str {
 json_via_str!(Date, "a date of the form YYYY-MM-DD");
 json_via_str!(YearMonth, "a month of the form YYYY-MM");
 
+/// Serde for a type written as a string: serialized through `Display`,
+/// deserialized through `FromStr` (an unparsable string is
+/// `INVALID_VALUE`, another JSON type `INVALID_TYPE`).
+macro_rules! serde_via_str {
+    ($t:ty, $expecting:literal) => {
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = $t;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<$t, E> {
+                        text.parse().map_err(|m: String| {
+                            crate::error::Error::new(crate::error::ErrorKind::InvalidValue, "", m)
+                                .into_de()
+                        })
+                    }
+                }
+                d.deserialize_str(Visitor)
+            }
+        }
+    };
+}
+
+serde_via_str!(Date, "a date of the form YYYY-MM-DD");
+serde_via_str!(YearMonth, "a month of the form YYYY-MM");
+
 #[cfg(test)]
 mod tests {
     use super::*;

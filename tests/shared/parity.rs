@@ -264,6 +264,13 @@ pub fn render(outputs: &[(String, String)]) -> String {
 /// Compares [`outputs`] with the golden file; panics naming the first
 /// case that differs, with its text on this target.
 pub fn check(outputs: &[(String, String)]) {
+    // `VEIVALG_PARITY_DUMP=FILE` (native only) writes every text, one
+    // `name<TAB>text` line each, to compare two builds in full.
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(path) = std::env::var_os("VEIVALG_PARITY_DUMP") {
+        let dump: String = outputs.iter().map(|(n, t)| format!("{n}\t{t}\n")).collect();
+        std::fs::write(path, dump).expect("write the parity dump");
+    }
     let got = render(outputs);
     let mut want = GOLDEN.lines();
     for ((name, text), line) in outputs.iter().zip(got.lines()) {

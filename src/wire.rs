@@ -1,0 +1,436 @@
+//! JSON text in and out, with structured errors.
+//!
+//! Every input — a CLI line, a string handed over from JavaScript, a
+//! configuration file — is read through [`parse`]: serde_json does the
+//! reading, `serde_path_to_error` names the field, and this module turns
+//! serde's message into an [`Error`] with a kind, the JSON path of the field
+//! (`answers.situation`, `wages[3].nok`) and a message. So the CLI, the
+//! library and the wasm package report the same error for the same mistake.
+//!
+//! A check inside a `Deserialize` impl (a wage below zero, a birth date after
+//! registration) reports its own [`Error`] through [`Error::into_de`]; its
+//! kind and relative path survive the trip through serde and are joined to
+//! the place where serde found it.
+//!
+//! # Example
+//! ```
+//! use veivalg::domain::person::Person;
+//! let e = veivalg::wire::parse::<Person>(r#"{"registeredOn": "2025-03-14", "age": 40,
+//!   "answers": {"situation": "MISTET_JOBEN"}}"#).unwrap_err();
+//! assert_eq!((e.kind.as_str(), e.path.as_str()), ("INVALID_VALUE", "answers.situation"));
+//! assert!(e.message.contains("did you mean `MISTET_JOBBEN`?"), "{}", e.message);
+//! ```
+
+use crate::error::{Error, ErrorKind, Result};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Largest accepted JSON text for one record (1 MiB). A registration with
+/// several years of wages is a few kilobytes; anything near this limit is a
+/// mistake or an attack, and is refused before it is parsed.
+pub const MAX_RECORD_BYTES: usize = 1 << 20;
+
+/// Deepest accepted nesting of arrays and objects (serde_json's own limit).
+pub const MAX_DEPTH: usize = 128;
+
+/// Parses `text` as a `T`, with structured errors.
+///
+/// # Errors
+/// `TOO_LARGE` above [`MAX_RECORD_BYTES`]; `INVALID_JSON` for malformed text
+/// (with line and column); `UNKNOWN_FIELD`, `MISSING_FIELD`, `INVALID_TYPE`,
+/// `INVALID_VALUE`, `OUT_OF_RANGE` for well-formed JSON that breaks the
+/// contract, each with the path of the field.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T> {
+    parse_limited(text, MAX_RECORD_BYTES)
+}
+
+/// Like [`parse`] with a caller-chosen size limit (configuration files and
+/// whole cohorts are larger than one record).
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_limited<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Result<T> {
+    check_size(text, max_bytes)?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(convert)?;
+    de.end().map_err(|e| {
+        Error::new(
+            ErrorKind::InvalidJson,
+            "",
+            format!("unexpected text after the JSON value{}", position(&e)),
+        )
+    })?;
+    Ok(value)
+}
+
+/// Reads a JSON value already in memory as a `T` (errors as [`parse`],
+/// without the syntax errors).
+///
+/// # Errors
+/// As [`parse`].
+pub fn from_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(convert)
+}
+
+/// Serializes a value as compact JSON.
+///
+/// The library's own output types always serialize (string keys, finite
+/// numbers); should one ever fail, the failure is an error value, not a
+/// panic.
+pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|e| serialize_failed(&e))
+}
+
+/// Serializes a value as indented JSON (two spaces, as the shipped files are).
+pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|e| serialize_failed(&e))
+}
+
+fn serialize_failed(e: &serde_json::Error) -> String {
+    Error::new(
+        ErrorKind::InvalidConfig,
+        "",
+        format!("could not serialize: {e}"),
+    )
+    .to_json()
+}
+
+/// Deserializes a JSON array of at most `max` elements: the error
+/// (`TOO_LARGE`, "more than {max} {what}") comes as soon as element
+/// `max + 1` is met, before anything more is read or allocated.
+///
+/// # Errors
+/// `TOO_LARGE` past `max`; the elements' own errors.
+pub fn bounded_vec<'de, D, T>(
+    d: D,
+    max: usize,
+    what: &'static str,
+) -> std::result::Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    struct Bounded<T> {
+        max: usize,
+        what: &'static str,
+        item: std::marker::PhantomData<T>,
+    }
+    impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Bounded<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "an array of at most {} {}", self.max, self.what)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> std::result::Result<Vec<T>, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(self.max).min(4096));
+            while let Some(item) = seq.next_element()? {
+                if out.len() == self.max {
+                    return Err(Error::new(
+                        ErrorKind::TooLarge,
+                        "",
+                        format!(
+                            "more than {} {}; at most {} are accepted",
+                            self.max, self.what, self.max
+                        ),
+                    )
+                    .into_de());
+                }
+                out.push(item);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(Bounded {
+        max,
+        what,
+        item: std::marker::PhantomData,
+    })
+}
+
+fn check_size(text: &str, max_bytes: usize) -> Result<()> {
+    if text.len() > max_bytes {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            "",
+            format!(
+                "input is {} bytes; the limit is {max_bytes} bytes",
+                text.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// ` (line L, column C)`, or nothing when serde_json knows no position.
+fn position(e: &serde_json::Error) -> String {
+    if e.line() == 0 {
+        String::new()
+    } else {
+        format!(" (line {}, column {})", e.line(), e.column())
+    }
+}
+
+/// The JSON path of serde_path_to_error's path: `wages[3].nok`, `""` for
+/// the whole input.
+fn path_text(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } => join_key(&mut out, key),
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+fn join_key(out: &mut String, key: &str) {
+    if !out.is_empty() {
+        out.push('.');
+    }
+    out.push_str(key);
+}
+
+fn convert(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = path_text(e.path());
+    let inner = e.into_inner();
+    let text = inner.to_string();
+    // serde_json appends " at line L column C" to every message.
+    let bare = match text.rfind(" at line ") {
+        Some(i) => text.get(..i).unwrap_or(&text).to_string(),
+        None => text,
+    };
+    use serde_json::error::Category;
+    match inner.classify() {
+        Category::Syntax | Category::Eof => {
+            let kind = if bare.starts_with("recursion limit exceeded") {
+                ErrorKind::TooLarge
+            } else {
+                ErrorKind::InvalidJson
+            };
+            let message = if kind == ErrorKind::TooLarge {
+                format!("nested deeper than {MAX_DEPTH} arrays or objects")
+            } else {
+                format!("{bare}{}", position(&inner))
+            };
+            Error::new(kind, path, message)
+        }
+        Category::Io => Error::new(ErrorKind::Io, path, bare),
+        Category::Data => classify(path, &bare),
+    }
+}
+
+/// Turns a serde data-error message into a kind, and moves the field name
+/// that serde puts in the message (`missing field `x``) into the path.
+fn classify(path: String, message: &str) -> Error {
+    if let Some(e) = Error::from_de_message(message) {
+        return e.at(&path);
+    }
+    let with_field = |field: Option<&str>| match field {
+        Some(f) => {
+            let mut p = path.clone();
+            join_key(&mut p, f);
+            p
+        }
+        None => path.clone(),
+    };
+    if message.starts_with("missing field") {
+        return Error::new(
+            ErrorKind::MissingField,
+            with_field(first_quoted(message)),
+            message,
+        );
+    }
+    if message.starts_with("unknown field") {
+        let field = first_quoted(message);
+        let allowed = expected_list(message);
+        let hint = field
+            .and_then(|f| closest(f, &allowed))
+            .map(|a| format!("; did you mean `{a}`?"))
+            .unwrap_or_default();
+        let p = if path.ends_with(field.unwrap_or("\u{0}")) {
+            path.clone()
+        } else {
+            with_field(field)
+        };
+        return Error::new(ErrorKind::UnknownField, p, format!("{message}{hint}"));
+    }
+    if message.starts_with("unknown variant") {
+        let value = first_quoted(message).unwrap_or_default();
+        let allowed = expected_list(message);
+        let hint = closest(value, &allowed)
+            .map(|a| format!("; did you mean `{a}`?"))
+            .unwrap_or_default();
+        return Error::new(ErrorKind::InvalidValue, path, format!("{message}{hint}"));
+    }
+    if message.starts_with("invalid value: integer")
+        || message.starts_with("invalid value: floating")
+    {
+        return Error::new(ErrorKind::OutOfRange, path, message);
+    }
+    if message.starts_with("invalid value") {
+        return Error::new(ErrorKind::InvalidValue, path, message);
+    }
+    if message.starts_with("invalid length") {
+        return Error::new(ErrorKind::InvalidType, path, message);
+    }
+    if message.starts_with("duplicate field") {
+        return Error::new(
+            ErrorKind::InvalidValue,
+            with_field(first_quoted(message)),
+            message,
+        );
+    }
+    Error::new(ErrorKind::InvalidType, path, message)
+}
+
+/// The first `` `…` `` in a serde message.
+fn first_quoted(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let rest = message.get(start..)?;
+    rest.get(..rest.find('`')?)
+}
+
+/// The names after "expected one of" (or "expected") in a serde message.
+fn expected_list(message: &str) -> Vec<&str> {
+    let Some(i) = message.find("expected") else {
+        return Vec::new();
+    };
+    message
+        .get(i..)
+        .unwrap_or_default()
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .collect()
+}
+
+/// The entry of `allowed` closest to `word` (case and `-`/space
+/// insensitive) when it is close enough to be a likely typo.
+pub(crate) fn closest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let upper = word.trim().to_ascii_uppercase().replace([' ', '-'], "_");
+    allowed
+        .iter()
+        .map(|a| (strsim::levenshtein(&upper, &a.to_ascii_uppercase()), *a))
+        .min_by_key(|(d, _)| *d)
+        .filter(|(d, a)| *d <= 3.min(a.len() / 2) || a.eq_ignore_ascii_case(&upper))
+        .map(|(_, a)| a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    #[allow(dead_code)]
+    struct Inner {
+        nok: f64,
+        month_count: Option<u32>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Outer {
+        wages: Vec<Inner>,
+    }
+
+    fn err(text: &str) -> Error {
+        parse::<Outer>(text).unwrap_err()
+    }
+
+    #[test]
+    fn paths_name_the_field() {
+        let e = err(r#"{"wages": [{"nok": 1}, {"nok": "45 000"}]}"#);
+        assert_eq!(
+            (e.kind, e.path.as_str()),
+            (ErrorKind::InvalidType, "wages[1].nok")
+        );
+        let e = err(r#"{"wages": [{"nok": 1, "monthCount": -1}]}"#);
+        assert_eq!(
+            (e.kind, e.path.as_str()),
+            (ErrorKind::OutOfRange, "wages[0].monthCount")
+        );
+    }
+
+    #[test]
+    fn missing_and_unknown_fields() {
+        let e = err(r#"{"wages": [{}]}"#);
+        assert_eq!(
+            (e.kind, e.path.as_str()),
+            (ErrorKind::MissingField, "wages[0].nok")
+        );
+        let e = err(r#"{"wages": [{"nok": 1, "monthcount": 2}]}"#);
+        assert_eq!(
+            (e.kind, e.path.as_str()),
+            (ErrorKind::UnknownField, "wages[0].monthcount")
+        );
+        assert!(
+            e.message.ends_with("did you mean `monthCount`?"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_a_position() {
+        let e = err("{\"wages\": [}");
+        assert_eq!(e.kind, ErrorKind::InvalidJson);
+        assert!(e.message.contains("(line 1, column 12)"), "{}", e.message);
+        let e = err(r#"{"wages": []} {}"#);
+        assert_eq!(e.kind, ErrorKind::InvalidJson);
+    }
+
+    #[test]
+    fn size_and_depth_limits() {
+        let e = parse_limited::<serde_json::Value>("[1,2,3]", 3).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::TooLarge);
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let e = parse::<serde_json::Value>(&deep).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::TooLarge);
+    }
+
+    #[test]
+    fn checks_inside_deserialize_keep_their_kind_and_path() {
+        #[derive(Debug)]
+        struct Checked;
+        impl<'de> serde::Deserialize<'de> for Checked {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                d: D,
+            ) -> std::result::Result<Self, D::Error> {
+                let _ = serde_json::Value::deserialize(d)?;
+                Err(
+                    Error::new(ErrorKind::Inconsistent, "birthDate", "after registration")
+                        .into_de(),
+                )
+            }
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Holder {
+            person: Vec<Checked>,
+        }
+        let e = parse::<Holder>(r#"{"person": [{}]}"#).unwrap_err();
+        assert_eq!(
+            (e.kind, e.path.as_str(), e.message.as_str()),
+            (
+                ErrorKind::Inconsistent,
+                "person[0].birthDate",
+                "after registration"
+            )
+        );
+    }
+
+    #[test]
+    fn hints_for_lower_case_and_typos() {
+        assert_eq!(
+            closest("mistet_jobben", &["MISTET_JOBBEN", "HAR_SAGT_OPP"]),
+            Some("MISTET_JOBBEN")
+        );
+        assert_eq!(closest("zzzzzzzzzz", &["JA", "NEI"]), None);
+    }
+}
