@@ -23,7 +23,9 @@ mod alloc;
 static ALLOCATOR: alloc::Allocator = alloc::Allocator::new();
 
 use crate::api;
+#[cfg(feature = "cohort")]
 use crate::cohort::session::CohortSession;
+#[cfg(feature = "cohort")]
 use crate::cohort::MAX_COHORT_BYTES;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::MAX_RECORD_BYTES;
@@ -316,6 +318,7 @@ fn call(result: Result<String>) -> JsResult {
 ///
 /// # Errors
 /// Throws a `VeivalgError` (`kind`, `path`, `message`) for bad input.
+#[cfg(feature = "person")]
 #[wasm_bindgen(js_name = decide, unchecked_return_type = "Decision")]
 pub fn decide(
     #[wasm_bindgen(unchecked_param_type = "Person")] person: JsValue,
@@ -332,6 +335,7 @@ pub fn decide(
 ///
 /// # Errors
 /// Throws a `VeivalgError` for bad input.
+#[cfg(feature = "person")]
 #[wasm_bindgen(js_name = ruleTree, unchecked_return_type = "RuleTreeResult")]
 pub fn rule_tree(
     #[wasm_bindgen(unchecked_param_type = "Person")] person: JsValue,
@@ -349,6 +353,7 @@ pub fn rule_tree(
 ///
 /// # Errors
 /// Throws a `VeivalgError`; `NOT_FOUND` for an unknown model.
+#[cfg(feature = "person")]
 #[wasm_bindgen(js_name = score, unchecked_return_type = "ScoredPerson")]
 pub fn score(
     #[wasm_bindgen(unchecked_param_type = "Person")] person: JsValue,
@@ -363,6 +368,7 @@ pub fn score(
 /// # Errors
 /// Throws a `VeivalgError`; fewer than 12 complete months is
 /// `INSUFFICIENT_DATA`.
+#[cfg(feature = "person")]
 #[wasm_bindgen(js_name = labelOutcome, unchecked_return_type = "OutcomeLabel")]
 pub fn label_outcome(
     #[wasm_bindgen(unchecked_param_type = "LabelInput | Person")] input: JsValue,
@@ -379,6 +385,7 @@ pub fn label_outcome(
 ///
 /// # Errors
 /// Throws a `VeivalgError` for bad input.
+#[cfg(feature = "person")]
 #[wasm_bindgen(js_name = wageHistory, unchecked_return_type = "Array<MonthlyWage>")]
 pub fn wage_history(
     #[wasm_bindgen(unchecked_param_type = "Person")] person: JsValue,
@@ -395,6 +402,7 @@ pub fn wage_history(
 ///
 /// # Errors
 /// Throws a `VeivalgError` for bad input.
+#[cfg(feature = "person")]
 #[wasm_bindgen(js_name = features, unchecked_return_type = "Features")]
 pub fn features(#[wasm_bindgen(unchecked_param_type = "Person")] person: JsValue) -> JsResult {
     call(record_text(&person, "person").and_then(|p| api::features(&p)))
@@ -404,6 +412,7 @@ pub fn features(#[wasm_bindgen(unchecked_param_type = "Person")] person: JsValue
 ///
 /// # Errors
 /// Throws only if the shipped data is broken (a bug).
+#[cfg(feature = "person")]
 #[wasm_bindgen(js_name = policies, unchecked_return_type = "Array<Policy>")]
 pub fn policies() -> JsResult {
     call(Ok(api::policies()))
@@ -413,6 +422,7 @@ pub fn policies() -> JsResult {
 ///
 /// # Errors
 /// Throws only if the shipped data is broken (a bug).
+#[cfg(feature = "person")]
 #[wasm_bindgen(js_name = models, unchecked_return_type = "Array<Model>")]
 pub fn models() -> JsResult {
     call(Ok(api::models()))
@@ -422,6 +432,7 @@ pub fn models() -> JsResult {
 ///
 /// # Errors
 /// Throws only if the shipped data is broken (a bug).
+#[cfg(feature = "person")]
 #[wasm_bindgen(js_name = rulesets, unchecked_return_type = "Array<Ruleset>")]
 pub fn rulesets() -> JsResult {
     call(Ok(api::rulesets()))
@@ -431,6 +442,7 @@ pub fn rulesets() -> JsResult {
 ///
 /// # Errors
 /// Throws only if the shipped data is broken (a bug).
+#[cfg(feature = "person")]
 #[wasm_bindgen(js_name = grunnbelop, unchecked_return_type = "Array<GEntry>")]
 pub fn grunnbelop() -> JsResult {
     call(Ok(api::grunnbelop()))
@@ -445,11 +457,13 @@ pub fn version() -> String {
 /// A cohort held in wasm memory, with the rankings built on it: moving a
 /// cut-off or a share costs a binary search and the tables, and crosses
 /// the JS boundary as a small options object, never as rows.
+#[cfg(feature = "cohort")]
 #[wasm_bindgen]
 pub struct Cohort {
     session: CohortSession,
 }
 
+#[cfg(feature = "cohort")]
 #[wasm_bindgen]
 impl Cohort {
     /// A synthetic cohort: `{ seed, size, ages?: "REPORT" | "WIDE" }`.
