@@ -78,7 +78,7 @@ fn variant_a(cohort: &Cohort) -> (veivalg::model::Model, Policy) {
         .unwrap()
         .model;
     let catalog = Catalog::shipped().with_model(model.clone());
-    let mut policy: Policy = veivalg::json::parse(
+    let mut policy: Policy = veivalg::wire::parse(
         r#"{
         "id": "bench-a", "validFrom": "2025-01-01", "status": "PROPOSAL", "method": "MODEL", "model": "variant-a",
         "share": 0.37, "noeAge": { "min": 30, "max": 59 },
@@ -149,11 +149,11 @@ fn main() {
         }),
         Some(us(5)),
     );
-    let texts: Vec<String> = persons.iter().map(veivalg::json::to_string).collect();
+    let texts: Vec<String> = persons.iter().map(veivalg::wire::to_string).collect();
     let options = format!(
         r#"{{"model":{},"policy":{}}}"#,
-        veivalg::json::to_string(&model),
-        veivalg::json::to_string(&policy)
+        veivalg::wire::to_string(&model),
+        veivalg::wire::to_string(&policy)
     );
     t.row(
         "  of which: parse and check a person (1.7 KB of JSON)",
@@ -171,7 +171,7 @@ fn main() {
         "  of which: write a decision as JSON",
         measure(|| {
             i = (i + 1) % decisions.len();
-            black_box(veivalg::json::to_string(&decisions[i]));
+            black_box(veivalg::wire::to_string(&decisions[i]));
         }),
         None,
     );
@@ -179,7 +179,7 @@ fn main() {
         "decide, variant A via the JSON facade (parse + serialize)",
         measure(|| {
             i = (i + 1) % texts.len();
-            black_box(veivalg::api::decide(&texts[i], &options).unwrap());
+            black_box(veivalg::api::text::decide(&texts[i], &options).unwrap());
         }),
         None,
     );
@@ -317,15 +317,15 @@ print(json.dumps({{"sklearn": sk, "statsmodels": smt}}))
         .output();
     match out {
         Ok(o) if o.status.success() => {
-            let v: veivalg::json::Value =
-                veivalg::json::parse(std::str::from_utf8(&o.stdout).unwrap()).unwrap();
+            let v: serde_json::Value =
+                veivalg::wire::parse(std::str::from_utf8(&o.stdout).unwrap()).unwrap();
             let sk = v
                 .get("sklearn")
-                .and_then(veivalg::json::Value::as_f64)
+                .and_then(serde_json::Value::as_f64)
                 .unwrap();
             let sm = v
                 .get("statsmodels")
-                .and_then(veivalg::json::Value::as_f64)
+                .and_then(serde_json::Value::as_f64)
                 .unwrap();
             let ours_s = ours.as_secs_f64();
             println!("\nSame 1 000 000 rows, same design ({} columns + intercept), same machine, same run:", kept.len());

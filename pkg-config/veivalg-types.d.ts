@@ -256,7 +256,7 @@ export type Counterfactual = {
 };
 
 /**
- * Options of `decide`.
+ * Options of `decide` (and, less `model`, of `explain`).
  */
 export type DecideOptions = {
   /**
@@ -264,7 +264,8 @@ export type DecideOptions = {
    */
   policy?: string | Policy | null,
   /**
-   * A model a MODEL policy may name (added to the shipped ones).
+   * A model a MODEL policy may name (added to the shipped ones, or
+   * replacing the shipped one with the same id).
    */
   model?: Model | null,
   /**
@@ -272,10 +273,16 @@ export type DecideOptions = {
    */
   on?: IsoDate | null,
   /**
-   * Another G table (default: the shipped one, 2014–2025): needed for
-   * model inputs of registrations after the table's last month.
+   * Another G table (default: the shipped one): needed for model inputs
+   * of registrations after the table's last month.
    */
   grunnbelop?: Array<GEntry> | null,
+  /**
+   * What a month after the G table's last month gets: an error
+   * (`ERROR`, the default) or the latest G in the table (`LATEST`, and
+   * the output says which months used it).
+   */
+  gBeyondTable?: GBeyondTable,
 };
 
 /**
@@ -348,6 +355,11 @@ export type Decision = {
    * MODEL: the model inputs.
    */
   features?: { [feature in FeatureName]?: number | string | null },
+  /**
+   * MODEL: the months of the wage inputs that lie after the G table and
+   * were given its latest G (only with `gBeyondTable: "LATEST"`).
+   */
+  gAssumed?: GAssumption,
 };
 
 /**
@@ -581,6 +593,61 @@ export type EvaluationResult = {
 };
 
 /**
+ * Options of `explain`: those of `decide` (without `model`) and the
+ * wage history's length.
+ */
+export type ExplainOptions = {
+  /**
+   * The policy the decision is made under, by id or as an object
+   * (default: the one in force on `on`). The shipped MODEL policies are
+   * always shown beside it.
+   */
+  policy?: string | Policy | null,
+  /**
+   * Take the policy in force on this day (default: the registration day).
+   */
+  on?: IsoDate | null,
+  /**
+   * Another G table (default: the shipped one).
+   */
+  grunnbelop?: Array<GEntry> | null,
+  /**
+   * What a month after the G table gets (`ERROR`, the default, or
+   * `LATEST`), as in `decide`.
+   */
+  gBeyondTable?: GBeyondTable,
+  /**
+   * Months of wage history before registration, 1–120 (default 24).
+   */
+  months?: number,
+};
+
+/**
+ * What `explain` returns.
+ */
+export type Explanation = {
+  /**
+   * The decision under the chosen policy (default: the one in force on
+   * the registration day).
+   */
+  inForce: Decision,
+  /**
+   * That policy first, then every shipped MODEL policy not already
+   * first, each with its decision or error.
+   */
+  methods: Array<MethodResult>,
+  /**
+   * The wage history before registration (`options.months`, default
+   * 24), or `null` when it cannot be made.
+   */
+  wageHistory: Array<MonthlyWage> | null,
+  /**
+   * Why there is no wage history.
+   */
+  wageHistoryError?: ErrorData,
+};
+
+/**
  * One feature of a model file.
  */
 export type Feature = {
@@ -731,6 +798,30 @@ export type FitSpec = {
 export type FixedMethod = "RULE_TREE_GROUP" | "COUNSELLOR";
 
 /**
+ * Months after the G table that were given the table's latest G, because
+ * the caller chose `gBeyondTable: "LATEST"` (`GBeyondTable::Latest`).
+ */
+export type GAssumption = {
+  /**
+   * First month after the table that was used.
+   */
+  from: YearMonth,
+  /**
+   * Last month after the table that was used.
+   */
+  to: YearMonth,
+  /**
+   * The G they were given: the table's latest row.
+   */
+  g: GEntry,
+};
+
+/**
+ * What a lookup of a month after the G table's last month gives.
+ */
+export type GBeyondTable = "ERROR" | "LATEST";
+
+/**
  * One row of the G table: the yearly amount in force from `from`.
  */
 export type GEntry = {
@@ -805,6 +896,11 @@ export type HistoryOptions = {
    * Another G table (default: the shipped one).
    */
   grunnbelop?: Array<GEntry> | null,
+  /**
+   * What a month after the G table gets (`ERROR`, the default, or
+   * `LATEST`), as in `decide`.
+   */
+  gBeyondTable?: GBeyondTable,
 };
 
 /**
@@ -878,6 +974,11 @@ export type LabelOutcomeOptions = {
    * Another G table (default: the shipped one).
    */
   grunnbelop?: Array<GEntry> | null,
+  /**
+   * What a month after the G table gets (`ERROR`, the default, or
+   * `LATEST`), as in `decide`.
+   */
+  gBeyondTable?: GBeyondTable,
 };
 
 /**
@@ -889,6 +990,26 @@ export type LabelRule = "A" | "B" | "WITHOUT" | "NEITHER";
  * How a policy sorts people.
  */
 export type Method = "RULE_TREE" | "MODEL";
+
+/**
+ * One routing method's answer for the person: its policy, and the
+ * decision or the reason there is none (a model that needs G for months
+ * the table does not cover, say).
+ */
+export type MethodResult = {
+  /**
+   * The policy.
+   */
+  policy: Policy,
+  /**
+   * The decision under it.
+   */
+  decision?: Decision,
+  /**
+   * Why there is no decision.
+   */
+  error?: ErrorData,
+};
 
 /**
  * A model file (`pkg-config/models/*.json`).
@@ -1014,6 +1135,11 @@ export type MonthlyWage = {
    * Strictly less than 1 × monthly G.
    */
   below1G: boolean,
+  /**
+   * The month lies after the G table and was given its latest G (only
+   * when the caller chose `gBeyondTable: "LATEST"`); absent otherwise.
+   */
+  gAssumed?: boolean,
 };
 
 /**
@@ -1063,6 +1189,11 @@ export type OutcomeLabel = {
    * The options used.
    */
   options: LabelOptions,
+  /**
+   * Months of the 12 that lie after the G table and were given its
+   * latest G (only with `gBeyondTable: "LATEST"`).
+   */
+  gAssumed?: GAssumption,
 };
 
 /**
@@ -1361,6 +1492,11 @@ export type ScoreOptions = {
    * Another G table (default: the shipped one).
    */
   grunnbelop?: Array<GEntry> | null,
+  /**
+   * What a month after the G table gets (`ERROR`, the default, or
+   * `LATEST`), as in `decide`.
+   */
+  gBeyondTable?: GBeyondTable,
 };
 
 /**
@@ -1375,6 +1511,11 @@ export type ScoredPerson = {
    * The model inputs.
    */
   features: { [feature in FeatureName]?: number | string | null },
+  /**
+   * The months of the model inputs that lie after the G table and were
+   * given its latest G (only with `gBeyondTable: "LATEST"`).
+   */
+  gAssumed?: GAssumption,
   /**
    * Predicted probability of the model's target.
    */

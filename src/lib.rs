@@ -18,11 +18,9 @@ pub mod cohort;
 pub mod domain;
 pub mod error;
 pub mod fit;
-pub mod json;
 pub mod model;
 pub mod routing;
 pub mod rules;
-mod sort;
 #[cfg(test)]
 mod ts;
 mod vocab;

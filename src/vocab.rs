@@ -14,9 +14,30 @@ macro_rules! vocabulary {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[derive(serde::Serialize, serde::Deserialize)]
+        #[derive(serde::Serialize)]
         pub enum $name {
-            $( $(#[$vmeta])* #[serde(rename = $code $(, alias = $alias)*)] $variant ),+
+            $( $(#[$vmeta])* #[serde(rename = $code)] $variant ),+
+        }
+
+        // Read as a string (serde's derive asks serde_json for an enum,
+        // which answers a number or `true` with a syntax error, not a
+        // type error); an unknown code is serde's "unknown variant" with
+        // every accepted spelling.
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        write!(f, "one of {}", $name::accepted().join(", "))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<$name, E> {
+                        $name::from_code(code)
+                            .ok_or_else(|| E::unknown_variant(code, $name::accepted()))
+                    }
+                }
+                d.deserialize_str(Visitor)
+            }
         }
 
         impl $name {
@@ -58,8 +79,15 @@ macro_rules! vocabulary {
         impl std::str::FromStr for $name {
             type Err = String;
             fn from_str(code: &str) -> Result<Self, String> {
-                $name::from_code(code)
-                    .ok_or_else(|| $crate::json::unknown_value_message(code, $name::accepted()))
+                $name::from_code(code).ok_or_else(|| {
+                    let hint = $crate::wire::closest(code, $name::accepted())
+                        .map(|a| format!("; did you mean `{a}`?"))
+                        .unwrap_or_default();
+                    format!(
+                        "unknown value `{code}`; expected one of {}{hint}",
+                        $name::accepted().join(", ")
+                    )
+                })
             }
         }
 
@@ -88,34 +116,6 @@ macro_rules! vocabulary {
             }
         }
 
-        impl $crate::json::ToJson for $name {
-            fn write_json(&self, out: &mut String) {
-                $crate::json::write_str(self.as_str(), out);
-            }
-        }
-
-        impl $crate::json::FromJson for $name {
-            fn read_json(
-                v: &$crate::json::Node<'_>,
-                at: &$crate::json::Loc<'_>,
-            ) -> $crate::error::Result<Self> {
-                match v {
-                    $crate::json::Node::String(s) => s
-                        .parse()
-                        .map_err(|m: String| at.error($crate::error::ErrorKind::InvalidValue, m)),
-                    other => Err(at.wrong_type(
-                        &format!("one of {}", $name::accepted().join(", ")),
-                        other,
-                    )),
-                }
-            }
-        }
-
-        impl From<$name> for $crate::json::Value {
-            fn from(v: $name) -> $crate::json::Value {
-                $crate::json::Value::from(v.as_str())
-            }
-        }
     };
 }
 

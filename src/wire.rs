@@ -149,6 +149,50 @@ where
     })
 }
 
+/// A shipped item chosen by its id, or given whole: `"variant-a"` or
+/// `{"id": "variant-a", …}`. Any other JSON type is `INVALID_TYPE` ("expected
+/// an id (string) or an object, got …"); the object's own errors keep their
+/// paths (`policy.cutoff`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum IdOr<T> {
+    /// The id of a shipped item.
+    Id(String),
+    /// The item itself.
+    Value(Box<T>),
+}
+
+impl<'de, T: DeserializeOwned> serde::Deserialize<'de> for IdOr<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        match serde_json::Value::deserialize(d)? {
+            serde_json::Value::String(id) => Ok(IdOr::Id(id)),
+            v @ serde_json::Value::Object(_) => from_value::<T>(&v)
+                .map(|t| IdOr::Value(Box::new(t)))
+                .map_err(Error::into_de),
+            other => Err(Error::new(
+                ErrorKind::InvalidType,
+                "",
+                format!(
+                    "expected an id (string) or an object, got {}",
+                    json_type(&other)
+                ),
+            )
+            .into_de()),
+        }
+    }
+}
+
+/// The JSON type of a value, for messages (`a number`, `an array`, …).
+pub fn json_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
 fn check_size(text: &str, max_bytes: usize) -> Result<()> {
     if text.len() > max_bytes {
         return Err(Error::new(

@@ -17,7 +17,7 @@ fn person() -> Value {
 }
 
 fn err(p: &Value) -> (String, String, String) {
-    let e = api::decide(&p.to_string(), "null").unwrap_err();
+    let e = api::text::decide(&p.to_string(), "null").unwrap_err();
     (
         e.kind.as_str().to_string(),
         e.path.clone(),
@@ -113,16 +113,16 @@ fn unknown_fields_and_values_name_the_path_and_allowed_values() {
 
 #[test]
 fn malformed_json_and_wrong_top_level() {
-    let e = api::decide("{\"registeredOn\": ", "null").unwrap_err();
+    let e = api::text::decide("{\"registeredOn\": ", "null").unwrap_err();
     assert_eq!(e.kind.as_str(), "INVALID_JSON");
-    let e = api::decide("[]", "null").unwrap_err();
+    let e = api::text::decide("[]", "null").unwrap_err();
     assert_eq!(e.kind.as_str(), "INVALID_TYPE");
-    let e = api::decide(&person().to_string(), r#"{"polcy": "noe-2018"}"#).unwrap_err();
+    let e = api::text::decide(&person().to_string(), r#"{"polcy": "noe-2018"}"#).unwrap_err();
     assert_eq!(
         (e.kind.as_str(), e.path.as_str()),
         ("UNKNOWN_FIELD", "options.polcy")
     );
-    let e = api::decide(&person().to_string(), r#"{"policy": 7}"#).unwrap_err();
+    let e = api::text::decide(&person().to_string(), r#"{"policy": 7}"#).unwrap_err();
     assert_eq!(
         (e.kind.as_str(), e.path.as_str()),
         ("INVALID_TYPE", "options.policy")
@@ -145,7 +145,7 @@ fn registration_before_any_ruleset() {
 fn custom_policy_object_is_checked() {
     let policy = json!({ "id": "mine", "validFrom": "2020-01-01", "status": "PROPOSAL", "method": "RULE_TREE",
         "ruleset": "2099", "noeAge": { "min": 30, "max": 66 }, "toLocalOffice": [], "source": "test" });
-    let e = api::decide(
+    let e = api::text::decide(
         &person().to_string(),
         &json!({ "policy": policy }).to_string(),
     )
@@ -157,7 +157,7 @@ fn custom_policy_object_is_checked() {
     let mut policy = policy;
     policy["ruleset"] = json!("2024-03");
     policy["noeAge"] = json!({ "min": 60, "max": 30 });
-    let e = api::decide(
+    let e = api::text::decide(
         &person().to_string(),
         &json!({ "policy": policy }).to_string(),
     )
@@ -168,7 +168,7 @@ fn custom_policy_object_is_checked() {
     );
     policy["noeAge"] = json!({ "min": 18, "max": 66 });
     let d: Value = serde_json::from_str(
-        &api::decide(
+        &api::text::decide(
             &person().to_string(),
             &json!({ "policy": policy }).to_string(),
         )
@@ -186,26 +186,27 @@ fn custom_policy_object_is_checked() {
 fn model_inputs_outside_the_g_table_and_a_callers_table() {
     let mut p = person();
     p["registeredOn"] = json!("2026-10-15");
-    let e = api::decide(&p.to_string(), r#"{"policy": "variant-a"}"#).unwrap_err();
+    let e = api::text::decide(&p.to_string(), r#"{"policy": "variant-a"}"#).unwrap_err();
     assert_eq!(e.kind.as_str(), "INSUFFICIENT_DATA");
     assert!(
         e.message.contains("no grunnbeløp for 2026-09") && e.message.contains("2026-04"),
         "{}",
         e.message
     );
-    let mut table: Vec<Value> = serde_json::from_str(&api::grunnbelop()).unwrap();
+    let mut table: Vec<Value> = serde_json::from_str(&api::text::grunnbelop()).unwrap();
     table.push(json!({ "from": "2026-05-01", "nok": 135000 }));
     let options = json!({ "policy": "variant-a", "grunnbelop": table }).to_string();
-    let d: Value = serde_json::from_str(&api::decide(&p.to_string(), &options).unwrap()).unwrap();
+    let d: Value =
+        serde_json::from_str(&api::text::decide(&p.to_string(), &options).unwrap()).unwrap();
     assert_eq!(d["method"], "MODEL");
     // 48 000 NOK in December 2024 is above 3G (31 007): month −22, the only one.
     assert_eq!(d["features"]["monthsSinceAbove3G"], 22);
     let s: Value = serde_json::from_str(
-        &api::score(&p.to_string(), &json!({ "grunnbelop": table }).to_string()).unwrap(),
+        &api::text::score(&p.to_string(), &json!({ "grunnbelop": table }).to_string()).unwrap(),
     )
     .unwrap();
     assert_eq!(s["features"]["monthsAbove3GLast24"], 1);
-    let e = api::decide(
+    let e = api::text::decide(
         &p.to_string(),
         &json!({ "policy": "variant-a", "grunnbelop": [] }).to_string(),
     )

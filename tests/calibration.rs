@@ -233,14 +233,14 @@ fn records_are_byte_identical_across_platforms() {
     };
     for i in 0..300 {
         let r = synthetic::record(params, SEED, i);
-        feed(&veivalg::json::to_string(&r.person));
+        feed(&veivalg::wire::to_string(&r.person));
         feed(&format!(
             "{:?}|{:?}|{:?}",
             r.extras.counsellor_standard, r.extras.gender, r.extras.born_abroad
         ));
     }
     for row in &Cohort::synthetic(SEED, 300).unwrap().rows {
-        feed(&veivalg::json::to_string(row));
+        feed(&veivalg::wire::to_string(row));
     }
     assert_eq!(hash, FINGERPRINT, "fingerprint {hash:#018x}");
 }

@@ -54,7 +54,7 @@ fn decide_routes_quick_return_to_noe_and_obstacles_to_the_local_office() {
 fn decide_output_is_the_facade_text_verbatim() {
     let r = run(&["decide"], good());
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let expected = veivalg::api::decide(&good(), "null").unwrap();
+    let expected = veivalg::api::text::decide(&good(), "null").unwrap();
     assert_eq!(r.stdout, format!("{expected}\n"));
 }
 
@@ -425,7 +425,7 @@ fn grunnbelop_flag_supplies_a_newer_g_table() {
     let r = run(&["decide", "--policy", "variant-a"], p.clone());
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(r.errors()[0]["kind"], "INSUFFICIENT_DATA");
-    let mut table: Vec<Value> = serde_json::from_str(&veivalg::api::grunnbelop()).unwrap();
+    let mut table: Vec<Value> = serde_json::from_str(&veivalg::api::text::grunnbelop()).unwrap();
     table.push(serde_json::json!({ "from": "2026-05-01", "nok": 135000 }));
     let file = temp_file(
         "g2026.json",

@@ -125,7 +125,7 @@ fn synth_is_deterministic_and_every_row_says_synthetic() {
         let v: Value = serde_json::from_str(line).unwrap();
         assert_eq!(v["person"]["id"], format!("syn-5-{i}"));
         // Each line is a cohort record the library reads back.
-        let record: veivalg::cohort::CohortRecord = veivalg::json::parse(line).unwrap();
+        let record: veivalg::cohort::CohortRecord = veivalg::wire::parse(line).unwrap();
         assert!(record.synthetic);
     }
     // Another seed, another cohort.
@@ -480,9 +480,9 @@ fn rule_tree_counts() -> &'static ([u64; 3], [u64; 3]) {
         for line in std::fs::read_to_string(cohort()).unwrap().lines() {
             let record: Value = serde_json::from_str(line).unwrap();
             let person = record["person"].to_string();
-            let tree = veivalg::api::rule_tree(&person, r#"{"ruleset":"2018-10"}"#).unwrap();
+            let tree = veivalg::api::text::rule_tree(&person, r#"{"ruleset":"2018-10"}"#).unwrap();
             let tree: Value = serde_json::from_str(&tree).unwrap();
-            let label = veivalg::api::label_outcome(&person, "null").unwrap();
+            let label = veivalg::api::text::label_outcome(&person, "null").unwrap();
             let label: Value = serde_json::from_str(&label).unwrap();
             let i = match label["outcome"].as_str().unwrap() {
                 "STABLE_WORK" => 0,
@@ -846,6 +846,6 @@ fn each_cohort_command_has_help_with_its_flags_and_exit_codes() {
 fn models_prints_the_shipped_models() {
     let r = run(&["models"], "");
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stdout, format!("{}\n", veivalg::api::models()));
+    assert_eq!(r.stdout, format!("{}\n", veivalg::api::text::models()));
     assert!(r.json().is_array());
 }

@@ -98,7 +98,7 @@ fn model(target: &str) -> Model {
 }
 
 fn policy() -> Policy {
-    veivalg::json::parse(&json!({
+    veivalg::wire::parse(&json!({
         "id": "hand-policy", "validFrom": "2025-01-01", "status": "PROPOSAL", "method": "MODEL",
         "model": "hand", "share": 0.3, "noeAge": { "min": 30, "max": 59 },
         "toLocalOffice": ["HEALTH_OBSTACLES", "OTHER_OBSTACLES", "SINGLE_PARENT", "DIGITAL_RESERVATION", "SENSITIVE"],

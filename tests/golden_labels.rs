@@ -35,8 +35,10 @@ fn wages(above: &[u32], mid: &[u32]) -> Value {
 }
 
 fn label(input: &Value, options: Value) -> Value {
-    serde_json::from_str(&api::label_outcome(&input.to_string(), &options.to_string()).unwrap())
-        .unwrap()
+    serde_json::from_str(
+        &api::text::label_outcome(&input.to_string(), &options.to_string()).unwrap(),
+    )
+    .unwrap()
 }
 
 fn outcome(input: &Value) -> (String, String) {
@@ -148,7 +150,7 @@ fn g_switches_on_the_first_of_may() {
     // G table: 2014-05 is the first month covered. Registered 2017-05-10,
     // the 36 months before are 2014-05 … 2017-04 (covered); 37 reach 2014-04.
     let hist: Value = serde_json::from_str(
-        &api::wage_history(
+        &api::text::wage_history(
             &person_with("2017-05-10", json!([])).to_string(),
             r#"{"months": 36}"#,
         )
@@ -158,7 +160,7 @@ fn g_switches_on_the_first_of_may() {
     assert_eq!(hist[0]["month"], "2014-05");
     assert_eq!(hist[0]["monthlyG"], 88_370.0 / 12.0);
     assert_eq!(hist[35]["month"], "2017-04");
-    let e = api::wage_history(
+    let e = api::text::wage_history(
         &person_with("2017-05-10", json!([])).to_string(),
         r#"{"months": 37}"#,
     )
@@ -199,7 +201,7 @@ fn month_one_next_month_versus_registration_month() {
 #[test]
 fn fewer_than_twelve_months_is_an_error() {
     let input = json!({ "registeredOn": "2024-03-10", "wages": [], "wagesThrough": "2025-02" });
-    let e = api::label_outcome(&input.to_string(), "null").unwrap_err();
+    let e = api::text::label_outcome(&input.to_string(), "null").unwrap_err();
     assert_eq!(
         (e.kind.as_str(), e.path.as_str()),
         ("INSUFFICIENT_DATA", "wagesThrough")
@@ -207,7 +209,7 @@ fn fewer_than_twelve_months_is_an_error() {
     assert!(e.message.contains("2024-04 … 2025-03"), "{}", e.message);
     let input =
         json!({ "registeredOn": "2024-03-10", "wages": [{ "month": "2025-02", "nok": 1000 }] });
-    let e = api::label_outcome(&input.to_string(), "null").unwrap_err();
+    let e = api::text::label_outcome(&input.to_string(), "null").unwrap_err();
     assert_eq!(e.path, "wages");
     let input =
         json!({ "registeredOn": "2024-03-10", "wages": [{ "month": "2025-03", "nok": 0 }] });
@@ -251,20 +253,20 @@ fn wage_features_by_hand() {
             { "month": "2017-02", "nok": 30000 }
         ]),
     );
-    let f: Value = serde_json::from_str(&api::features(&p.to_string()).unwrap()).unwrap();
+    let f: Value = serde_json::from_str(&api::text::features(&p.to_string()).unwrap()).unwrap();
     assert_eq!(f["monthsSinceAbove3G"], 1);
     assert_eq!(f["monthsAbove3GLast24"], 2);
     // Only February 2017 (month −25): inside the 36-month look-back, outside the 24.
     let p = person_with("2019-03-20", json!([{ "month": "2017-02", "nok": 30000 }]));
-    let f: Value = serde_json::from_str(&api::features(&p.to_string()).unwrap()).unwrap();
+    let f: Value = serde_json::from_str(&api::text::features(&p.to_string()).unwrap()).unwrap();
     assert_eq!(f["monthsSinceAbove3G"], 25);
     assert_eq!(f["monthsAbove3GLast24"], 0);
     // March 2016 is month −36, the last of the look-back window.
     let p = person_with("2019-03-20", json!([{ "month": "2016-03", "nok": 30000 }]));
-    let f: Value = serde_json::from_str(&api::features(&p.to_string()).unwrap()).unwrap();
+    let f: Value = serde_json::from_str(&api::text::features(&p.to_string()).unwrap()).unwrap();
     assert_eq!(f["monthsSinceAbove3G"], 36);
     // February 2016 (month −37) is outside it: never above 3G → null.
     let p = person_with("2019-03-20", json!([{ "month": "2016-02", "nok": 30000 }]));
-    let f: Value = serde_json::from_str(&api::features(&p.to_string()).unwrap()).unwrap();
+    let f: Value = serde_json::from_str(&api::text::features(&p.to_string()).unwrap()).unwrap();
     assert_eq!(f["monthsSinceAbove3G"], Value::Null);
 }

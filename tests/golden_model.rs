@@ -60,7 +60,7 @@ fn person() -> Value {
 }
 
 fn decide(person: &Value, cutoff: f64) -> Value {
-    let out = api::decide(
+    let out = api::text::decide(
         &person.to_string(),
         &json!({ "policy": policy(cutoff), "model": model() }).to_string(),
     )
@@ -164,7 +164,7 @@ fn overrides_leave_no_counterfactuals() {
 fn bad_model_policies() {
     let p = person().to_string();
     let call = |policy: Value| {
-        api::decide(
+        api::text::decide(
             &p,
             &json!({ "policy": policy, "model": model() }).to_string(),
         )
@@ -200,7 +200,7 @@ fn bad_model_policies() {
         (e.kind.as_str(), e.path.as_str()),
         ("NOT_FOUND", "options.policy.model")
     );
-    let e = api::decide(
+    let e = api::text::decide(
         &p,
         &json!({ "policy": policy(0.5), "model": 5 }).to_string(),
     )

@@ -27,7 +27,7 @@ fn base(registered_on: &str, age: u32) -> Value {
 }
 
 fn rule_tree(person: &Value, ruleset: &str) -> Value {
-    let out = api::rule_tree(
+    let out = api::text::rule_tree(
         &person.to_string(),
         &json!({ "ruleset": ruleset }).to_string(),
     )
@@ -43,7 +43,7 @@ fn group(person: &Value, ruleset: &str) -> String {
 }
 
 fn decide(person: &Value, policy: &str) -> Value {
-    let out = api::decide(
+    let out = api::text::decide(
         &person.to_string(),
         &json!({ "policy": policy }).to_string(),
     )
@@ -191,16 +191,18 @@ fn noe_age_bands_per_policy() {
 /// 2018 policy, 2025-01-01 → the January 2025 policy.
 #[test]
 fn policy_in_force_by_date() {
-    let d: Value =
-        serde_json::from_str(&api::decide(&base("2024-12-31", 40).to_string(), "null").unwrap())
-            .unwrap();
+    let d: Value = serde_json::from_str(
+        &api::text::decide(&base("2024-12-31", 40).to_string(), "null").unwrap(),
+    )
+    .unwrap();
     assert_eq!(d["policy"]["id"], "noe-2018");
-    let d: Value =
-        serde_json::from_str(&api::decide(&base("2025-01-01", 40).to_string(), "null").unwrap())
-            .unwrap();
+    let d: Value = serde_json::from_str(
+        &api::text::decide(&base("2025-01-01", 40).to_string(), "null").unwrap(),
+    )
+    .unwrap();
     assert_eq!(d["policy"]["id"], "noe-2025-01");
     let d: Value = serde_json::from_str(
-        &api::decide(
+        &api::text::decide(
             &base("2025-01-01", 40).to_string(),
             r#"{"on": "2020-06-01"}"#,
         )

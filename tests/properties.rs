@@ -109,7 +109,7 @@ proptest! {
     #[test]
     fn valid_persons_never_error(p in person()) {
         let text = p.to_string();
-        let d: Value = serde_json::from_str(&api::decide(&text, "null").unwrap()).unwrap();
+        let d: Value = serde_json::from_str(&api::text::decide(&text, "null").unwrap()).unwrap();
         prop_assert!(d["unit"] == "NOE" || d["unit"] == "LOCAL_OFFICE");
         // Anyone routed to NOE is quick return, in the NOE age band, and has
         // no override (Tabell 2, routing column).
@@ -120,21 +120,21 @@ proptest! {
         }
         let person = veivalg::domain::person::Person::from_json(&text).unwrap();
         for ruleset in ["2018", "2018-10", "2024-03", "2026-04"] {
-            let r: Value = serde_json::from_str(&api::rule_tree(&text, &json!({ "ruleset": ruleset }).to_string()).unwrap()).unwrap();
+            let r: Value = serde_json::from_str(&api::text::rule_tree(&text, &json!({ "ruleset": ruleset }).to_string()).unwrap()).unwrap();
             // The cohort fast path gives the same group as the traced tree.
             let fast = veivalg::rules::ruletree::group(&person, veivalg::routing::catalog::Catalog::shipped().ruleset(ruleset).unwrap());
             prop_assert_eq!(r["group"].as_str().unwrap(), fast.as_str());
         }
-        api::features(&text).unwrap();
-        api::wage_history(&text, "null").unwrap();
-        let l: Value = serde_json::from_str(&api::label_outcome(&text, "null").unwrap()).unwrap();
+        api::text::features(&text).unwrap();
+        api::text::wage_history(&text, "null").unwrap();
+        let l: Value = serde_json::from_str(&api::text::label_outcome(&text, "null").unwrap()).unwrap();
         prop_assert_eq!(l["months"].as_array().unwrap().len(), 12);
         // The cohort fast path gives the same outcome as the full label.
         let history = veivalg::domain::wages::WageHistory::new(&person.wages);
         let fast = veivalg::domain::outcome::outcome_of(person.registered_on, &history, person.wages_through, Default::default(), veivalg::routing::catalog::Catalog::shipped().g()).unwrap();
         prop_assert_eq!(l["outcome"].as_str().unwrap(), fast.as_str());
         // And the fast wage features equal the facade's.
-        let f: Value = serde_json::from_str(&api::features(&text).unwrap()).unwrap();
+        let f: Value = serde_json::from_str(&api::text::features(&text).unwrap()).unwrap();
         let w = veivalg::domain::wages::wage_features(&person, veivalg::routing::catalog::Catalog::shipped().g()).unwrap();
         prop_assert_eq!(f["monthsAbove3GLast24"].as_u64().unwrap(), u64::from(w.months_above_3g_last_24));
     }
@@ -142,12 +142,12 @@ proptest! {
     #[test]
     fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let text = String::from_utf8_lossy(&bytes);
-        for f in [api::decide, api::rule_tree, api::label_outcome, api::wage_history] {
+        for f in [api::text::decide, api::text::rule_tree, api::text::label_outcome, api::text::wage_history] {
             if let Err(e) = f(&text, &text) {
                 prop_assert!(!e.message.is_empty());
             }
         }
-        let _ = api::features(&text);
+        let _ = api::text::features(&text);
     }
 
     #[test]
@@ -159,7 +159,7 @@ proptest! {
         let mut p = p;
         mutate(&mut p, &path, edit);
         let text = p.to_string();
-        for f in [api::decide, api::rule_tree, api::label_outcome, api::wage_history] {
+        for f in [api::text::decide, api::text::rule_tree, api::text::label_outcome, api::text::wage_history] {
             match f(&text, "null") {
                 Ok(out) => prop_assert!(serde_json::from_str::<Value>(&out).is_ok()),
                 Err(e) => {

@@ -1,276 +1,251 @@
-//! JSON text in, JSON text out: the one facade both the CLI and the wasm
-//! package call, so both give byte-identical answers and errors.
+//! The library's entry points, typed: a [`Person`] and options in, a
+//! [`Decision`] (or another result) out, every failure an [`Error`] with a
+//! kind, the path of the field at fault and a message.
 //!
-//! Every function takes the record as JSON text and its options as JSON
-//! text (`null` for the defaults) and returns compact JSON text or an
-//! [`Error`].
+//! [`text`] is the same API with JSON text in and out (what the parity
+//! tests and any text-only caller use); the CLI and the wasm package parse
+//! their input once into these types and call the functions here.
 //!
 //! # Example
 //! ```
-//! let person = r#"{"registeredOn": "2025-03-14", "birthDate": "1979-06-02",
+//! use veivalg::api::{self, DecideOptions};
+//! use veivalg::domain::person::Person;
+//! use veivalg::routing::noe_rule::Unit;
+//! use veivalg::wire::IdOr;
+//! let person = Person::from_json(r#"{"registeredOn": "2025-03-14", "birthDate": "1979-06-02",
 //!   "answers": {"situation": "MISTET_JOBBEN", "education": "HOYERE_UTDANNING_1_TIL_4",
 //!     "educationApproved": "JA", "educationPassed": "JA",
 //!     "healthObstacles": "NEI", "otherObstacles": "NEI"},
-//!   "employment": [{"start": "2020-01-01", "end": null}]}"#;
-//! let out = veivalg::api::decide(person, "null").unwrap();
-//! assert!(out.contains(r#""group":"ANTATT_GODE_MULIGHETER","unit":"NOE""#));
-//! let err = veivalg::api::decide(person, r#"{"policy": "noe-1999"}"#).unwrap_err();
+//!   "employment": [{"start": "2020-01-01", "end": null}]}"#).unwrap();
+//! let d = api::decide(&person, &DecideOptions::default()).unwrap();
+//! assert_eq!((d.policy.id.as_str(), d.unit), ("noe-2025-01", Unit::Noe));
+//! let options = DecideOptions { policy: Some(IdOr::Id("noe-1999".into())), ..Default::default() };
+//! let err = api::decide(&person, &options).unwrap_err();
 //! assert_eq!((err.kind.as_str(), err.path.as_str()), ("NOT_FOUND", "options.policy"));
 //! ```
 
-use crate::domain::calendar::Date;
-use crate::domain::grunnbelop::{GEntry, GTable};
-use crate::domain::outcome::{self, Boundary, LabelInput, LabelOptions, MonthOne, RuleB};
-use crate::domain::person::Person;
-use crate::domain::wages;
-use crate::error::{Error, ErrorKind, Result};
-use crate::json::{self, parse, Fields, FromJson, Loc, Map, Node, Obj, ToJson, Value};
-use crate::routing::catalog::{
-    by_id_or_object, custom_catalog, g_table, model_from_value, Catalog,
-};
-use crate::routing::decide::{self, ModelRef};
-use crate::routing::policy::{self, Policy};
-use crate::rules::ruletree::{self, Ruleset};
-use crate::rules::work_history::{self, WorkHistoryRule, WorkHistoryTest};
+mod explain;
+mod options;
+pub mod text;
 
-fn options<T: FromJson + Default>(text: &str) -> Result<T> {
-    let text = text.trim();
-    if text.is_empty() || text == "null" {
-        return Ok(T::default());
+pub use explain::{explain, Explanation, MethodResult};
+pub use options::{
+    DecideOptions, ExplainOptions, HistoryOptions, LabelOutcomeOptions, RuleTreeOptions,
+    ScoreOptions, DEFAULT_HISTORY_MONTHS,
+};
+
+use crate::domain::calendar::Date;
+use crate::domain::grunnbelop::{GAssumption, GBeyondTable, GEntry, GTable};
+use crate::domain::outcome::{self, LabelInput, LabelOptions, OutcomeLabel};
+use crate::domain::person::Person;
+use crate::domain::wages::{self, MonthlyWage};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Model, Score};
+use crate::routing::catalog::Catalog;
+use crate::routing::decide::{self, Decision, ModelRef};
+use crate::routing::policy::{self, Policy};
+use crate::rules::ruletree::{self, RuleTreeResult, Ruleset};
+use crate::rules::work_history::{self, WorkHistoryRule, WorkHistoryTest};
+use crate::wire::IdOr;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// The shipped catalog, or a copy with the caller's model and G table.
+///
+/// # Errors
+/// The model's and the G table's checks, with paths `options.model…` and
+/// `options.grunnbelop…`.
+fn catalog_for(
+    model: Option<&Model>,
+    grunnbelop: Option<&[GEntry]>,
+    beyond: GBeyondTable,
+) -> Result<Cow<'static, Catalog>> {
+    let shipped = Catalog::shipped();
+    if model.is_none() && grunnbelop.is_none() && beyond == GBeyondTable::default() {
+        return Ok(Cow::Borrowed(shipped));
     }
-    parse::<T>(text).map_err(|e| e.at("options"))
+    let mut c = shipped.clone();
+    if let Some(m) = model {
+        m.check().map_err(|e| e.at("options.model"))?;
+        c = c.with_model(m.clone());
+    }
+    let g = match grunnbelop {
+        Some(rows) => GTable::new(rows.to_vec()).map_err(|e| e.at("options.grunnbelop"))?,
+        None => shipped.g().clone(),
+    };
+    Ok(Cow::Owned(c.with_g(g.beyond(beyond))))
 }
 
-/// Options of `decide`.
-#[derive(Default)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub(crate) struct DecideOptions {
-    /// A policy by id or as an object (default: the one in force on `on`).
-    #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<Policy>>", optional = nullable))]
-    policy: Option<Value>,
-    /// A model a MODEL policy may name (added to the shipped ones).
-    #[cfg_attr(test, ts(as = "Option<crate::model::Model>", optional = nullable))]
-    model: Option<Value>,
-    /// Take the policy in force on this day (default: the registration day).
-    #[cfg_attr(test, ts(optional = nullable))]
-    on: Option<Date>,
-    /// Another G table (default: the shipped one, 2014–2025): needed for
-    /// model inputs of registrations after the table's last month.
-    #[cfg_attr(test, ts(optional = nullable))]
-    grunnbelop: Option<Vec<GEntry>>,
+/// The policy the options choose: by id, given whole (checked against the
+/// catalog), or the one in force on `on`.
+fn choose_policy<'c>(
+    catalog: &'c Catalog,
+    choice: Option<&IdOr<Policy>>,
+    on: Date,
+) -> Result<Cow<'c, Policy>> {
+    match choice {
+        Some(IdOr::Id(id)) => catalog
+            .policy(id)
+            .map(Cow::Borrowed)
+            .map_err(|e| e.at("options.policy")),
+        Some(IdOr::Value(p)) => {
+            catalog
+                .check_policy(p)
+                .map_err(|e| e.at("options.policy"))?;
+            Ok(Cow::Owned((**p).clone()))
+        }
+        None => policy::in_force(catalog.policies(), on)
+            .map(Cow::Borrowed)
+            .map_err(|e| e.at("options")),
+    }
 }
 
 /// Routing decision for one person under a policy: by default the policy
-/// in force on the registration day; options `{"policy": "<id>" | {policy
-/// object}, "model": {model object}, "on": "YYYY-MM-DD"}` choose another
-/// (`on` picks the policy in force on that day; `model` adds or replaces a
-/// model that a MODEL policy can name). Returns a `Decision` (design §3).
+/// in force on the registration day; `options` choose another (`policy`
+/// by id or whole, `on` a day), add a model a MODEL policy may name, or
+/// another G table.
 ///
 /// # Errors
-/// Any error of [`Person::from_json`]; errors in the options carry the path
-/// `options.…`; `NOT_FOUND` for an unknown policy or ruleset.
-pub fn decide(person: &str, options_json: &str) -> Result<String> {
-    let person = Person::from_json(person)?;
-    let prepared = prepared_decide_options(options_json)?;
-    let catalog = prepared.catalog.as_ref().unwrap_or(Catalog::shipped());
-    let chosen = match &prepared.policy {
-        Some(p) => p,
-        None => policy::in_force(
-            catalog.policies(),
-            prepared.on.unwrap_or(person.registered_on),
-        )
-        .map_err(|e| e.at("options"))?,
-    };
-    Ok(json::to_string(&decide::decide(&person, chosen, catalog)?))
+/// `NOT_FOUND` (path `options.policy`) for an unknown policy or ruleset;
+/// the checks of a policy or model given in the options (paths
+/// `options.…`); `INSUFFICIENT_DATA` when a MODEL policy needs G for
+/// months the table does not cover.
+pub fn decide(person: &Person, options: &DecideOptions) -> Result<Decision> {
+    let catalog = catalog_for(
+        options.model.as_ref(),
+        options.grunnbelop.as_deref(),
+        options.g_beyond_table,
+    )?;
+    let chosen = choose_policy(
+        &catalog,
+        options.policy.as_ref(),
+        options.on.unwrap_or(person.registered_on),
+    )?;
+    decide::decide(person, &chosen, &catalog)
 }
 
-/// `decide`'s options, parsed and checked: the catalog with the caller's
-/// model (when one is given) and the chosen policy (`None`: the one in
-/// force on `on` or the registration day).
-struct PreparedDecideOptions {
-    catalog: Option<Catalog>,
-    policy: Option<Policy>,
-    on: Option<Date>,
-}
-
-/// Parses and checks `decide`'s options, reusing the last result when the
-/// options text is the same: a page or a batch deciding many persons under
-/// one policy and model parses and checks the model once (the answers and
-/// the errors are the same either way).
-fn prepared_decide_options(options_json: &str) -> Result<std::sync::Arc<PreparedDecideOptions>> {
-    type Last = Option<(String, std::sync::Arc<PreparedDecideOptions>)>;
-    static LAST: std::sync::Mutex<Last> = std::sync::Mutex::new(None);
-    if let Ok(last) = LAST.lock() {
-        if let Some((text, prepared)) = last.as_ref() {
-            if text == options_json {
-                return Ok(prepared.clone());
-            }
-        }
-    }
-    let opts: DecideOptions = options(options_json)?;
-    let catalog = custom_catalog(&opts.model, "options.model", opts.grunnbelop)?;
-    let policy = match &opts.policy {
-        Some(v) => {
-            let c = catalog.as_ref().unwrap_or(Catalog::shipped());
-            let p = by_id_or_object::<Policy>(v, "options.policy", |id| c.policy(id))?;
-            c.check_policy(&p).map_err(|e| e.at("options.policy"))?;
-            Some(p.into_owned())
-        }
-        None => None,
-    };
-    let prepared = std::sync::Arc::new(PreparedDecideOptions {
-        catalog,
-        policy,
-        on: opts.on,
-    });
-    if let Ok(mut last) = LAST.lock() {
-        *last = Some((options_json.to_string(), prepared.clone()));
-    }
-    Ok(prepared)
-}
-
-/// Options of `ruleTree`.
-#[derive(Default)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub(crate) struct RuleTreeOptions {
-    /// A ruleset by id or as an object (default: the one in force on `on`).
-    #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<Ruleset>>", optional = nullable))]
-    ruleset: Option<Value>,
-    /// Take the ruleset in force on this day (default: the registration day).
-    #[cfg_attr(test, ts(optional = nullable))]
-    on: Option<Date>,
-}
-
-/// The rule tree alone: `{ruleset, group, reasons, trace}`. Options
-/// `{"ruleset": "<id>" | {ruleset object}, "on": "YYYY-MM-DD"}`; by default
-/// the ruleset in force on the registration day.
+/// The rule tree alone: `{ruleset, group, reasons, trace}`; by default
+/// under the ruleset in force on the registration day.
 ///
 /// # Errors
-/// As [`decide`].
-pub fn rule_tree(person: &str, options_json: &str) -> Result<String> {
-    let person = Person::from_json(person)?;
-    let opts: RuleTreeOptions = options(options_json)?;
+/// `NOT_FOUND` for an unknown ruleset id; a given ruleset's checks (path
+/// `options.ruleset…`).
+pub fn rule_tree(person: &Person, options: &RuleTreeOptions) -> Result<RuleTreeResult> {
     let catalog = Catalog::shipped();
-    let ruleset = match &opts.ruleset {
-        Some(v) => {
-            let r = by_id_or_object::<Ruleset>(v, "options.ruleset", |id| catalog.ruleset(id))?;
-            r.check().map_err(|e| e.at("options.ruleset"))?;
-            r
+    let ruleset: Cow<'_, Ruleset> = match &options.ruleset {
+        Some(IdOr::Id(id)) => {
+            Cow::Borrowed(catalog.ruleset(id).map_err(|e| e.at("options.ruleset"))?)
         }
-        None => std::borrow::Cow::Borrowed(
-            ruletree::in_force(catalog.rulesets(), opts.on.unwrap_or(person.registered_on))
-                .map_err(|e| e.at("options"))?,
+        Some(IdOr::Value(r)) => {
+            r.check().map_err(|e| e.at("options.ruleset"))?;
+            Cow::Borrowed(&**r)
+        }
+        None => Cow::Borrowed(
+            ruletree::in_force(
+                catalog.rulesets(),
+                options.on.unwrap_or(person.registered_on),
+            )
+            .map_err(|e| e.at("options"))?,
         ),
     };
-    Ok(json::to_string(&ruletree::evaluate(&person, &ruleset)))
+    Ok(ruletree::evaluate(person, &ruleset))
 }
 
-/// Options of `labelOutcome`: each decision of the labelling, with the
-/// report's choice as the default.
-#[derive(Default)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename = "LabelOutcomeOptions", rename_all = "camelCase"))]
-pub(crate) struct LabelOptionsInput {
-    /// Which month is month 1 (default `NEXT_MONTH`).
-    #[cfg_attr(test, ts(as = "Option<_>", optional))]
-    month_one: MonthOne,
-    /// Rule B's window (default `FIVE_OF_MONTHS_6_TO_12`).
-    #[cfg_attr(test, ts(as = "Option<_>", optional))]
-    rule_b: RuleB,
-    /// "Above 3G" strictly or inclusively (default `STRICT`).
-    #[cfg_attr(test, ts(as = "Option<_>", optional))]
-    boundary: Boundary,
-    /// Another G table (default: the shipped one).
-    #[cfg_attr(test, ts(optional = nullable))]
-    grunnbelop: Option<Vec<GEntry>>,
+/// Where a [`label_outcome`] takes its wages from: `{registeredOn, wages,
+/// wagesThrough?}` or a whole person (a record with `answers`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum LabelSource {
+    /// The wage data alone.
+    Wages(LabelInput),
+    /// A whole registration.
+    Person(Box<Person>),
 }
 
-/// Outcome label (Tabell 3) from `{registeredOn, wages, wagesThrough?}` or
-/// from a whole person record. Options `{"monthOne": "NEXT_MONTH" |
-/// "REGISTRATION_MONTH", "ruleB": "FIVE_OF_MONTHS_6_TO_12" |
-/// "LAST_FIVE_MONTHS", "boundary": "STRICT" | "INCLUSIVE", "grunnbelop":
-/// [G table]}`.
-///
-/// # Errors
-/// Parse errors with paths; `INSUFFICIENT_DATA` with fewer than 12 months
-/// of wage data after registration.
-pub fn label_outcome(input: &str, options_json: &str) -> Result<String> {
-    let opts: LabelOptionsInput = options(options_json)?;
-    let g = g_table(opts.grunnbelop)?;
-    let g = g.as_ref().unwrap_or(Catalog::shipped().g());
-    let input = json::with_document(input, json::MAX_RECORD_BYTES, |doc| {
-        if doc.get("answers").is_some() {
-            let p = Person::read_json(doc, &Loc::Root)?;
-            Ok(LabelInput {
+impl<'de> Deserialize<'de> for LabelSource {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let v = serde_json::Value::deserialize(d)?;
+        let read = if v.get("answers").is_some() {
+            crate::wire::from_value::<Person>(&v).map(|p| LabelSource::Person(Box::new(p)))
+        } else {
+            crate::wire::from_value::<LabelInput>(&v).map(LabelSource::Wages)
+        };
+        read.map_err(Error::into_de)
+    }
+}
+
+impl LabelSource {
+    /// The wage data of either form.
+    pub fn into_input(self) -> LabelInput {
+        match self {
+            LabelSource::Wages(w) => w,
+            LabelSource::Person(p) => LabelInput {
                 id: p.id,
                 registered_on: p.registered_on,
                 wages: p.wages,
                 wages_through: p.wages_through,
-            })
-        } else {
-            LabelInput::read_json(doc, &Loc::Root)
-        }
-    })?;
-    let options = LabelOptions {
-        month_one: opts.month_one,
-        rule_b: opts.rule_b,
-        boundary: opts.boundary,
-    };
-    Ok(json::to_string(&outcome::label(&input, options, g)?))
-}
-
-/// Options of `wageHistory`.
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub(crate) struct HistoryOptions {
-    /// Months before registration, 1–120 (default 24).
-    #[cfg_attr(test, ts(as = "Option<_>", optional))]
-    months: u32,
-    /// Another G table (default: the shipped one).
-    #[cfg_attr(test, ts(optional = nullable))]
-    grunnbelop: Option<Vec<GEntry>>,
-}
-
-fn default_months() -> u32 {
-    24
-}
-
-impl Default for HistoryOptions {
-    fn default() -> Self {
-        HistoryOptions {
-            months: default_months(),
-            grunnbelop: None,
+            },
         }
     }
 }
 
-/// The monthly wage history before registration, for the counsellor chart:
-/// an array of `{month, nok, monthlyG, ratio, above3G, below1G}`, oldest
-/// first. Options `{"months": 24, "grunnbelop": [G table]}`.
+/// Outcome label (report Tabell 3) from the wages of the 12 months after
+/// registration.
 ///
 /// # Errors
-/// Parse errors; `OUT_OF_RANGE` for `months` outside 1–120;
+/// `INSUFFICIENT_DATA` with fewer than 12 months of wage data after
+/// registration or months the G table does not cover; a given G table's
+/// checks (path `options.grunnbelop…`).
+pub fn label_outcome(input: &LabelInput, options: &LabelOutcomeOptions) -> Result<OutcomeLabel> {
+    let g = g_table(options.grunnbelop.as_deref(), options.g_beyond_table)?;
+    let o = LabelOptions {
+        month_one: options.month_one,
+        rule_b: options.rule_b,
+        boundary: options.boundary,
+    };
+    outcome::label(input, o, &g)
+}
+
+/// The shipped G table, or the caller's, with the choice for months after it.
+fn g_table(rows: Option<&[GEntry]>, beyond: GBeyondTable) -> Result<Cow<'static, GTable>> {
+    let shipped = Catalog::shipped().g();
+    match rows {
+        None if beyond == GBeyondTable::default() => Ok(Cow::Borrowed(shipped)),
+        None => Ok(Cow::Owned(shipped.clone().beyond(beyond))),
+        Some(rows) => GTable::new(rows.to_vec())
+            .map(|g| Cow::Owned(g.beyond(beyond)))
+            .map_err(|e| e.at("options.grunnbelop")),
+    }
+}
+
+/// The monthly wage history before registration, for the counsellor chart:
+/// `months` entries of `{month, nok, monthlyG, ratio, above3G, below1G}`,
+/// oldest first.
+///
+/// # Errors
+/// `OUT_OF_RANGE` (path `options.months`) outside 1–120;
 /// `INSUFFICIENT_DATA` for months the G table does not cover.
-pub fn wage_history(person: &str, options_json: &str) -> Result<String> {
-    let person = Person::from_json(person)?;
-    let opts: HistoryOptions = options(options_json)?;
-    let g = g_table(opts.grunnbelop)?;
-    let g = g.as_ref().unwrap_or(Catalog::shipped().g());
-    let history = wages::history_before_registration(&person, opts.months, g).map_err(|e| {
+pub fn wage_history(person: &Person, options: &HistoryOptions) -> Result<Vec<MonthlyWage>> {
+    let g = g_table(options.grunnbelop.as_deref(), options.g_beyond_table)?;
+    history(person, options.months, &g)
+}
+
+fn history(person: &Person, months: u32, g: &GTable) -> Result<Vec<MonthlyWage>> {
+    wages::history_before_registration(person, months, g).map_err(|e| {
         if e.path == "months" {
             e.at("options")
         } else {
             e
         }
-    })?;
-    Ok(json::to_string(&history))
+    })
 }
 
 /// The person's inputs as the routing methods see them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Features {
     /// The person's id, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub id: Option<String>,
     /// Day of registration.
@@ -280,19 +255,20 @@ pub struct Features {
     /// Form question 1 (model input).
     pub situation: crate::domain::form::Situation,
     /// Model input: see [`wages::WageFeatures`].
-    #[cfg_attr(test, ts(rename = "monthsSinceAbove3G"))]
+    #[serde(rename = "monthsSinceAbove3G")]
     pub months_since_above_3g: Option<u32>,
     /// Model input: see [`wages::WageFeatures`].
-    #[cfg_attr(test, ts(rename = "monthsAbove3GLast24"))]
+    #[serde(rename = "monthsAbove3GLast24")]
     pub months_above_3g_last_24: u32,
     /// The rule tree's work-history test in both forms (6 of the last 12 months).
+    #[serde(rename = "worked6Of12")]
     pub worked_6_of_12: WorkedSixOfTwelve,
 }
 
 /// Both forms of the work-history test.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct WorkedSixOfTwelve {
     /// 2018 month sampling.
     pub month_sampling: bool,
@@ -300,11 +276,19 @@ pub struct WorkedSixOfTwelve {
     pub intervals: bool,
 }
 
-/// Computes [`Features`] for a person.
+/// The person's [`Features`] with the shipped G table.
 ///
 /// # Errors
-/// Parse errors; `INSUFFICIENT_DATA` when the G table does not cover the 36
-/// months before registration.
+/// `INSUFFICIENT_DATA` when the G table does not cover the 36 months
+/// before registration.
+pub fn features(person: &Person) -> Result<Features> {
+    features_of(person, Catalog::shipped().g())
+}
+
+/// The person's [`Features`] with the G table `g`.
+///
+/// # Errors
+/// As [`features`].
 pub fn features_of(person: &Person, g: &GTable) -> Result<Features> {
     let w = wages::wage_features(person, g)?;
     let rule = |test| WorkHistoryRule {
@@ -329,98 +313,61 @@ pub fn features_of(person: &Person, g: &GTable) -> Result<Features> {
     })
 }
 
-/// [`features_of`] from JSON text.
-///
-/// # Errors
-/// As [`features_of`].
-pub fn features(person: &str) -> Result<String> {
-    let person = Person::from_json(person)?;
-    Ok(json::to_string(&features_of(
-        &person,
-        Catalog::shipped().g(),
-    )?))
-}
-
-fn list<T: ToJson + ?Sized>(items: &T) -> String {
-    json::to_string(items)
-}
-
-/// The shipped routing policies as a JSON array.
-pub fn policies() -> String {
-    list(&Catalog::shipped().policies())
-}
-
-/// The shipped rulesets as a JSON array.
-pub fn rulesets() -> String {
-    list(&Catalog::shipped().rulesets())
-}
-
-/// The shipped G table as a JSON array.
-pub fn grunnbelop() -> String {
-    list(Catalog::shipped().g())
-}
-
 /// A person scored by a model (what [`score`] returns).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct ScoredPerson {
     /// The model.
     pub model: ModelRef,
     /// The model inputs.
     #[cfg_attr(test, ts(as = "crate::ts::FeatureValues"))]
-    pub features: Map,
+    pub features: serde_json::Map<String, serde_json::Value>,
     /// Probability, logit, contributions and waterfall.
+    #[serde(flatten)]
     #[cfg_attr(test, ts(flatten))]
-    pub score: crate::model::Score,
+    pub score: Score,
+    /// The months of the model inputs that lie after the G table and were
+    /// given its latest G (only with `gBeyondTable: "LATEST"`).
+    #[serde(rename = "gAssumed", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub g_assumed: Option<GAssumption>,
 }
 
-/// Options of `score`.
-#[derive(Default)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub(crate) struct ScoreOptions {
-    /// A model by id or as an object (default: the first shipped model).
-    #[cfg_attr(test, ts(as = "Option<crate::ts::IdOr<crate::model::Model>>", optional = nullable))]
-    model: Option<Value>,
-    /// Another G table (default: the shipped one).
-    #[cfg_attr(test, ts(optional = nullable))]
-    grunnbelop: Option<Vec<GEntry>>,
-}
-
-/// The scored person under a model, without routing: `{model, features,
-/// probability, logit, baselineLogit, contributions, waterfall}`. Options
-/// `{"model": "<id>" | {model object}}` (default: the first shipped model).
+/// The person scored by a model, without routing: `{model, features,
+/// probability, logit, baselineLogit, contributions, waterfall}`; by
+/// default the first shipped model.
 ///
 /// # Errors
-/// Parse errors; `NOT_FOUND` for an unknown model id; `INSUFFICIENT_DATA`
-/// when the G table does not cover the 36 months before registration.
-pub fn score(person: &str, options_json: &str) -> Result<String> {
-    let person = Person::from_json(person)?;
-    let opts: ScoreOptions = options(options_json)?;
-    let custom = custom_catalog(&None, "options.model", opts.grunnbelop)?;
-    let catalog = custom.as_ref().unwrap_or(Catalog::shipped());
-    let owned;
-    let model = match &opts.model {
-        Some(Value::String(id)) => catalog.model(id).map_err(|e| e.at("options.model"))?,
-        Some(v) => {
-            owned = model_from_value(v, "options.model")?;
-            &owned
+/// `NOT_FOUND` (path `options.model`) for an unknown model id; a given
+/// model's checks; `INSUFFICIENT_DATA` when the G table does not cover the
+/// 36 months before registration.
+pub fn score(person: &Person, options: &ScoreOptions) -> Result<ScoredPerson> {
+    let catalog = catalog_for(None, options.grunnbelop.as_deref(), options.g_beyond_table)?;
+    let model: Cow<'_, Model> = match &options.model {
+        Some(IdOr::Id(id)) => Cow::Borrowed(catalog.model(id).map_err(|e| e.at("options.model"))?),
+        Some(IdOr::Value(m)) => {
+            m.check().map_err(|e| e.at("options.model"))?;
+            Cow::Borrowed(&**m)
         }
-        None => catalog.models().first().ok_or_else(|| {
+        None => Cow::Borrowed(catalog.models().first().ok_or_else(|| {
             Error::new(
                 ErrorKind::NotFound,
                 "options.model",
                 "no model is shipped; pass one",
             )
-        })?,
+        })?),
     };
-    let input = decide::model_input(&person, catalog)?;
+    let input = decide::model_input(person, &catalog)?;
     let score = model.score(&input);
-    let mut features = Map::new();
-    for f in &model.features {
-        features.insert(f.name().as_str().to_string(), input.value(f.name()));
-    }
-    let out = ScoredPerson {
+    let features = model
+        .features
+        .iter()
+        .map(|f| {
+            let v = serde_json::to_value(input.value(f.name())).unwrap_or_default();
+            (f.name().as_str().to_string(), v)
+        })
+        .collect();
+    Ok(ScoredPerson {
         model: ModelRef {
             id: model.id.clone(),
             version: model.version.clone(),
@@ -428,98 +375,26 @@ pub fn score(person: &str, options_json: &str) -> Result<String> {
         },
         features,
         score,
-    };
-    Ok(json::to_string(&out))
+        g_assumed: decide::model_input_g_assumed(person, &catalog),
+    })
 }
 
-/// The shipped models as a JSON array.
-pub fn models() -> String {
-    list(&Catalog::shipped().models())
+/// The shipped routing policies (in force and proposals).
+pub fn policies() -> &'static [Policy] {
+    Catalog::shipped().policies()
 }
 
-impl FromJson for DecideOptions {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, &["policy", "model", "on", "grunnbelop"])?;
-        Ok(DecideOptions {
-            policy: o.opt("policy")?,
-            model: o.opt("model")?,
-            on: o.opt("on")?,
-            grunnbelop: o.opt("grunnbelop")?,
-        })
-    }
+/// The shipped models.
+pub fn models() -> &'static [Model] {
+    Catalog::shipped().models()
 }
 
-impl FromJson for RuleTreeOptions {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, &["ruleset", "on"])?;
-        Ok(RuleTreeOptions {
-            ruleset: o.opt("ruleset")?,
-            on: o.opt("on")?,
-        })
-    }
+/// The shipped rulesets, oldest first.
+pub fn rulesets() -> &'static [Ruleset] {
+    Catalog::shipped().rulesets()
 }
 
-impl FromJson for LabelOptionsInput {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, &["monthOne", "ruleB", "boundary", "grunnbelop"])?;
-        Ok(LabelOptionsInput {
-            month_one: o.or_default("monthOne")?,
-            rule_b: o.or_default("ruleB")?,
-            boundary: o.or_default("boundary")?,
-            grunnbelop: o.opt("grunnbelop")?,
-        })
-    }
-}
-
-impl FromJson for HistoryOptions {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, &["months", "grunnbelop"])?;
-        Ok(HistoryOptions {
-            months: o.or_else("months", default_months)?,
-            grunnbelop: o.opt("grunnbelop")?,
-        })
-    }
-}
-
-impl FromJson for ScoreOptions {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, &["model", "grunnbelop"])?;
-        Ok(ScoreOptions {
-            model: o.opt("model")?,
-            grunnbelop: o.opt("grunnbelop")?,
-        })
-    }
-}
-
-impl ToJson for Features {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.some("id", &self.id)
-            .field("registeredOn", &self.registered_on)
-            .field("age", &self.age)
-            .field("situation", &self.situation)
-            .field("monthsSinceAbove3G", &self.months_since_above_3g)
-            .field("monthsAbove3GLast24", &self.months_above_3g_last_24)
-            .field("worked6Of12", &self.worked_6_of_12);
-        o.end();
-    }
-}
-
-impl ToJson for WorkedSixOfTwelve {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("monthSampling", &self.month_sampling)
-            .field("intervals", &self.intervals);
-        o.end();
-    }
-}
-
-impl ToJson for ScoredPerson {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("model", &self.model)
-            .field("features", &self.features);
-        self.score.write_fields(&mut o);
-        o.end();
-    }
+/// The shipped G table, oldest first.
+pub fn grunnbelop() -> &'static [GEntry] {
+    Catalog::shipped().g().entries()
 }

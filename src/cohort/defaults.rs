@@ -133,6 +133,6 @@ pub fn fit_defaults(cohort: &Cohort) -> Result<Defaults> {
 ///
 /// # Errors
 /// Serialization errors (none for these types).
-pub fn file_text<T: crate::json::ToJson>(value: &T) -> Result<String> {
-    Ok(crate::json::to_string_pretty(value) + "\n")
+pub fn file_text<T: serde::Serialize>(value: &T) -> Result<String> {
+    Ok(crate::wire::to_string_pretty(value) + "\n")
 }

@@ -20,7 +20,6 @@
 use crate::cohort::{Cohort, CohortRow};
 use crate::domain::outcome::Outcome;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{Fields, ToJson};
 use crate::model::{Model, ModelInput, Scorer, Target};
 use crate::routing::catalog::Catalog;
 use crate::routing::decide::RoutingFacts;
@@ -28,6 +27,7 @@ use crate::routing::noe_rule::model_selects_noe;
 use crate::routing::policy::{Method, Policy};
 use crate::rules::ruletree::{Group, Ruleset};
 use crate::vocab::vocabulary;
+use serde::Serialize;
 
 /// The report's typical monthly volume of registrants aged 30–59.
 pub const DEFAULT_MONTHLY_VOLUME: f64 = 9000.0;
@@ -96,9 +96,9 @@ impl GroupColumn {
 }
 
 /// A count with its share of the cohort and its size per month.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Cell {
     /// Rows.
     pub count: u64,
@@ -108,20 +108,10 @@ pub struct Cell {
     pub per_month: f64,
 }
 
-impl ToJson for Cell {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("count", &self.count)
-            .field("share", &self.share)
-            .field("perMonth", &self.per_month);
-        o.end();
-    }
-}
-
 /// One line of the outcome × selection table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct OutcomeLine {
     /// `STABLE_WORK`, `IN_AND_OUT`, `WITHOUT_WORK` or `TOTAL`.
     #[cfg_attr(test, ts(type = "Outcome | \"TOTAL\""))]
@@ -134,21 +124,10 @@ pub struct OutcomeLine {
     pub not_selected: Cell,
 }
 
-impl ToJson for OutcomeLine {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("outcome", &self.outcome)
-            .field("total", &self.total)
-            .field("selected", &self.selected)
-            .field("notSelected", &self.not_selected);
-        o.end();
-    }
-}
-
 /// Selection rate and error rates within one group.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct GroupMetrics {
     /// Column.
     pub column: GroupColumn,
@@ -166,24 +145,10 @@ pub struct GroupMetrics {
     pub precision: Option<f64>,
 }
 
-impl ToJson for GroupMetrics {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("column", &self.column)
-            .field("value", &self.value)
-            .field("count", &self.count)
-            .field("selectionRate", &self.selection_rate)
-            .field("tpr", &self.tpr)
-            .field("fpr", &self.fpr)
-            .field("precision", &self.precision);
-        o.end();
-    }
-}
-
 /// One bin of a calibration table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct CalibrationBin {
     /// Lower edge of predicted probability.
     pub from: f64,
@@ -197,22 +162,10 @@ pub struct CalibrationBin {
     pub observed: f64,
 }
 
-impl ToJson for CalibrationBin {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("from", &self.from)
-            .field("to", &self.to)
-            .field("count", &self.count)
-            .field("meanPredicted", &self.mean_predicted)
-            .field("observed", &self.observed);
-        o.end();
-    }
-}
-
 /// How well a model's probabilities fit the cohort.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct ModelMetrics {
     /// Area under the ROC curve.
     pub auc: f64,
@@ -222,20 +175,11 @@ pub struct ModelMetrics {
     pub calibration: Vec<CalibrationBin>,
 }
 
-impl ToJson for ModelMetrics {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("auc", &self.auc)
-            .field("brier", &self.brier)
-            .field("calibration", &self.calibration);
-        o.end();
-    }
-}
-
 /// The evaluation of one method on one cohort.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields))]
+#[cfg_attr(test, ts(optional_fields))]
 pub struct Evaluation {
     /// What was evaluated, for humans.
     pub label: String,
@@ -265,50 +209,24 @@ pub struct Evaluation {
     /// Outcome × selection, plus a TOTAL line.
     pub table: Vec<OutcomeLine>,
     /// MODEL: the probability cut-off.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cutoff: Option<f64>,
     /// MODEL: the share of the cohort asked for, when selection was by share.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub share: Option<f64>,
     /// MODEL: AUC, Brier and calibration on this cohort.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model_metrics: Option<ModelMetrics>,
     /// Group metrics per value of each group column.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub groups: Vec<GroupMetrics>,
 }
 
-impl Evaluation {
-    /// Writes the fields of the evaluation into an open object (so that
-    /// [`crate::cohort::session::EvaluationResult`] can add its own after them).
-    pub(crate) fn write_fields(&self, o: &mut Fields<'_>) {
-        o.field("label", &self.label)
-            .field("method", &self.method)
-            .field("selectedMeans", &self.selected_means)
-            .field("synthetic", &self.synthetic)
-            .field("cohort", &self.cohort)
-            .field("rows", &self.rows)
-            .field("monthlyVolume", &self.monthly_volume)
-            .field("target", &self.target)
-            .field("accuracy", &self.accuracy)
-            .field("selected", &self.selected)
-            .field("table", &self.table)
-            .some("cutoff", &self.cutoff)
-            .some("share", &self.share)
-            .some("modelMetrics", &self.model_metrics)
-            .nonempty("groups", &self.groups);
-    }
-}
-
-impl ToJson for Evaluation {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        self.write_fields(&mut o);
-        o.end();
-    }
-}
-
 /// The difference of two evaluations, per month.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Difference {
     /// The evaluation compared.
     pub of: String,
@@ -318,31 +236,6 @@ pub struct Difference {
     pub selected_per_month: Vec<(String, f64)>,
     /// The same as a sentence ("+310 stable, −210 without per month").
     pub text: String,
-}
-
-/// A `(name, number)` pair, written as a two-element array.
-struct Pair<'a>(&'a (String, f64));
-
-impl ToJson for Pair<'_> {
-    fn write_json(&self, out: &mut String) {
-        out.push('[');
-        self.0 .0.write_json(out);
-        out.push(',');
-        self.0 .1.write_json(out);
-        out.push(']');
-    }
-}
-
-impl ToJson for Difference {
-    fn write_json(&self, out: &mut String) {
-        let pairs: Vec<Pair<'_>> = self.selected_per_month.iter().map(Pair).collect();
-        let mut o = Fields::new(out);
-        o.field("of", &self.of)
-            .field("versus", &self.versus)
-            .field("selectedPerMonth", &pairs)
-            .field("text", &self.text);
-        o.end();
-    }
 }
 
 fn cell(count: u64, n: u64, volume: f64) -> Cell {
@@ -458,7 +351,7 @@ fn group_metrics(
             .filter(|(_, v)| v[0] > 0)
             .map(|(slot, v)| (column.label(slot), *v))
             .collect();
-        crate::sort::sort_by(&mut values, |a, b| a.0.cmp(b.0));
+        values.sort_by(|a, b| a.0.cmp(b.0));
         for (value, [n, sel, good, tp]) in values {
             let ratio = |a: u64, b: u64| (b > 0).then(|| a as f64 / b as f64);
             out.push(GroupMetrics {
@@ -635,10 +528,7 @@ fn check_common(cohort: &Cohort, volume: f64) -> Result<()> {
         return Err(Error::new(
             ErrorKind::OutOfRange,
             "monthlyVolume",
-            format!(
-                "must be a positive number, got {}",
-                crate::json::Num(volume)
-            ),
+            format!("must be a positive number, got {}", volume),
         ));
     }
     Ok(())
@@ -701,7 +591,8 @@ impl Ranking {
             .filter(|&i| !facts(&cohort.rows[i as usize]).blocked(policy, ruleset))
             .collect();
         let high_first = model.target.noe_holds_events();
-        crate::sort::sort_u32(&mut order, &mut |a, b| {
+        // Stable: rows tied on probability stay in row order.
+        order.sort_by(|&a, &b| {
             let (pa, pb) = (probs_all[a as usize], probs_all[b as usize]);
             if high_first {
                 pb.total_cmp(&pa)
@@ -750,10 +641,7 @@ impl Ranking {
             return Err(Error::new(
                 ErrorKind::OutOfRange,
                 "share",
-                format!(
-                    "a share of the cohort must lie in (0, 1], got {}",
-                    crate::json::Num(share)
-                ),
+                format!("a share of the cohort must lie in (0, 1], got {}", share),
             ));
         }
         let k = libm::round(share * n) as usize;
@@ -763,8 +651,8 @@ impl Ranking {
                 "share",
                 format!(
                     "at most {} % of this cohort can go to NOE under the policy's age band and overrides; asked for {} %",
-                    crate::json::Num(libm::round(1000.0 * self.order.len() as f64 / n) / 10.0),
-                    crate::json::Num(libm::round(1000.0 * share) / 10.0)
+                    libm::round(1000.0 * self.order.len() as f64 / n) / 10.0,
+                    libm::round(1000.0 * share) / 10.0
                 ),
             ));
         }
@@ -846,7 +734,7 @@ impl Ranking {
                 "cutoff",
                 format!(
                     "a probability cut-off must lie strictly between 0 and 1, got {}",
-                    crate::json::Num(cutoff)
+                    cutoff
                 ),
             ));
         }
@@ -919,7 +807,7 @@ pub fn difference(of: &Evaluation, versus: &Evaluation) -> Difference {
             _ => "in all",
         };
         let sign = if d >= 0.0 { "+" } else { "−" };
-        parts.push(format!("{sign}{} {word}", crate::json::Num(d.abs())));
+        parts.push(format!("{sign}{} {word}", d.abs()));
     }
     Difference {
         of: of.label.clone(),

@@ -18,10 +18,10 @@ use crate::domain::outcome::{self, LabelOptions, Outcome};
 use crate::domain::person::Person;
 use crate::domain::wages;
 use crate::error::Result;
-use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson};
 use crate::routing::catalog::Catalog;
 use crate::rules::ruletree::{self, Group, Ruleset};
 use crate::vocab::vocabulary;
+use serde::{Deserialize, Serialize};
 
 vocabulary! {
     /// Gender, for group metrics only (never a model input).
@@ -34,7 +34,8 @@ vocabulary! {
 }
 
 /// One registration of a cohort, reduced to what evaluation needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CohortRow {
     /// Day of registration.
     pub registered_on: Date,
@@ -43,8 +44,10 @@ pub struct CohortRow {
     /// Model input: form question 1.
     pub situation: Situation,
     /// Model input: months since the last month above 3G (`None` = never in 36 months).
+    #[serde(rename = "monthsSinceAbove3G")]
     pub months_since_above_3g: Option<u8>,
     /// Model input: months above 3G of the 24 before registration.
+    #[serde(rename = "monthsAbove3GLast24")]
     pub months_above_3g_last_24: u8,
     /// Form question 3 (not a model input for ages 30+; kept for analysis).
     pub education: Education,
@@ -63,34 +66,14 @@ pub struct CohortRow {
     /// Outcome over the 12 months after registration.
     pub outcome: Outcome,
     /// The counsellor's 14a decision, where known: `true` = standard.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub counsellor_standard: Option<bool>,
     /// Gender, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub gender: Option<Gender>,
     /// Born abroad, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub born_abroad: Option<bool>,
-}
-
-impl ToJson for CohortRow {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("registeredOn", &self.registered_on)
-            .field("age", &self.age)
-            .field("situation", &self.situation)
-            .field("monthsSinceAbove3G", &self.months_since_above_3g)
-            .field("monthsAbove3GLast24", &self.months_above_3g_last_24)
-            .field("education", &self.education)
-            .field("healthObstacles", &self.health_obstacles)
-            .field("otherObstacles", &self.other_obstacles)
-            .field("singleParent", &self.single_parent)
-            .field("digitalReservation", &self.digital_reservation)
-            .field("sensitive", &self.sensitive)
-            .field("group", &self.group)
-            .field("outcome", &self.outcome)
-            .some("counsellorStandard", &self.counsellor_standard)
-            .some("gender", &self.gender)
-            .some("bornAbroad", &self.born_abroad);
-        o.end();
-    }
 }
 
 /// Extra columns of a row that the registration itself does not hold.
@@ -177,66 +160,34 @@ pub struct Cohort {
 /// ```
 /// Without `outcome`, the outcome is computed from the person's wages after
 /// registration (which then must cover 12 months).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields = nullable))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct CohortRecord {
     /// Whether the record is synthetic. Synthetic records say so.
+    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub synthetic: bool,
     /// The registration.
     #[cfg_attr(test, ts(as = "crate::domain::person::PersonInput"))]
     pub person: Person,
     /// A known outcome, if not to be computed from wages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional = nullable))]
     pub outcome: Option<Outcome>,
     /// The counsellor's 14a decision: `true` = standard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional = nullable))]
     pub counsellor_standard: Option<bool>,
     /// Gender, for group metrics.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional = nullable))]
     pub gender: Option<Gender>,
     /// Born abroad, for group metrics.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional = nullable))]
     pub born_abroad: Option<bool>,
-}
-
-impl ToJson for CohortRecord {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("synthetic", &self.synthetic)
-            .field("person", &self.person)
-            .some("outcome", &self.outcome)
-            .some("counsellorStandard", &self.counsellor_standard)
-            .some("gender", &self.gender)
-            .some("bornAbroad", &self.born_abroad);
-        o.end();
-    }
-}
-
-impl FromJson for CohortRecord {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(
-            v,
-            at,
-            &[
-                "synthetic",
-                "person",
-                "outcome",
-                "counsellorStandard",
-                "gender",
-                "bornAbroad",
-            ],
-        )?;
-        Ok(CohortRecord {
-            synthetic: o.or_default("synthetic")?,
-            person: o.req("person")?,
-            outcome: o.opt("outcome")?,
-            counsellor_standard: o.opt("counsellorStandard")?,
-            gender: o.opt("gender")?,
-            born_abroad: o.opt("bornAbroad")?,
-        })
-    }
 }
 
 /// Largest cohort accepted as one JSON text (256 MiB).
@@ -304,7 +255,7 @@ impl Cohort {
         catalog: &Catalog,
         source: &str,
     ) -> Result<Cohort> {
-        let records: Vec<CohortRecord> = crate::json::parse_array(text, MAX_COHORT_BYTES)?;
+        let records: Vec<CohortRecord> = crate::wire::parse_limited(text, MAX_COHORT_BYTES)?;
         Cohort::from_records(&records, ruleset, catalog, source)
     }
 

@@ -17,17 +17,18 @@ use crate::cohort::session::{CohortSession, EvaluateOptions};
 use crate::cohort::Cohort;
 use crate::error::Result;
 use crate::fit::FeatureSpec;
-use crate::json::{Fields, ToJson};
 use crate::model::{FeatureName, Target};
 use crate::routing::catalog::Catalog;
 use crate::rules::ruletree::Group;
+use serde::Serialize;
 use std::fmt::Write as _;
 
 /// Tolerance in percentage points.
 pub const TOLERANCE_PP: f64 = 2.0;
 
 /// One published figure and its measured counterpart.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Line {
     /// Where the figure is published ("Tabell 5").
     pub source: &'static str,
@@ -44,11 +45,13 @@ pub struct Line {
     /// `|measured − published| ≤ tolerance`.
     pub pass: bool,
     /// What to know about the comparison.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
 /// The reproduction report.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Report {
     /// The cohort (always synthetic here).
     pub cohort: String,
@@ -65,48 +68,13 @@ pub struct Report {
 }
 
 /// The AUC of the stable-work model fitted with a set of inputs.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct InputStrength {
     /// The inputs.
     pub features: Vec<FeatureName>,
     /// AUC on the cohort.
     pub auc: f64,
-}
-
-impl ToJson for Line {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("source", &self.source)
-            .field("quantity", &self.quantity)
-            .field("published", &self.published)
-            .field("measured", &self.measured)
-            .field("tolerance", &self.tolerance)
-            .field("unit", &self.unit)
-            .field("pass", &self.pass)
-            .nonempty_str("note", &self.note);
-        o.end();
-    }
-}
-
-impl ToJson for Report {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("cohort", &self.cohort)
-            .field("synthetic", &self.synthetic)
-            .field("monthlyVolume", &self.monthly_volume)
-            .field("lines", &self.lines)
-            .field("allPass", &self.all_pass)
-            .field("inputs", &self.inputs);
-        o.end();
-    }
-}
-
-impl ToJson for InputStrength {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("features", &self.features).field("auc", &self.auc);
-        o.end();
-    }
 }
 
 fn pct(e: &Evaluation, outcome: &str, selected: bool) -> f64 {
@@ -280,7 +248,7 @@ pub fn build(cohort: &Cohort) -> Result<Report> {
             policy.to_local_office.clear();
         }
         let o = EvaluateOptions {
-            policy: Some(crate::json::to_value(&policy)),
+            policy: Some(crate::wire::IdOr::Value(Box::new(policy))),
             monthly_volume: v,
             group_columns: Some(Vec::new()),
             ..EvaluateOptions::default()

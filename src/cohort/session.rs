@@ -9,10 +9,13 @@ use crate::cohort::evaluate::{
 use crate::cohort::Cohort;
 use crate::error::{Error, ErrorKind, Result};
 use crate::fit::{fit, CellCounts, FitSpec};
-use crate::json::{self, Fields, FromJson, Loc, Node, Obj, ToJson, Value};
+use crate::model::Model;
 use crate::routing::catalog::Catalog;
 use crate::routing::policy::{Method, Policy};
+use crate::rules::ruletree::Ruleset;
 use crate::vocab::vocabulary;
+use crate::wire::IdOr;
+use serde::{Deserialize, Serialize};
 
 vocabulary! {
     /// Methods evaluated without a policy (report Tabell 5).
@@ -29,83 +32,72 @@ fn default_volume() -> f64 {
 }
 
 /// Options of [`CohortSession::evaluate`] (JSON, camelCase).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields = nullable))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct EvaluateOptions {
     /// `RULE_TREE_GROUP` or `COUNSELLOR` (instead of a policy).
+    #[serde(default)]
     pub method: Option<FixedMethod>,
     /// A policy id or object.
+    #[serde(default)]
     #[cfg_attr(
         test,
         ts(as = "Option<crate::ts::IdOr<crate::routing::policy::Policy>>")
     )]
-    pub policy: Option<Value>,
+    pub policy: Option<IdOr<Policy>>,
     /// A model object a MODEL policy may name (adds to the shipped ones).
-    #[cfg_attr(test, ts(as = "Option<crate::model::Model>"))]
-    pub model: Option<Value>,
+    #[serde(default)]
+    pub model: Option<Model>,
     /// MODEL: send this share of the cohort to NOE.
+    #[serde(default)]
     pub share: Option<f64>,
     /// MODEL: use this probability cut-off.
+    #[serde(default)]
     pub cutoff: Option<f64>,
     /// Registrants per month for the per-month columns (default 9 000).
+    #[serde(default = "default_volume")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub monthly_volume: f64,
     /// Group columns for group metrics (default: all).
+    #[serde(default)]
     pub group_columns: Option<Vec<GroupColumn>>,
     /// Another evaluation to report the difference to.
+    #[serde(default)]
     pub compare_to: Option<Box<EvaluateOptions>>,
 }
 
-const EVALUATE_OPTIONS_FIELDS: &[&str] = &[
-    "method",
-    "policy",
-    "model",
-    "share",
-    "cutoff",
-    "monthlyVolume",
-    "groupColumns",
-    "compareTo",
-];
-
-impl FromJson for EvaluateOptions {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, EVALUATE_OPTIONS_FIELDS)?;
-        Ok(EvaluateOptions {
-            method: o.opt("method")?,
-            policy: o.opt("policy")?,
-            model: o.opt("model")?,
-            share: o.opt("share")?,
-            cutoff: o.opt("cutoff")?,
-            monthly_volume: o.or_else("monthlyVolume", default_volume)?,
-            group_columns: o.opt("groupColumns")?,
-            compare_to: o.opt("compareTo")?,
-        })
+impl Default for EvaluateOptions {
+    fn default() -> EvaluateOptions {
+        EvaluateOptions {
+            method: None,
+            policy: None,
+            model: None,
+            share: None,
+            cutoff: None,
+            monthly_volume: default_volume(),
+            group_columns: None,
+            compare_to: None,
+        }
     }
 }
 
 /// An evaluation, with the one it was compared to and the difference.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields))]
+#[cfg_attr(test, ts(optional_fields))]
 pub struct EvaluationResult {
     /// The evaluation asked for.
-    #[cfg_attr(test, ts(flatten))]
+    #[serde(flatten)]
     pub evaluation: Evaluation,
     /// `compareTo`, evaluated.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub compared_to: Option<Box<Evaluation>>,
     /// `evaluation − comparedTo`, per month.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub difference: Option<crate::cohort::evaluate::Difference>,
-}
-
-impl ToJson for EvaluationResult {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        self.evaluation.write_fields(&mut o);
-        o.some("comparedTo", &self.compared_to)
-            .some("difference", &self.difference);
-        o.end();
-    }
 }
 
 /// A cohort in memory and the rankings made on it.
@@ -116,9 +108,9 @@ pub struct CohortSession {
 }
 
 /// Summary of a cohort.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct CohortSummary {
     /// Rows.
     pub rows: usize,
@@ -130,18 +122,6 @@ pub struct CohortSummary {
     pub ruleset: String,
     /// Outcome shares: stable, in and out, without.
     pub outcome_shares: [f64; 3],
-}
-
-impl ToJson for CohortSummary {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("rows", &self.rows)
-            .field("synthetic", &self.synthetic)
-            .field("source", &self.source)
-            .field("ruleset", &self.ruleset)
-            .field("outcomeShares", &self.outcome_shares);
-        o.end();
-    }
 }
 
 impl CohortSession {
@@ -169,24 +149,30 @@ impl CohortSession {
         }
     }
 
-    fn catalog_with(model: &Option<Value>) -> Result<Catalog> {
-        Ok(
-            crate::routing::catalog::custom_catalog(model, "model", None)?
-                .unwrap_or_else(|| Catalog::shipped().clone()),
-        )
+    /// The shipped catalog, with the caller's model (checked) when given.
+    fn catalog_with(model: Option<&Model>) -> Result<Catalog> {
+        let shipped = Catalog::shipped().clone();
+        match model {
+            Some(m) => {
+                m.check().map_err(|e| e.at("model"))?;
+                Ok(shipped.with_model(m.clone()))
+            }
+            None => Ok(shipped),
+        }
     }
 
-    fn policy_of(value: &Value, catalog: &Catalog) -> Result<Policy> {
-        let policy = crate::routing::catalog::by_id_or_object::<Policy>(value, "policy", |id| {
-            catalog.policy(id)
-        })?
-        .into_owned();
+    /// The policy named or given, checked against the catalog.
+    fn policy_of(choice: &IdOr<Policy>, catalog: &Catalog) -> Result<Policy> {
+        let policy = match choice {
+            IdOr::Id(id) => catalog.policy(id).map_err(|e| e.at("policy"))?.clone(),
+            IdOr::Value(p) => (**p).clone(),
+        };
         catalog.check_policy(&policy).map_err(|e| e.at("policy"))?;
         Ok(policy)
     }
 
     fn evaluate_one(&mut self, o: &EvaluateOptions) -> Result<Evaluation> {
-        let catalog = CohortSession::catalog_with(&o.model)?;
+        let catalog = CohortSession::catalog_with(o.model.as_ref())?;
         let columns = o
             .group_columns
             .clone()
@@ -280,8 +266,8 @@ impl CohortSession {
     /// # Errors
     /// Errors name the option at fault (`options.share`, `options.policy.model`, …).
     pub fn evaluate(&mut self, options_json: &str) -> Result<String> {
-        let o: EvaluateOptions = json::parse(options_json).map_err(|e| e.at("options"))?;
-        Ok(json::to_string(
+        let o: EvaluateOptions = crate::wire::parse(options_json).map_err(|e| e.at("options"))?;
+        Ok(crate::wire::to_string(
             &self.evaluate_options(&o).map_err(|e| e.at("options"))?,
         ))
     }
@@ -314,8 +300,8 @@ impl CohortSession {
     /// limits allow; errors of the policy and model.
     pub fn threshold_for_share(
         &mut self,
-        policy: &Value,
-        model: &Option<Value>,
+        policy: &IdOr<Policy>,
+        model: Option<&Model>,
         share: f64,
     ) -> Result<f64> {
         let catalog = CohortSession::catalog_with(model)?;
@@ -336,8 +322,8 @@ impl CohortSession {
     /// # Errors
     /// Errors of the spec (path `spec.…`) and of the fit.
     pub fn fit(&self, spec_json: &str) -> Result<String> {
-        let spec: FitSpec = json::parse(spec_json).map_err(|e| e.at("spec"))?;
-        Ok(json::to_string(&self.fit_spec(&spec)?.model))
+        let spec: FitSpec = crate::wire::parse(spec_json).map_err(|e| e.at("spec"))?;
+        Ok(crate::wire::to_string(&self.fit_spec(&spec)?.model))
     }
 
     /// [`CohortSession::fit`] on a parsed spec.
@@ -387,8 +373,8 @@ fn ranking<'a>(
     limits.share = None;
     let key = format!(
         "{}\u{1}{}",
-        json::to_string(model),
-        json::to_string(&limits)
+        crate::wire::to_string(model),
+        crate::wire::to_string(&limits)
     );
     let i = match rankings.iter().position(|(k, _)| *k == key) {
         Some(i) => i,
@@ -408,7 +394,8 @@ fn ranking<'a>(
 
 /// Options of [`CohortSession::synthetic`]: `{"seed": 1, "size": 100000,
 /// "ages": "REPORT" | "WIDE"}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SyntheticOptions {
     /// Seed: an integer from 0 to 2⁵³ − 1.
@@ -416,72 +403,45 @@ pub struct SyntheticOptions {
     /// Rows: 1 to 10 000 000.
     pub size: u64,
     /// Age range of the parameter file (default `REPORT`, ages 30–59).
+    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub ages: crate::cohort::synthetic::AgeRange,
 }
 
-impl FromJson for SyntheticOptions {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, &["seed", "size", "ages"])?;
-        Ok(SyntheticOptions {
-            seed: o.req("seed")?,
-            size: o.req("size")?,
-            ages: o.or_default("ages")?,
-        })
-    }
-}
-
 /// Options of [`CohortSession::from_records_json`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct RecordsOptions {
     /// Ruleset of the group column: an id or a ruleset object. Default: the
     /// ruleset in force on the earliest registration day of the records.
+    #[serde(default)]
     #[cfg_attr(
         test,
         ts(as = "Option<crate::ts::IdOr<crate::rules::ruletree::Ruleset>>")
     )]
-    pub ruleset: Option<Value>,
+    pub ruleset: Option<IdOr<Ruleset>>,
     /// Where the records came from, for the summary (default `records`).
+    #[serde(default)]
     pub source: Option<String>,
-}
-
-impl FromJson for RecordsOptions {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, &["ruleset", "source"])?;
-        Ok(RecordsOptions {
-            ruleset: o.opt("ruleset")?,
-            source: o.opt("source")?,
-        })
-    }
 }
 
 /// Options of [`CohortSession::threshold_for_share_json`]: `{"policy":
 /// "<id>" | {policy object}, "model"?: {model object}, "share": 0.37}`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct ThresholdOptions {
     /// A MODEL policy, by id or as an object.
     #[cfg_attr(test, ts(as = "crate::ts::IdOr<crate::routing::policy::Policy>"))]
-    pub policy: Value,
+    pub policy: IdOr<Policy>,
     /// A model object the policy may name (adds to the shipped ones).
-    #[cfg_attr(test, ts(as = "Option<crate::model::Model>"))]
-    pub model: Option<Value>,
+    #[serde(default)]
+    pub model: Option<Model>,
     /// Share of the cohort to send to NOE, in (0, 1].
     pub share: f64,
-}
-
-impl FromJson for ThresholdOptions {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, &["policy", "model", "share"])?;
-        Ok(ThresholdOptions {
-            policy: o.req("policy")?,
-            model: o.opt("model")?,
-            share: o.req("share")?,
-        })
-    }
 }
 
 impl CohortSession {
@@ -492,7 +452,7 @@ impl CohortSession {
     /// Parse errors with the path of the option; `OUT_OF_RANGE` (path
     /// `size` or `seed`) outside the limits of [`Cohort::synthetic`].
     pub fn synthetic(options_json: &str) -> Result<CohortSession> {
-        let o: SyntheticOptions = json::parse(options_json)?;
+        let o: SyntheticOptions = crate::wire::parse(options_json)?;
         let size = usize::try_from(o.size).unwrap_or(usize::MAX);
         let params = crate::cohort::synthetic::SyntheticParams::shipped()?;
         Cohort::synthetic_with(params, o.ages, o.seed, size).map(CohortSession::new)
@@ -510,26 +470,16 @@ impl CohortSession {
         let o: RecordsOptions = if trimmed.is_empty() || trimmed == "null" {
             RecordsOptions::default()
         } else {
-            json::parse(options_json).map_err(|e| e.at("options"))?
+            crate::wire::parse(options_json).map_err(|e| e.at("options"))?
         };
         let records: Vec<crate::cohort::CohortRecord> =
-            json::parse_array(records_json, crate::cohort::MAX_COHORT_BYTES)?;
+            crate::wire::parse_limited(records_json, crate::cohort::MAX_COHORT_BYTES)?;
         let catalog = Catalog::shipped();
-        let owned;
         let ruleset = match &o.ruleset {
-            Some(Value::String(id)) => catalog.ruleset(id).map_err(|e| e.at("options.ruleset"))?,
-            Some(v @ Value::Object(_)) => {
-                owned = json::from_value::<crate::rules::ruletree::Ruleset>(v)
-                    .map_err(|e| e.at("options.ruleset"))?;
-                owned.check().map_err(|e| e.at("options.ruleset"))?;
-                &owned
-            }
-            Some(_) => {
-                return Err(Error::new(
-                    ErrorKind::InvalidType,
-                    "options.ruleset",
-                    "expected a ruleset id (string) or a ruleset object",
-                ))
+            Some(IdOr::Id(id)) => catalog.ruleset(id).map_err(|e| e.at("options.ruleset"))?,
+            Some(IdOr::Value(r)) => {
+                r.check().map_err(|e| e.at("options.ruleset"))?;
+                r
             }
             None => {
                 let first = records.iter().map(|r| r.person.registered_on).min();
@@ -556,8 +506,8 @@ impl CohortSession {
     /// # Errors
     /// As [`CohortSession::threshold_for_share`], with paths `options.…`.
     pub fn threshold_for_share_json(&mut self, options_json: &str) -> Result<f64> {
-        let o: ThresholdOptions = json::parse(options_json).map_err(|e| e.at("options"))?;
-        self.threshold_for_share(&o.policy, &o.model, o.share)
+        let o: ThresholdOptions = crate::wire::parse(options_json).map_err(|e| e.at("options"))?;
+        self.threshold_for_share(&o.policy, o.model.as_ref(), o.share)
             .map_err(|e| e.at("options"))
     }
 
@@ -566,6 +516,6 @@ impl CohortSession {
     /// # Errors
     /// Never in practice (serializing plain values).
     pub fn summary_json(&self) -> Result<String> {
-        Ok(json::to_string(&self.summary()))
+        Ok(crate::wire::to_string(&self.summary()))
     }
 }

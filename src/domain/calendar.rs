@@ -353,28 +353,6 @@ impl fmt::Display for Date {
     }
 }
 
-macro_rules! json_via_str {
-    ($t:ty, $expecting:literal) => {
-        impl crate::json::ToJson for $t {
-            fn write_json(&self, out: &mut String) {
-                use std::fmt::Write as _;
-                let _ = write!(out, "\"{self}\"");
-            }
-        }
-        impl crate::json::FromJson for $t {
-            fn read_json(
-                v: &crate::json::Node<'_>,
-                at: &crate::json::Loc<'_>,
-            ) -> crate::error::Result<Self> {
-                crate::json::via_str(v, at, $expecting)
-            }
-        }
-    };
-}
-
-json_via_str!(Date, "a date of the form YYYY-MM-DD");
-json_via_str!(YearMonth, "a month of the form YYYY-MM");
-
 /// Serde for a type written as a string: serialized through `Display`,
 /// deserialized through `FromStr` (an unparsable string is
 /// `INVALID_VALUE`, another JSON type `INVALID_TYPE`).

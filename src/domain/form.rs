@@ -1,9 +1,9 @@
 //! The registration form (report Appendix 1, Tabell 9) in NAV's own
 //! vocabulary, including the spellings of NAV's newer register.
 
-use crate::error::{ErrorKind, Result};
-use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson, Value};
+use crate::error::{Error, ErrorKind, Result};
 use crate::vocab::vocabulary;
+use serde::{Deserialize, Deserializer, Serialize};
 
 vocabulary! {
     /// Form question 1: the job-seeker's situation ("registration reason").
@@ -126,7 +126,8 @@ vocabulary! {
 }
 
 /// The answers to the registration form, parsed and checked.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Answers {
     /// Question 1.
     pub situation: Situation,
@@ -143,36 +144,22 @@ pub struct Answers {
     /// Report 4.2.3's proposed question "how do you rate your own job
     /// prospects?", on a scale 1 (poor) to 5 (very good). Recorded and shown,
     /// never used for routing by any shipped ruleset or model.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub self_assessment: Option<u8>,
-}
-
-impl ToJson for Answers {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("situation", &self.situation)
-            .field("education", &self.education)
-            .field("educationApproved", &self.education_approved)
-            .field("educationPassed", &self.education_passed)
-            .field("healthObstacles", &self.health_obstacles)
-            .field("otherObstacles", &self.other_obstacles)
-            .some("selfAssessment", &self.self_assessment);
-        o.end();
-    }
 }
 
 /// The answers to the registration form as callers send them.
 /// `educationApproved` and `educationPassed` may be left out when
 /// education is none or primary school (not asked: `INGEN_SVAR`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(
-    test,
-    ts(rename = "Answers", rename_all = "camelCase", optional_fields = nullable)
-)]
-#[allow(dead_code)] // Only its TypeScript declaration is used.
+#[cfg_attr(test, ts(rename = "Answers", optional_fields = nullable))]
 pub(crate) struct AnswersInput {
     /// Question 1: the situation.
     situation: Situation,
     /// Question 3: highest education, as a code or `{ nus: "6" }`.
+    #[serde(deserialize_with = "education")]
     #[cfg_attr(
         test,
         ts(
@@ -181,8 +168,10 @@ pub(crate) struct AnswersInput {
     )]
     education: Education,
     /// Question 3b: is the education approved in Norway?
+    #[serde(default)]
     education_approved: Option<Approved>,
     /// Question 3c: is the education passed?
+    #[serde(default)]
     education_passed: Option<Passed>,
     /// Question 4: health obstacles.
     health_obstacles: YesNoUnknown,
@@ -190,93 +179,102 @@ pub(crate) struct AnswersInput {
     other_obstacles: YesNoUnknown,
     /// Own job prospects, 1 (poor) to 5 (very good); recorded, never used
     /// for routing.
+    #[serde(default)]
     self_assessment: Option<u8>,
 }
 
 /// Question 3 as sent: `"HOYERE_UTDANNING_1_TIL_4"` or `{"nus": "6"}`.
-fn read_education(v: &Node<'_>, at: &Loc<'_>) -> Result<Education> {
-    match v {
-        Node::String(_) => Education::read_json(v, at),
-        Node::Object(_) => {
-            let o = Obj::new(v, at, &["nus"])?;
-            let code = match o.req::<Value>("nus")? {
-                Value::String(s) => s,
+fn education<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Education, D::Error> {
+    /// NAV's newer register form of question 3.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Nus {
+        nus: serde_json::Value,
+    }
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Education;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(
+                f,
+                "one of {} or an object {{\"nus\": \"0\"|\"2\"|\"3\"|\"4\"|\"6\"|\"7\"}}",
+                Education::accepted().join(", ")
+            )
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> std::result::Result<Education, E> {
+            Education::deserialize(serde::de::value::StrDeserializer::<E>::new(s))
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            map: A,
+        ) -> std::result::Result<Education, A::Error> {
+            let nus = Nus::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+            let code = match nus.nus {
+                serde_json::Value::String(s) => s,
                 other => other.to_string(),
             };
             Education::from_nus(&code).ok_or_else(|| {
-                at.error(
+                Error::new(
                     ErrorKind::InvalidValue,
+                    "",
                     format!("unknown NUS code `{code}`; expected one of 0, 2, 3, 4, 6, 7"),
                 )
+                .into_de()
             })
         }
-        other => Err(at.wrong_type(
-            &format!(
-                "one of {} or an object {{\"nus\": \"0\"|\"2\"|\"3\"|\"4\"|\"6\"|\"7\"}}",
-                Education::accepted().join(", ")
-            ),
-            other,
-        )),
     }
+    d.deserialize_any(Visitor)
 }
 
-impl FromJson for Answers {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(
-            v,
-            at,
-            &[
-                "situation",
-                "education",
-                "educationApproved",
-                "educationPassed",
-                "healthObstacles",
-                "otherObstacles",
-                "selfAssessment",
-            ],
-        )?;
-        let situation = o.req("situation")?;
-        let education = match o.get("education") {
-            Some(e) => read_education(e, &at.key("education"))?,
-            None => o.req::<Education>("education")?,
-        };
+impl AnswersInput {
+    /// Fills in the follow-up questions that were not asked and checks the
+    /// rest.
+    fn check(self) -> Result<Answers> {
+        let education = self.education;
         let not_asked = education.skips_follow_up_questions();
         let missing = |field: &str| {
-            at.key(field).error(
+            Error::new(
                 ErrorKind::MissingField,
+                field,
                 format!("missing field `{field}` (required when education is {education})"),
             )
         };
-        let education_approved = match o.opt("educationApproved")? {
+        let education_approved = match self.education_approved {
             Some(a) => a,
             None if not_asked => Approved::IngenSvar,
             None => return Err(missing("educationApproved")),
         };
-        let education_passed = match o.opt("educationPassed")? {
+        let education_passed = match self.education_passed {
             Some(p) => p,
             None if not_asked => Passed::IngenSvar,
             None => return Err(missing("educationPassed")),
         };
-        let health_obstacles = o.req("healthObstacles")?;
-        let other_obstacles = o.req("otherObstacles")?;
-        let self_assessment: Option<u8> = o.opt("selfAssessment")?;
-        if let Some(s) = self_assessment {
+        if let Some(s) = self.self_assessment {
             if !(1..=5).contains(&s) {
-                return Err(at.key("selfAssessment").error(
+                return Err(Error::new(
                     ErrorKind::OutOfRange,
+                    "selfAssessment",
                     format!("selfAssessment must be 1–5, got {s}"),
                 ));
             }
         }
         Ok(Answers {
-            situation,
+            situation: self.situation,
             education,
             education_approved,
             education_passed,
-            health_obstacles,
-            other_obstacles,
-            self_assessment,
+            health_obstacles: self.health_obstacles,
+            other_obstacles: self.other_obstacles,
+            self_assessment: self.self_assessment,
         })
+    }
+}
+
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        AnswersInput::deserialize(d)?
+            .check()
+            .map_err(Error::into_de)
     }
 }
 
@@ -284,7 +282,7 @@ impl FromJson for Answers {
 mod tests {
     use super::*;
     use crate::error::ErrorKind;
-    use crate::json::parse;
+    use crate::wire::parse;
 
     const BASE: &str = r#"{"situation":"MISTET_JOBBEN","education":"HOYERE_UTDANNING_1_TIL_4",
         "educationApproved":"JA","educationPassed":"JA","healthObstacles":"NEI","otherObstacles":"NEI"}"#;

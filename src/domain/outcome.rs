@@ -14,12 +14,12 @@
 //! months of wage data after registration; fewer is an error, not a guess.
 
 use crate::domain::calendar::{Date, YearMonth};
-use crate::domain::grunnbelop::GTable;
+use crate::domain::grunnbelop::{GAssumption, GTable};
 use crate::domain::person::WageEntry;
 use crate::domain::wages::{MonthlyWage, WageHistory};
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson};
 use crate::vocab::vocabulary;
+use serde::{Deserialize, Serialize};
 
 vocabulary! {
     /// The three sequence groups of Tabell 3.
@@ -84,9 +84,9 @@ vocabulary! {
 }
 
 /// The labelling options; every field has the documented default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct LabelOptions {
     /// Which month is month 1.
     pub month_one: MonthOne,
@@ -96,34 +96,13 @@ pub struct LabelOptions {
     pub boundary: Boundary,
 }
 
-impl ToJson for LabelOptions {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("monthOne", &self.month_one)
-            .field("ruleB", &self.rule_b)
-            .field("boundary", &self.boundary);
-        o.end();
-    }
-}
-
-impl FromJson for LabelOptions {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, &["monthOne", "ruleB", "boundary"])?;
-        let d = LabelOptions::default();
-        Ok(LabelOptions {
-            month_one: o.or_else("monthOne", || d.month_one)?,
-            rule_b: o.or_else("ruleB", || d.rule_b)?,
-            boundary: o.or_else("boundary", || d.boundary)?,
-        })
-    }
-}
-
 /// A label with its evidence.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct OutcomeLabel {
     /// The person's id, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub id: Option<String>,
     /// The label.
@@ -133,68 +112,40 @@ pub struct OutcomeLabel {
     /// Months 1–12 with NOK, monthly G, ratio and the two flags.
     pub months: Vec<MonthlyWage>,
     /// Months above 3G of the 12.
-    #[cfg_attr(test, ts(rename = "monthsAbove3G"))]
+    #[serde(rename = "monthsAbove3G")]
     pub months_above_3g: u32,
     /// Months below 1G of the 12.
-    #[cfg_attr(test, ts(rename = "monthsBelow1G"))]
+    #[serde(rename = "monthsBelow1G")]
     pub months_below_1g: u32,
     /// The options used.
     pub options: LabelOptions,
-}
-
-impl ToJson for OutcomeLabel {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.some("id", &self.id)
-            .field("outcome", &self.outcome)
-            .field("rule", &self.rule)
-            .field("months", &self.months)
-            .field("monthsAbove3G", &self.months_above_3g)
-            .field("monthsBelow1G", &self.months_below_1g)
-            .field("options", &self.options);
-        o.end();
-    }
+    /// Months of the 12 that lie after the G table and were given its
+    /// latest G (only with `gBeyondTable: "LATEST"`).
+    #[serde(rename = "gAssumed", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub g_assumed: Option<GAssumption>,
 }
 
 /// The wage data a label needs.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields = nullable))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct LabelInput {
     /// Caller's id, echoed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional = nullable))]
     pub id: Option<String>,
     /// Day of registration.
     pub registered_on: Date,
     /// Monthly wages (several per month are summed; months without an entry are 0).
+    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub wages: Vec<WageEntry>,
     /// Last month with complete wage data; default: the latest month with an entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional = nullable))]
     pub wages_through: Option<YearMonth>,
-}
-
-impl ToJson for LabelInput {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.some("id", &self.id)
-            .field("registeredOn", &self.registered_on)
-            .field("wages", &self.wages)
-            .some("wagesThrough", &self.wages_through);
-        o.end();
-    }
-}
-
-impl FromJson for LabelInput {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, &["id", "registeredOn", "wages", "wagesThrough"])?;
-        Ok(LabelInput {
-            id: o.opt("id")?,
-            registered_on: o.req("registeredOn")?,
-            wages: o.or_default("wages")?,
-            wages_through: o.opt("wagesThrough")?,
-        })
-    }
 }
 
 /// Labels one registration.
@@ -255,6 +206,7 @@ pub fn label_history(
         months_above_3g: above,
         months_below_1g: below,
         options,
+        g_assumed: g.assumed(first, first.add_months(11)),
     })
 }
 

@@ -5,7 +5,7 @@
 use crate::domain::calendar::{Date, YearMonth};
 use crate::domain::form::Answers;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson, Value};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Most wage entries accepted for one person (50 years of 16 employers a
 /// month); more is refused as `TOO_LARGE`.
@@ -36,83 +36,68 @@ impl Nok {
     }
 }
 
-impl FromJson for Nok {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let value = f64::read_json(v, at)?;
+impl<'de> Deserialize<'de> for Nok {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        /// Any JSON number, named for messages ("expected a number of NOK").
+        struct Amount;
+        impl serde::de::Visitor<'_> for Amount {
+            type Value = f64;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a number of NOK")
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<f64, E> {
+                Ok(v)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<f64, E> {
+                Ok(v as f64)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<f64, E> {
+                Ok(v as f64)
+            }
+        }
+        let value = d.deserialize_f64(Amount)?;
         Nok::new(value).ok_or_else(|| {
-            at.error(
+            Error::new(
                 ErrorKind::OutOfRange,
+                "",
                 format!(
-                    "a wage must be a number of NOK from 0 to {}, got {}",
-                    crate::json::Num(Nok::MAX),
-                    crate::json::Num(value)
+                    "a wage must be a number of NOK from 0 to {}, got {value}",
+                    Nok::MAX
                 ),
             )
+            .into_de()
         })
     }
 }
 
-impl ToJson for Nok {
-    fn write_json(&self, out: &mut String) {
-        self.0.write_json(out);
+impl Serialize for Nok {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_f64(self.0)
     }
 }
 
 /// An employer-register period: inclusive dates, `end: null` = ongoing.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct Period {
     /// First day.
     pub start: Date,
     /// Last day, or `None` while ongoing.
+    #[serde(default)]
     pub end: Option<Date>,
 }
 
-impl FromJson for Period {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, &["start", "end"])?;
-        Ok(Period {
-            start: o.req("start")?,
-            end: o.opt("end")?,
-        })
-    }
-}
-
-impl ToJson for Period {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("start", &self.start).field("end", &self.end);
-        o.end();
-    }
-}
-
 /// A monthly wage report (A-melding) entry.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct WageEntry {
     /// The month the wage was paid for.
     pub month: YearMonth,
     /// Cash wage in NOK.
     pub nok: Nok,
-}
-
-impl FromJson for WageEntry {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, &["month", "nok"])?;
-        Ok(WageEntry {
-            month: o.req("month")?,
-            nok: o.req("nok")?,
-        })
-    }
-}
-
-impl ToJson for WageEntry {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("month", &self.month).field("nok", &self.nok);
-        o.end();
-    }
 }
 
 /// One registration, valid by construction when it comes from
@@ -131,13 +116,16 @@ impl ToJson for WageEntry {
 ///   "answers": {"situation": "FIRED"}}"#).unwrap_err();
 /// assert_eq!((err.kind.as_str(), err.path.as_str()), ("INVALID_VALUE", "answers.situation"));
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Person {
     /// Caller's identifier, echoed in every output.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Day of registration.
     pub registered_on: Date,
     /// Birth date, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub birth_date: Option<Date>,
     /// Whole years at `registered_on` (given, or worked out from the birth date).
     pub age: u32,
@@ -149,6 +137,7 @@ pub struct Person {
     pub wages: Vec<WageEntry>,
     /// Last month for which the wage data is complete. When absent, the
     /// latest month with an entry is taken.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub wages_through: Option<YearMonth>,
     /// Single parent (enslig forsørger).
     pub single_parent: bool,
@@ -160,116 +149,66 @@ pub struct Person {
 
 /// One registration as callers send it (design §3); unknown fields are
 /// rejected. Either `birthDate` or `age` is required.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(
-    test,
-    ts(rename = "Person", rename_all = "camelCase", optional_fields = nullable)
-)]
+#[cfg_attr(test, ts(rename = "Person", optional_fields = nullable))]
 pub(crate) struct PersonInput {
     /// Caller's identifier, echoed in every output.
+    #[serde(default)]
     id: Option<String>,
     /// Day of registration.
     registered_on: Date,
     /// Birth date (or give `age`).
+    #[serde(default)]
     birth_date: Option<Date>,
     /// Whole years at `registeredOn` (or give `birthDate`).
+    #[serde(default)]
     age: Option<u32>,
     /// The answers to the registration form.
     #[cfg_attr(test, ts(as = "crate::domain::form::AnswersInput"))]
     answers: Answers,
     /// Employer-register periods.
+    #[serde(default, deserialize_with = "employment_periods")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     employment: Vec<Period>,
     /// Monthly wage entries (A-melding); several for one month are summed.
+    #[serde(default, deserialize_with = "wage_entries")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     wages: Vec<WageEntry>,
     /// Last month for which the wage data is complete (default: the latest
     /// month with an entry).
+    #[serde(default)]
     wages_through: Option<YearMonth>,
     /// Single parent (enslig forsørger).
+    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     single_parent: bool,
     /// Reserved against digital communication.
+    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     digital_reservation: bool,
     /// Strictly confidential address or shielded person.
+    #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     sensitive: bool,
 }
 
-const PERSON_FIELDS: &[&str] = &[
-    "id",
-    "registeredOn",
-    "birthDate",
-    "age",
-    "answers",
-    "employment",
-    "wages",
-    "wagesThrough",
-    "singleParent",
-    "digitalReservation",
-    "sensitive",
-];
-
-/// Refuses an array longer than `max` before reading its elements.
-fn limited<T: FromJson>(o: &Obj<'_, '_>, key: &str, max: usize, what: &str) -> Result<Vec<T>> {
-    if let Some(Node::Array(items)) = o.get(key) {
-        if items.len() > max {
-            return Err(o.at().key(key).error(
-                ErrorKind::TooLarge,
-                format!("{} {what}; at most {max} are accepted", items.len()),
-            ));
-        }
-    }
-    o.or_default(key)
+/// At most [`MAX_EMPLOYMENT_PERIODS`] periods, refused before reading on.
+fn employment_periods<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Vec<Period>, D::Error> {
+    crate::wire::bounded_vec(d, MAX_EMPLOYMENT_PERIODS, "employment periods")
 }
 
-impl FromJson for PersonInput {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, PERSON_FIELDS)?;
-        Ok(PersonInput {
-            id: o.opt("id")?,
-            registered_on: o.req("registeredOn")?,
-            birth_date: o.opt("birthDate")?,
-            age: o.opt("age")?,
-            answers: o.req("answers")?,
-            employment: limited(
-                &o,
-                "employment",
-                MAX_EMPLOYMENT_PERIODS,
-                "employment periods",
-            )?,
-            wages: limited(&o, "wages", MAX_WAGE_ENTRIES, "wage entries")?,
-            wages_through: o.opt("wagesThrough")?,
-            single_parent: o.or_default("singleParent")?,
-            digital_reservation: o.or_default("digitalReservation")?,
-            sensitive: o.or_default("sensitive")?,
-        })
-    }
+/// At most [`MAX_WAGE_ENTRIES`] wage entries, refused before reading on.
+fn wage_entries<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<WageEntry>, D::Error> {
+    crate::wire::bounded_vec(d, MAX_WAGE_ENTRIES, "wage entries")
 }
 
-impl FromJson for Person {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let input = PersonInput::read_json(v, at)?;
-        Person::check(input).map_err(|e| at.nest(e))
-    }
-}
-
-impl ToJson for Person {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.some("id", &self.id)
-            .field("registeredOn", &self.registered_on)
-            .some("birthDate", &self.birth_date)
-            .field("age", &self.age)
-            .field("answers", &self.answers)
-            .field("employment", &self.employment)
-            .field("wages", &self.wages)
-            .some("wagesThrough", &self.wages_through)
-            .field("singleParent", &self.single_parent)
-            .field("digitalReservation", &self.digital_reservation)
-            .field("sensitive", &self.sensitive);
-        o.end();
+impl<'de> Deserialize<'de> for Person {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        Person::check(PersonInput::deserialize(d)?).map_err(Error::into_de)
     }
 }
 
@@ -277,22 +216,22 @@ impl Person {
     /// Parses and checks one registration from JSON text.
     ///
     /// # Errors
-    /// Any error of [`crate::json::parse`]; `INCONSISTENT` for a birth date
+    /// Any error of [`crate::wire::parse`]; `INCONSISTENT` for a birth date
     /// after registration, an `age` that contradicts `birthDate` or a period
     /// that ends before it starts; `MISSING_FIELD` when neither `birthDate`
     /// nor `age` is given; `OUT_OF_RANGE` for an age above [`MAX_AGE`];
     /// `TOO_LARGE` for more than [`MAX_WAGE_ENTRIES`] wages or
     /// [`MAX_EMPLOYMENT_PERIODS`] periods.
     pub fn from_json(text: &str) -> Result<Person> {
-        crate::json::parse::<Person>(text)
+        crate::wire::parse::<Person>(text)
     }
 
-    /// Parses a JSON value already in memory (as [`Person::from_json`]).
+    /// Reads a JSON value already in memory (as [`Person::from_json`]).
     ///
     /// # Errors
-    /// As [`Person::from_json`].
-    pub fn from_value(value: &Value) -> Result<Person> {
-        crate::json::from_value(value)
+    /// As [`Person::from_json`], without the syntax errors.
+    pub fn from_value(value: &serde_json::Value) -> Result<Person> {
+        crate::wire::from_value(value)
     }
 
     fn check(input: PersonInput) -> Result<Person> {

@@ -6,7 +6,7 @@ use crate::domain::calendar::YearMonth;
 use crate::domain::grunnbelop::GTable;
 use crate::domain::person::{Person, WageEntry};
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{Fields, ToJson};
+use serde::Serialize;
 
 /// How many months before the registration month the wage features look
 /// back (the recipe's k = −36 … −1). A last month above 3G further back
@@ -16,38 +16,29 @@ pub const LOOK_BACK_MONTHS: u32 = 36;
 pub const COUNT_WINDOW_MONTHS: u32 = 24;
 
 /// One month of wages, as the counsellor chart and the outcome labels see it.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct MonthlyWage {
     /// The month.
     pub month: YearMonth,
     /// Sum of the month's entries in NOK (0 when there are none).
     pub nok: f64,
     /// G / 12 in force that month.
-    #[cfg_attr(test, ts(rename = "monthlyG"))]
     pub monthly_g: f64,
     /// `nok / monthlyG`.
     pub ratio: f64,
     /// Strictly more than 3 × monthly G.
-    #[cfg_attr(test, ts(rename = "above3G"))]
+    #[serde(rename = "above3G")]
     pub above_3g: bool,
     /// Strictly less than 1 × monthly G.
-    #[cfg_attr(test, ts(rename = "below1G"))]
+    #[serde(rename = "below1G")]
     pub below_1g: bool,
-}
-
-impl ToJson for MonthlyWage {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("month", &self.month)
-            .field("nok", &self.nok)
-            .field("monthlyG", &self.monthly_g)
-            .field("ratio", &self.ratio)
-            .field("above3G", &self.above_3g)
-            .field("below1G", &self.below_1g);
-        o.end();
-    }
+    /// The month lies after the G table and was given its latest G (only
+    /// when the caller chose `gBeyondTable: "LATEST"`); absent otherwise.
+    #[serde(rename = "gAssumed", skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
+    pub g_assumed: bool,
 }
 
 /// Wages summed per month: a sorted list of (month, NOK), months with no
@@ -69,7 +60,7 @@ impl WageHistory {
         } else if !sorted.is_sorted_by_key(|(m, _)| *m) {
             // Stable: entries for one month keep their input order, so they
             // are summed in it.
-            crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
+            sorted.sort_by_key(|(m, _)| *m);
         }
         let mut by_month: Vec<(YearMonth, f64)> = Vec::with_capacity(sorted.len());
         for (month, nok) in sorted {
@@ -112,6 +103,7 @@ impl WageHistory {
             ratio: nok / monthly_g,
             above_3g: year_rate > 3.0 * yearly_g,
             below_1g: year_rate < yearly_g,
+            g_assumed: g.assumed(month, month).is_some(),
         })
     }
 
@@ -162,21 +154,14 @@ pub fn history_before_registration(
 ///   registration month had a wage above 3G (0–24).
 ///
 /// "Above 3G" is strictly more than 3 × the monthly G in force that month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct WageFeatures {
     /// Months since the last month above 3G, `None` = never in the window.
+    #[serde(rename = "monthsSinceAbove3G")]
     pub months_since_above_3g: Option<u32>,
     /// Months above 3G among the last 24 before registration.
+    #[serde(rename = "monthsAbove3GLast24")]
     pub months_above_3g_last_24: u32,
-}
-
-impl ToJson for WageFeatures {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("monthsSinceAbove3G", &self.months_since_above_3g)
-            .field("monthsAbove3GLast24", &self.months_above_3g_last_24);
-        o.end();
-    }
 }
 
 /// Computes [`WageFeatures`] for a person.

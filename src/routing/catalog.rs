@@ -1,10 +1,9 @@
-//! The versioned data shipped in `pkg-config/`: the G table, the rulesets
-//! and the routing policies, embedded in the library and the wasm module.
+//! The versioned data shipped in `pkg-config/`: the G table, the rulesets,
+//! the models and the routing policies, embedded in the library and the
+//! wasm module.
 
-use crate::domain::grunnbelop::GEntry;
 use crate::domain::grunnbelop::GTable;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{self, FromJson, Value};
 use crate::model::{Model, Scorer};
 use crate::routing::policy::Policy;
 use crate::rules::ruletree::Ruleset;
@@ -85,8 +84,8 @@ const MODELS: [(&str, &str); 2] = [
     ),
 ];
 
-fn load<T: crate::json::FromJson>(file: &str, text: &str) -> Result<T> {
-    crate::json::parse_limited(text, MAX_CONFIG_BYTES).map_err(|e| {
+fn load<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T> {
+    crate::wire::parse_limited(text, MAX_CONFIG_BYTES).map_err(|e| {
         Error::new(
             ErrorKind::InvalidConfig,
             e.path.clone(),
@@ -266,67 +265,6 @@ impl Catalog {
             )
         })
     }
-}
-
-pub(crate) fn g_table(custom: Option<Vec<GEntry>>) -> Result<Option<GTable>> {
-    custom
-        .map(|entries| GTable::new(entries).map_err(|e| e.at("options.grunnbelop")))
-        .transpose()
-}
-
-/// A policy or ruleset chosen by id or given whole.
-pub(crate) fn by_id_or_object<'a, T: FromJson + Clone>(
-    value: &Value,
-    path: &str,
-    lookup: impl Fn(&str) -> Result<&'a T>,
-) -> Result<std::borrow::Cow<'a, T>> {
-    match value {
-        Value::String(id) => lookup(id)
-            .map(std::borrow::Cow::Borrowed)
-            .map_err(|e| e.at(path)),
-        Value::Object(_) => json::from_value::<T>(value)
-            .map(std::borrow::Cow::Owned)
-            .map_err(|e| e.at(path)),
-        other => Err(Error::new(
-            ErrorKind::InvalidType,
-            path,
-            format!("expected an id (string) or an object, got {}", other.kind()),
-        )),
-    }
-}
-
-/// The shipped catalog with the caller's model and G table, when given.
-pub(crate) fn custom_catalog(
-    model: &Option<Value>,
-    model_path: &str,
-    grunnbelop: Option<Vec<GEntry>>,
-) -> Result<Option<Catalog>> {
-    let g = g_table(grunnbelop)?;
-    if model.is_none() && g.is_none() {
-        return Ok(None);
-    }
-    let mut c = Catalog::shipped().clone();
-    if let Some(value) = model {
-        c = c.with_model(model_from_value(value, model_path)?);
-    }
-    if let Some(g) = g {
-        c = c.with_g(g);
-    }
-    Ok(Some(c))
-}
-
-/// A model given as a JSON object, checked.
-pub(crate) fn model_from_value(value: &Value, path: &str) -> Result<Model> {
-    if !matches!(value, Value::Object(_)) {
-        return Err(Error::new(
-            ErrorKind::InvalidType,
-            path,
-            format!("expected a model object, got {}", value.kind()),
-        ));
-    }
-    json::from_value::<Model>(value)
-        .and_then(|m| m.check().map(|()| m))
-        .map_err(|e| e.at(path))
 }
 
 #[cfg(test)]

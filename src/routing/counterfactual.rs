@@ -2,7 +2,8 @@
 //! flipped the unit under the same policy and cut-off.
 //!
 //! For each feature, every value of its domain is tried (each level; each
-//! whole month 0–36 and "never"); values that no real wage history can
+//! whole month of [`FeatureName::months`] and "never" where it can be
+//! absent); values that no real wage history can
 //! produce together with the other inputs are skipped
 //! ([`ModelInput::is_consistent`]). The smallest change is the nearest
 //! value (in months, or one answer for a categorical feature) that flips
@@ -18,12 +19,13 @@
 //! the decision, it is not advice.
 
 use crate::domain::form::{Education, Situation};
-use crate::json::{string_enum, Fields, ToJson, Value};
-use crate::model::{FeatureName, Model, ModelInput, Scorer};
+use crate::model::{FeatureName, Model, ModelInput, Scorer, MAX_MONTHS};
 use crate::routing::noe_rule::{model_selects_noe, Unit};
+use serde::Serialize;
+use serde_json::Value;
 
 /// One changed input.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Change {
     /// Feature.
@@ -37,9 +39,9 @@ pub struct Change {
 }
 
 /// What kind of input a counterfactual changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "SCREAMING_SNAKE_CASE"))]
 pub enum Mutability {
     /// Wages already paid: the past cannot be changed.
     PastWages,
@@ -48,7 +50,7 @@ pub enum Mutability {
 }
 
 /// A change that would flip the unit.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Counterfactual {
     /// One change, or two when no single change flips the unit.
@@ -64,33 +66,11 @@ pub struct Counterfactual {
     pub kind: Vec<Mutability>,
 }
 
-string_enum!(Mutability {
-    PastWages => "PAST_WAGES",
-    SelfReported => "SELF_REPORTED",
-});
-
-impl ToJson for Change {
-    fn write_json(&self, out: &mut String) {
-        crate::model::write_feature_change(out, self.feature, &self.from, &self.to);
-    }
-}
-
-impl ToJson for Counterfactual {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("changes", &self.changes)
-            .field("unit", &self.unit)
-            .field("probability", &self.probability)
-            .field("actionable", &self.actionable)
-            .field("kind", &self.kind);
-        o.end();
-    }
-}
-
 fn mutability(name: FeatureName) -> Mutability {
-    match name {
-        FeatureName::MonthsSinceAbove3G | FeatureName::MonthsAbove3GLast24 => Mutability::PastWages,
-        FeatureName::Situation | FeatureName::Education => Mutability::SelfReported,
+    if name.is_numeric() {
+        Mutability::PastWages
+    } else {
+        Mutability::SelfReported
     }
 }
 
@@ -123,11 +103,13 @@ impl Cand {
         x
     }
 
-    /// Months apart ("never" counts as 37), or one for another answer.
+    /// Months apart ("never" counts as 37, one past the longest
+    /// look-back), or one for another answer.
     fn distance(self, other: Cand) -> f64 {
+        const NEVER: u32 = MAX_MONTHS + 1;
         match (self, other) {
             (Cand::Months(a), Cand::Months(b)) => {
-                f64::from(a.unwrap_or(37).abs_diff(b.unwrap_or(37)))
+                f64::from(a.unwrap_or(NEVER).abs_diff(b.unwrap_or(NEVER)))
             }
             (a, b) => f64::from(u8::from(a != b)),
         }
@@ -141,17 +123,24 @@ impl Cand {
         }
     }
 
-    /// Every value of a feature's domain, in a fixed order.
+    /// Every value of a feature's domain ([`FeatureName::months`]), in a
+    /// fixed order: each level; or each month, then "never" where the
+    /// feature can be absent.
     fn each(name: FeatureName, mut f: impl FnMut(Cand)) {
-        match name {
-            FeatureName::Situation => Situation::ALL.iter().for_each(|s| f(Cand::Situation(*s))),
-            FeatureName::Education => Education::ALL.iter().for_each(|e| f(Cand::Education(*e))),
-            FeatureName::MonthsSinceAbove3G => {
-                (1..=crate::domain::wages::LOOK_BACK_MONTHS).for_each(|m| f(Cand::Months(Some(m))));
-                f(Cand::Months(None));
+        match (name, name.months()) {
+            (FeatureName::Situation, _) => {
+                Situation::ALL.iter().for_each(|s| f(Cand::Situation(*s)))
             }
-            FeatureName::MonthsAbove3GLast24 => (0..=crate::domain::wages::COUNT_WINDOW_MONTHS)
-                .for_each(|m| f(Cand::Months(Some(m)))),
+            (FeatureName::Education, _) => {
+                Education::ALL.iter().for_each(|e| f(Cand::Education(*e)))
+            }
+            (_, Some(months)) => {
+                months.values().for_each(|m| f(Cand::Months(Some(m))));
+                if months.never {
+                    f(Cand::Months(None));
+                }
+            }
+            (_, None) => {}
         }
     }
 }

@@ -3,21 +3,23 @@
 //! probability, contributions and counterfactuals).
 
 use crate::domain::calendar::Date;
+use crate::domain::grunnbelop::GAssumption;
 use crate::domain::person::Person;
 use crate::domain::wages;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{jobj, Fields, Map, ToJson};
 use crate::model::{Contribution, ModelInput, Target, Waterfall};
 use crate::routing::catalog::Catalog;
 use crate::routing::counterfactual::{self, Counterfactual};
 use crate::routing::noe_rule::{model_selects_noe, Unit};
 use crate::routing::policy::{Method, Override, Policy};
 use crate::rules::ruletree::{self, Group, Reason, ReasonCode, Ruleset, TraceStep};
+use serde::Serialize;
+use serde_json::{json, Map, Value};
 
 /// The policy as named in a decision.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct PolicyRef {
     /// Policy id.
     pub id: String,
@@ -27,90 +29,67 @@ pub struct PolicyRef {
 
 /// What every routing call returns (design §3). Fields that do not apply to
 /// the method are absent.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields))]
+#[cfg_attr(test, ts(optional_fields))]
 pub struct Decision {
     /// The person's id, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// How the person was sorted.
     pub method: Method,
     /// Ruleset used by the rule tree.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ruleset: Option<String>,
     /// Policy applied.
     pub policy: PolicyRef,
     /// Rule-tree group.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<Group>,
     /// Where the person goes.
     pub unit: Unit,
     /// Why: the reasons for the group, then for the unit.
     pub reasons: Vec<Reason>,
     /// Every rule-tree check made, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub trace: Vec<TraceStep>,
     /// MODEL: the model used.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<ModelRef>,
     /// MODEL: probability of the model's target.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub probability: Option<f64>,
     /// MODEL: the cut-off applied.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cutoff: Option<f64>,
     /// MODEL: per-feature contributions to the logit.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contributions: Option<Vec<Contribution>>,
     /// MODEL: the reference point of the contributions.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_logit: Option<f64>,
     /// MODEL: the contributions in probability space (order-dependent).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub waterfall: Option<Waterfall>,
     /// MODEL: the smallest input changes that flip the unit (empty when an
     /// override or the age limit fixes the unit whatever the model says).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub counterfactuals: Option<Vec<Counterfactual>>,
     /// MODEL: the model inputs.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(as = "Option<crate::ts::FeatureValues>"))]
-    pub features: Option<Map>,
-}
-
-impl ToJson for PolicyRef {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("id", &self.id).field("validFrom", &self.valid_from);
-        o.end();
-    }
-}
-
-impl ToJson for Decision {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.some("id", &self.id)
-            .field("method", &self.method)
-            .some("ruleset", &self.ruleset)
-            .field("policy", &self.policy)
-            .some("group", &self.group)
-            .field("unit", &self.unit)
-            .field("reasons", &self.reasons)
-            .nonempty("trace", &self.trace)
-            .some("model", &self.model)
-            .some("probability", &self.probability)
-            .some("cutoff", &self.cutoff)
-            .some("contributions", &self.contributions)
-            .some("baselineLogit", &self.baseline_logit)
-            .some("waterfall", &self.waterfall)
-            .some("counterfactuals", &self.counterfactuals)
-            .some("features", &self.features);
-        o.end();
-    }
-}
-
-impl ToJson for ModelRef {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("id", &self.id)
-            .field("version", &self.version)
-            .field("target", &self.target);
-        o.end();
-    }
+    pub features: Option<Map<String, Value>>,
+    /// MODEL: the months of the wage inputs that lie after the G table and
+    /// were given its latest G (only with `gBeyondTable: "LATEST"`).
+    #[serde(rename = "gAssumed", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub g_assumed: Option<GAssumption>,
 }
 
 /// The model as named in a decision.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ModelRef {
     /// Model id.
@@ -179,15 +158,15 @@ fn override_reason(o: Override, facts: &RoutingFacts) -> Reason {
     match o {
         Override::HealthObstacles => Reason::new(
             ReasonCode::HealthObstacles,
-            jobj! { "answer" => facts.health_obstacles },
+            json!({ "answer": facts.health_obstacles }),
         ),
         Override::OtherObstacles => Reason::new(
             ReasonCode::OtherObstacles,
-            jobj! { "answer" => facts.other_obstacles },
+            json!({ "answer": facts.other_obstacles }),
         ),
-        Override::DigitalReservation => Reason::new(ReasonCode::DigitalReservation, jobj! {}),
-        Override::Sensitive => Reason::new(ReasonCode::Sensitive, jobj! {}),
-        Override::SingleParent => Reason::new(ReasonCode::SingleParent, jobj! {}),
+        Override::DigitalReservation => Reason::new(ReasonCode::DigitalReservation, json!({})),
+        Override::Sensitive => Reason::new(ReasonCode::Sensitive, json!({})),
+        Override::SingleParent => Reason::new(ReasonCode::SingleParent, json!({})),
     }
 }
 
@@ -225,7 +204,7 @@ pub fn decide(person: &Person, policy: &Policy, catalog: &Catalog) -> Result<Dec
     if tree.group != Group::AntattGodeMuligheter {
         reasons.push(Reason::new(
             ReasonCode::NotQuickReturn,
-            jobj! { "group" => tree.group },
+            json!({ "group": tree.group }),
         ));
         to_local = true;
     }
@@ -233,7 +212,7 @@ pub fn decide(person: &Person, policy: &Policy, catalog: &Catalog) -> Result<Dec
     if !to_local {
         reasons.push(Reason::new(
             ReasonCode::RoutedToNoe,
-            jobj! { "age" => person.age, "min" => policy.noe_age.min, "max" => policy.noe_age.max },
+            json!({ "age": person.age, "min": policy.noe_age.min, "max": policy.noe_age.max }),
         ));
     }
     Ok(Decision {
@@ -272,6 +251,7 @@ impl Decision {
             waterfall: None,
             counterfactuals: None,
             features: None,
+            g_assumed: None,
         }
     }
 }
@@ -289,7 +269,7 @@ fn routing_limits(
     if !policy.noe_age.contains(facts.age) {
         reasons.push(Reason::new(
             ReasonCode::AgeOutsideNoeBand,
-            jobj! { "age" => facts.age, "min" => policy.noe_age.min, "max" => policy.noe_age.max },
+            json!({ "age": facts.age, "min": policy.noe_age.min, "max": policy.noe_age.max }),
         ));
         to_local = true;
     }
@@ -320,6 +300,16 @@ pub fn model_input(person: &Person, catalog: &Catalog) -> Result<ModelInput> {
     })
 }
 
+/// The months of the model inputs (the look-back before the registration
+/// month) that were given the G table's latest G.
+pub fn model_input_g_assumed(person: &Person, catalog: &Catalog) -> Option<GAssumption> {
+    let reg = person.registration_month();
+    catalog.g().assumed(
+        reg.add_months(-(wages::LOOK_BACK_MONTHS as i32)),
+        reg.add_months(-1),
+    )
+}
+
 fn decide_model(
     person: &Person,
     policy: &Policy,
@@ -344,7 +334,7 @@ fn decide_model(
         } else {
             ReasonCode::ModelSelectsLocalOffice
         },
-        jobj! { "probability" => score.probability, "cutoff" => cutoff, "target" => model.target },
+        json!({ "probability": score.probability, "cutoff": cutoff, "target": model.target }),
     )];
     let blocked = routing_limits(person, policy, ruleset, &mut reasons);
     let counterfactuals = if blocked {
@@ -376,6 +366,7 @@ fn decide_model(
         waterfall: Some(score.waterfall),
         counterfactuals: Some(counterfactuals),
         features: Some(features),
+        g_assumed: model_input_g_assumed(person, catalog),
         ..Decision::empty(person, policy)
     })
 }

@@ -4,9 +4,9 @@
 
 use crate::domain::calendar::Date;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson};
 use crate::rules::ruletree::AgeBand;
 use crate::vocab::vocabulary;
+use serde::{Deserialize, Serialize};
 
 vocabulary! {
     /// How a policy sorts people.
@@ -45,9 +45,10 @@ vocabulary! {
 }
 
 /// A routing policy (one file in `pkg-config/policies/`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields = nullable))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct Policy {
     /// Identifier, e.g. `noe-2025-01`.
     pub id: String,
@@ -58,6 +59,7 @@ pub struct Policy {
     /// How people are sorted.
     pub method: Method,
     /// Ruleset id; `null` = the ruleset in force on the registration day.
+    #[serde(default)]
     pub ruleset: Option<String>,
     /// Ages (inclusive) that may go to NOE.
     pub noe_age: AgeBand,
@@ -66,70 +68,20 @@ pub struct Policy {
     /// Where the policy comes from.
     pub source: String,
     /// MODEL: the model id (`pkg-config/models/<id>.json`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional = nullable))]
     pub model: Option<String>,
     /// MODEL: the probability cut-off in (0, 1). Variant A (target stable
     /// work) sends P ≥ cut-off to NOE; variant B (target without work) sends
     /// P < cut-off to NOE.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional = nullable))]
     pub cutoff: Option<f64>,
     /// MODEL: the share of a cohort to send to NOE, in (0, 1]; on a cohort
     /// it is turned into a cut-off, and shipped policies carry both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional = nullable))]
     pub share: Option<f64>,
-}
-
-impl FromJson for Policy {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(
-            v,
-            at,
-            &[
-                "id",
-                "validFrom",
-                "status",
-                "method",
-                "ruleset",
-                "noeAge",
-                "toLocalOffice",
-                "source",
-                "model",
-                "cutoff",
-                "share",
-            ],
-        )?;
-        Ok(Policy {
-            id: o.req("id")?,
-            valid_from: o.req("validFrom")?,
-            status: o.req("status")?,
-            method: o.req("method")?,
-            ruleset: o.opt("ruleset")?,
-            noe_age: o.req("noeAge")?,
-            to_local_office: o.req("toLocalOffice")?,
-            source: o.req("source")?,
-            model: o.opt("model")?,
-            cutoff: o.opt("cutoff")?,
-            share: o.opt("share")?,
-        })
-    }
-}
-
-impl ToJson for Policy {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("id", &self.id)
-            .field("validFrom", &self.valid_from)
-            .field("status", &self.status)
-            .field("method", &self.method)
-            .field("ruleset", &self.ruleset)
-            .field("noeAge", &self.noe_age)
-            .field("toLocalOffice", &self.to_local_office)
-            .field("source", &self.source)
-            .some("model", &self.model)
-            .some("cutoff", &self.cutoff)
-            .some("share", &self.share);
-        o.end();
-    }
 }
 
 impl Policy {
@@ -188,8 +140,7 @@ impl Policy {
                             "cutoff",
                             ErrorKind::OutOfRange,
                             format!(
-                                "a probability cut-off must lie strictly between 0 and 1, got {}",
-                                crate::json::Num(c)
+                                "a probability cut-off must lie strictly between 0 and 1, got {c}"
                             ),
                         );
                     }
@@ -199,10 +150,7 @@ impl Policy {
                         return bad(
                             "share",
                             ErrorKind::OutOfRange,
-                            format!(
-                                "a share of the cohort must lie in (0, 1], got {}",
-                                crate::json::Num(s)
-                            ),
+                            format!("a share of the cohort must lie in (0, 1], got {s}"),
                         );
                     }
                 }

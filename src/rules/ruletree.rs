@@ -14,9 +14,10 @@ use crate::domain::calendar::Date;
 use crate::domain::form::{Approved, Education, Passed, YesNoUnknown};
 use crate::domain::person::Person;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{jobj, to_value, Fields, FromJson, Loc, Node, Obj, ToJson, Value};
 use crate::rules::work_history::{self, WorkHistoryResult, WorkHistoryRule};
 use crate::vocab::vocabulary;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
 
 vocabulary! {
     /// The three profiling groups (NAV's `ProfilertTil`).
@@ -89,25 +90,38 @@ vocabulary! {
 }
 
 /// A reason with the data behind it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Reason {
     /// What.
     pub code: ReasonCode,
     /// The values that made it so (an object; may be empty).
     #[cfg_attr(test, ts(as = "crate::ts::JsonObject"))]
-    pub detail: Value,
+    pub detail: Map<String, Value>,
 }
 
 impl Reason {
-    /// A reason with its detail object.
+    /// A reason with its detail object (`serde_json::json!({…})`); a value
+    /// that is not an object is kept as `{"value": …}`.
     pub fn new(code: ReasonCode, detail: Value) -> Reason {
-        Reason { code, detail }
+        Reason {
+            code,
+            detail: object(detail),
+        }
+    }
+}
+
+/// The map of a `json!({…})` object; any other value is kept as
+/// `{"value": …}`.
+fn object(v: Value) -> Map<String, Value> {
+    match v {
+        Value::Object(m) => m,
+        other => Map::from_iter([("value".to_string(), other)]),
     }
 }
 
 /// One check of the rule tree.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TraceStep {
     /// Which check.
@@ -118,55 +132,20 @@ pub struct TraceStep {
     /// Whether the condition holds.
     pub holds: bool,
     /// Extra facts: the band, the test's details, a ruleset quirk.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(as = "Option<crate::ts::JsonObject>", optional))]
-    pub detail: Option<Value>,
-}
-
-impl ToJson for Reason {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("code", &self.code).field("detail", &self.detail);
-        o.end();
-    }
-}
-
-impl ToJson for TraceStep {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("rule", &self.rule)
-            .field("input", &self.input)
-            .field("holds", &self.holds)
-            .some("detail", &self.detail);
-        o.end();
-    }
+    pub detail: Option<Map<String, Value>>,
 }
 
 /// An inclusive age band.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AgeBand {
     /// Youngest age inside.
     pub min: u32,
     /// Oldest age inside.
     pub max: u32,
-}
-
-impl FromJson for AgeBand {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(v, at, &["min", "max"])?;
-        Ok(AgeBand {
-            min: o.req("min")?,
-            max: o.req("max")?,
-        })
-    }
-}
-
-impl ToJson for AgeBand {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("min", &self.min).field("max", &self.max);
-        o.end();
-    }
 }
 
 impl AgeBand {
@@ -177,9 +156,9 @@ impl AgeBand {
 }
 
 /// A dated ruleset: the details of the rule tree that changed over time.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct Ruleset {
     /// `2018`, `2018-10`, `2024-03`, `2026-04`.
     pub id: String,
@@ -195,51 +174,6 @@ pub struct Ruleset {
     pub obstacle_answers: Vec<YesNoUnknown>,
     /// The work-history test.
     pub work_history: WorkHistoryRule,
-}
-
-impl FromJson for Ruleset {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(
-            v,
-            at,
-            &[
-                "id",
-                "validFrom",
-                "source",
-                "quickReturnAge",
-                "primarySchoolCountsAsPassedAndApproved",
-                "obstacleAnswers",
-                "workHistory",
-            ],
-        )?;
-        Ok(Ruleset {
-            id: o.req("id")?,
-            valid_from: o.req("validFrom")?,
-            source: o.req("source")?,
-            quick_return_age: o.req("quickReturnAge")?,
-            primary_school_counts_as_passed_and_approved: o
-                .req("primarySchoolCountsAsPassedAndApproved")?,
-            obstacle_answers: o.req("obstacleAnswers")?,
-            work_history: o.req("workHistory")?,
-        })
-    }
-}
-
-impl ToJson for Ruleset {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("id", &self.id)
-            .field("validFrom", &self.valid_from)
-            .field("source", &self.source)
-            .field("quickReturnAge", &self.quick_return_age)
-            .field(
-                "primarySchoolCountsAsPassedAndApproved",
-                &self.primary_school_counts_as_passed_and_approved,
-            )
-            .field("obstacleAnswers", &self.obstacle_answers)
-            .field("workHistory", &self.work_history);
-        o.end();
-    }
 }
 
 impl Ruleset {
@@ -288,9 +222,8 @@ impl Ruleset {
 }
 
 /// The result of the rule tree for one person.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase"))]
 pub struct RuleTreeResult {
     /// Ruleset used.
     pub ruleset: String,
@@ -300,17 +233,6 @@ pub struct RuleTreeResult {
     pub reasons: Vec<Reason>,
     /// Every check made, in order.
     pub trace: Vec<TraceStep>,
-}
-
-impl ToJson for RuleTreeResult {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("ruleset", &self.ruleset)
-            .field("group", &self.group)
-            .field("reasons", &self.reasons)
-            .field("trace", &self.trace);
-        o.end();
-    }
 }
 
 /// Runs the rule tree.
@@ -335,7 +257,7 @@ pub fn evaluate(person: &Person, ruleset: &Ruleset) -> RuleTreeResult {
     let mut trace = Vec::new();
     let mut reasons = Vec::new();
     let counts = |answer: YesNoUnknown| ruleset.obstacle_answers.contains(&answer);
-    let obstacle_detail = jobj! { "countsAsObstacle" => ruleset.obstacle_answers.clone() };
+    let obstacle_detail = object(json!({ "countsAsObstacle": ruleset.obstacle_answers }));
     for (rule, code, answer) in [
         (
             Rule::HealthObstacles,
@@ -351,12 +273,12 @@ pub fn evaluate(person: &Person, ruleset: &Ruleset) -> RuleTreeResult {
         let holds = counts(answer);
         trace.push(TraceStep {
             rule,
-            input: Value::from(answer),
+            input: Value::from(answer.as_str()),
             holds,
             detail: Some(obstacle_detail.clone()),
         });
         if holds {
-            reasons.push(Reason::new(code, jobj! { "answer" => answer }));
+            reasons.push(Reason::new(code, json!({ "answer": answer })));
         }
     }
     if !reasons.is_empty() {
@@ -374,56 +296,57 @@ pub fn evaluate(person: &Person, ruleset: &Ruleset) -> RuleTreeResult {
         rule: Rule::AgeInBand,
         input: Value::from(person.age),
         holds: age_ok,
-        detail: Some(to_value(&band)),
+        detail: Some(object(json!({ "min": band.min, "max": band.max }))),
     });
     if !age_ok {
         reasons.push(Reason::new(
             ReasonCode::AgeOutsideBand,
-            jobj! { "age" => person.age, "min" => band.min, "max" => band.max },
+            json!({ "age": person.age, "min": band.min, "max": band.max }),
         ));
     }
 
     let has_education = a.education != Education::IngenUtdanning;
     trace.push(TraceStep {
         rule: Rule::HasEducation,
-        input: Value::from(a.education),
+        input: Value::from(a.education.as_str()),
         holds: has_education,
         detail: None,
     });
     if !has_education {
         reasons.push(Reason::new(
             ReasonCode::NoEducation,
-            jobj! { "education" => a.education },
+            json!({ "education": a.education }),
         ));
     }
 
     let primary_counts = a.education == Education::Grunnskole
         && ruleset.primary_school_counts_as_passed_and_approved;
-    let quirk = primary_counts.then(|| jobj! { "primarySchoolCountsAsPassedAndApproved" => true });
+    let quirk =
+        primary_counts.then(|| object(json!({ "primarySchoolCountsAsPassedAndApproved": true })));
     let passed = primary_counts || a.education_passed == Passed::Ja;
     trace.push(TraceStep {
         rule: Rule::PassedEducation,
-        input: Value::from(a.education_passed),
+        input: Value::from(a.education_passed.as_str()),
         holds: passed,
         detail: quirk.clone(),
     });
     if !passed {
         reasons.push(Reason::new(
             ReasonCode::EducationNotPassed,
-            jobj! { "answer" => a.education_passed },
+            json!({ "answer": a.education_passed }),
         ));
     }
     let approved = primary_counts || a.education_approved == Approved::Ja;
     trace.push(TraceStep {
         rule: Rule::ApprovedEducation,
-        input: Value::from(a.education_approved),
+        input: Value::from(a.education_approved.as_str()),
         holds: approved,
         detail: quirk,
     });
     if !approved {
         reasons.push(Reason::new(
             ReasonCode::EducationNotApproved,
-            jobj! { "answer" => a.education_approved },
+            json!({ "answer": a.education_approved }),
         ));
     }
 
@@ -434,19 +357,19 @@ pub fn evaluate(person: &Person, ruleset: &Ruleset) -> RuleTreeResult {
     );
     trace.push(TraceStep {
         rule: Rule::WorkHistory,
-        input: jobj! { "periods" => person.employment.len() },
+        input: json!({ "periods": person.employment.len() }),
         holds: work.holds,
-        detail: Some(to_value(&work)),
+        detail: Some(serde_json::to_value(&work).map_or_else(|_| Map::new(), object)),
     });
     if !work.holds {
         reasons.push(Reason::new(
             ReasonCode::WorkHistoryNotMet,
-            jobj! { "test" => work.test, "longestMonths" => work.longest_months, "minMonths" => ruleset.work_history.min_months },
+            json!({ "test": work.test, "longestMonths": work.longest_months, "minMonths": ruleset.work_history.min_months }),
         ));
     }
 
     let group = if reasons.is_empty() {
-        reasons.push(Reason::new(ReasonCode::QuickReturnCriteriaMet, jobj! {}));
+        reasons.push(Reason::new(ReasonCode::QuickReturnCriteriaMet, json!({})));
         Group::AntattGodeMuligheter
     } else {
         Group::AntattBehovForVeiledning

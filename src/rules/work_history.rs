@@ -19,9 +19,8 @@
 
 use crate::domain::calendar::Date;
 use crate::domain::person::Period;
-use crate::error::Result;
-use crate::json::{Fields, FromJson, Loc, Node, Obj, ToJson};
 use crate::vocab::vocabulary;
+use serde::{Deserialize, Serialize};
 
 vocabulary! {
     /// Which form of the work-history test a ruleset uses.
@@ -34,9 +33,10 @@ vocabulary! {
 }
 
 /// Parameters of the work-history test, part of a ruleset file.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[cfg_attr(test, derive(ts_rs::TS))]
-#[cfg_attr(test, ts(rename_all = "camelCase", optional_fields = nullable))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
 pub struct WorkHistoryRule {
     /// The form of the test.
     pub test: WorkHistoryTest,
@@ -46,39 +46,13 @@ pub struct WorkHistoryRule {
     pub window_months: u32,
     /// Intervals only: periods whose gap is fewer days than this are one
     /// stretch (3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional = nullable))]
     pub merge_within_days: Option<u32>,
 }
 
-impl ToJson for WorkHistoryRule {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("test", &self.test)
-            .field("minMonths", &self.min_months)
-            .field("windowMonths", &self.window_months)
-            .some("mergeWithinDays", &self.merge_within_days);
-        o.end();
-    }
-}
-
-impl FromJson for WorkHistoryRule {
-    fn read_json(v: &Node<'_>, at: &Loc<'_>) -> Result<Self> {
-        let o = Obj::new(
-            v,
-            at,
-            &["test", "minMonths", "windowMonths", "mergeWithinDays"],
-        )?;
-        Ok(WorkHistoryRule {
-            test: o.req("test")?,
-            min_months: o.req("minMonths")?,
-            window_months: o.req("windowMonths")?,
-            merge_within_days: o.opt("mergeWithinDays")?,
-        })
-    }
-}
-
 /// One sampled day of the month-sampling test.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SampledDay {
     /// The 1st of a month.
     pub day: Date,
@@ -86,16 +60,9 @@ pub struct SampledDay {
     pub covered: bool,
 }
 
-impl ToJson for SampledDay {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("day", &self.day).field("covered", &self.covered);
-        o.end();
-    }
-}
-
 /// A stretch of continuous work, half-open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Stretch {
     /// First day.
     pub start: Date,
@@ -107,19 +74,9 @@ pub struct Stretch {
     pub days: u32,
 }
 
-impl ToJson for Stretch {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("start", &self.start)
-            .field("endExclusive", &self.end_exclusive)
-            .field("months", &self.months)
-            .field("days", &self.days);
-        o.end();
-    }
-}
-
 /// The outcome of the work-history test, with what it looked at.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct WorkHistoryResult {
     /// Which test ran.
     pub test: WorkHistoryTest,
@@ -129,21 +86,11 @@ pub struct WorkHistoryResult {
     /// Intervals: whole months of the longest clipped stretch.
     pub longest_months: u32,
     /// Month sampling: the sampled days, registration month first.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sampled: Option<Vec<SampledDay>>,
     /// Intervals: the longest stretch inside the window, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stretch: Option<Stretch>,
-}
-
-impl ToJson for WorkHistoryResult {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.field("test", &self.test)
-            .field("holds", &self.holds)
-            .field("longestMonths", &self.longest_months)
-            .some("sampled", &self.sampled)
-            .some("stretch", &self.stretch);
-        o.end();
-    }
 }
 
 /// Runs the test a rule names.
@@ -277,7 +224,8 @@ pub fn intervals(
             )
         })
         .collect();
-    crate::sort::sort_by(&mut ranges, |a, b| a.0.cmp(&b.0));
+    // Stable, as before: periods that start on the same day keep their order.
+    ranges.sort_by_key(|r| r.0);
     let margin = i64::from(merge_within_days);
     let mut merged: Vec<(i64, Option<i64>)> = Vec::new();
     for (s, e) in ranges {

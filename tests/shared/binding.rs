@@ -123,7 +123,7 @@ pub fn binding_non_json_values_are_invalid_type() {
 
 pub fn binding_huge_input_is_too_large() {
     let mut p = super::quick_return_person();
-    p["id"] = serde_json::json!("x".repeat(veivalg::json::MAX_RECORD_BYTES));
+    p["id"] = serde_json::json!("x".repeat(veivalg::wire::MAX_RECORD_BYTES));
     let e = thrown(wasm::decide(js(&p), None));
     // The path names the field that makes it too large.
     assert_error(&e, "TOO_LARGE", "id");
@@ -139,7 +139,7 @@ pub fn binding_null_and_undefined_options_are_defaults() {
     assert_eq!(a, c);
     // The same bytes the JSON-text facade gives (what the CLI prints).
     let text = super::quick_return_person().to_string();
-    let facade = veivalg::api::decide(&text, "null").expect("facade");
+    let facade = veivalg::api::text::decide(&text, "null").expect("facade");
     assert_eq!(String::from(a), facade);
 }
 

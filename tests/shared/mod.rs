@@ -37,7 +37,6 @@ macro_rules! shared_tests {
             cohort_errors_name_the_option,
             cohort_from_records_computes_rows_and_names_bad_records,
             parity_with_golden_file,
-            allocations_of_every_size_keep_their_contents,
         );
     };
     (@emit $attr:meta; $($name:ident),* $(,)?) => {
@@ -74,7 +73,7 @@ fn parse(text: &str) -> Value {
 }
 
 fn decide(person: &Value, options: &str) -> veivalg::Result<Value> {
-    api::decide(&person.to_string(), options).map(|t| parse(&t))
+    api::text::decide(&person.to_string(), options).map(|t| parse(&t))
 }
 
 fn codes(list: &Value, field: &str) -> Vec<String> {
@@ -141,15 +140,15 @@ pub fn decide_unknown_field_names_the_field() {
 
 /// Text that is not JSON is `INVALID_JSON`, not a panic.
 pub fn decide_malformed_json_is_invalid_json() {
-    let e = api::decide("{\"registeredOn\": ", "null").expect_err("malformed JSON");
+    let e = api::text::decide("{\"registeredOn\": ", "null").expect_err("malformed JSON");
     assert_eq!(e.kind.as_str(), "INVALID_JSON");
 }
 
 /// The same input gives the same bytes, call after call.
 pub fn decide_is_deterministic() {
     let text = quick_return_person().to_string();
-    let a = api::decide(&text, "null").expect("a valid person");
-    let b = api::decide(&text, "null").expect("a valid person");
+    let a = api::text::decide(&text, "null").expect("a valid person");
+    let b = api::text::decide(&text, "null").expect("a valid person");
     assert_eq!(a, b);
 }
 
@@ -159,15 +158,15 @@ pub fn rule_tree_rulesets_differ_on_vet_ikke() {
     let mut p = quick_return_person();
     p["answers"]["healthObstacles"] = json!("VET_IKKE");
     let text = p.to_string();
-    let old = parse(&api::rule_tree(&text, r#"{"ruleset": "2018-10"}"#).expect("2018-10"));
-    let new = parse(&api::rule_tree(&text, r#"{"ruleset": "2024-03"}"#).expect("2024-03"));
+    let old = parse(&api::text::rule_tree(&text, r#"{"ruleset": "2018-10"}"#).expect("2018-10"));
+    let new = parse(&api::text::rule_tree(&text, r#"{"ruleset": "2024-03"}"#).expect("2024-03"));
     assert_ne!(old["group"], "OPPGITT_HINDRINGER");
     assert_eq!(new["group"], "OPPGITT_HINDRINGER");
 }
 
 /// The shipped G table holds NAV's published values (design §3).
 pub fn grunnbelop_table_has_published_values() {
-    let table = parse(&api::grunnbelop());
+    let table = parse(&api::text::grunnbelop());
     let rows = table.as_array().expect("an array of {from, nok}");
     let nok_from = |from: &str| {
         rows.iter()
@@ -241,7 +240,7 @@ pub fn bad_values_name_their_field() {
             "NOE"
         );
     }
-    let e = api::wage_history(&quick_return_person().to_string(), r#"{"months": "24"}"#)
+    let e = api::text::wage_history(&quick_return_person().to_string(), r#"{"months": "24"}"#)
         .expect_err("months as text");
     assert_eq!(
         (e.kind.as_str(), e.path.as_str()),
@@ -379,7 +378,7 @@ pub fn cohort_from_records_computes_rows_and_names_bad_records() {
     let records: Vec<Value> = (0..40)
         .map(|i| {
             let r = veivalg::cohort::synthetic::record(params, 9, i);
-            let person: Value = parse(&veivalg::json::to_string(&r.person));
+            let person: Value = parse(&veivalg::wire::to_string(&r.person));
             json!({ "synthetic": true, "person": person, "gender": "FEMALE" })
         })
         .collect();
@@ -427,52 +426,4 @@ pub fn parity_with_golden_file() {
         return;
     }
     parity::check(&outputs);
-}
-
-/// Blocks of every size class (in wasm, `src/wasm/alloc.rs`), grown,
-/// shrunk, freed and made again, keep what was written into them.
-pub fn allocations_of_every_size_keep_their_contents() {
-    let pattern = |i: usize, k: usize| (i.wrapping_mul(2_654_435_761) ^ k) as u32;
-    let mut kept: Vec<Vec<u32>> = Vec::new();
-    for round in 0..3 {
-        let mut vs: Vec<Vec<u32>> = Vec::new();
-        for k in 0..21 {
-            // 1, 2, 4, … 2^20 elements, filled by pushing (so by realloc).
-            let mut v = Vec::new();
-            for i in 0..(1usize << k) {
-                v.push(pattern(i, k + round));
-            }
-            vs.push(v);
-        }
-        for (k, v) in vs.iter_mut().enumerate() {
-            // Shrink across size classes.
-            v.truncate(v.len() / 3 + 1);
-            v.shrink_to_fit();
-            assert!(
-                v.iter()
-                    .enumerate()
-                    .all(|(i, x)| *x == pattern(i, k + round)),
-                "round {round}, class {k}"
-            );
-        }
-        // Keep every other vector; the rest go back to the free lists.
-        kept.extend(vs.into_iter().step_by(2));
-        let text: String = (0..10_000)
-            .map(|i| char::from(b'a' + (i % 26) as u8))
-            .collect();
-        assert_eq!(text.len(), 10_000);
-        assert!(text
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| b == b'a' + (i % 26) as u8));
-    }
-    for (n, v) in kept.iter().enumerate() {
-        let (round, k) = (n / 11, 2 * (n % 11));
-        assert!(
-            v.iter()
-                .enumerate()
-                .all(|(i, x)| *x == pattern(i, k + round)),
-            "kept {n}"
-        );
-    }
 }

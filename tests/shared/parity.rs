@@ -199,7 +199,7 @@ pub fn outputs() -> Vec<(String, String)> {
             cutoff
                 .as_ref()
                 .map_err(Clone::clone)
-                .map(veivalg::json::to_string),
+                .map(veivalg::wire::to_string),
         ),
     ));
     let evaluation = json!({
@@ -220,7 +220,7 @@ pub fn outputs() -> Vec<(String, String)> {
     if let Ok(params) = SyntheticParams::shipped() {
         for i in 0..SYNTHETIC_PERSONS {
             let p = record_with(params, AgeRange::Wide, 5, i).person;
-            let t = veivalg::json::to_string(&p);
+            let t = veivalg::wire::to_string(&p);
             persons.push((format!("synthetic/{i}"), t));
         }
     }
@@ -230,22 +230,28 @@ pub fn outputs() -> Vec<(String, String)> {
 
     for (i, (name, p)) in persons.iter().enumerate() {
         out.push((format!("{name}/person"), p.clone()));
-        out.push((format!("{name}/decide"), text(api::decide(p, "null"))));
+        out.push((format!("{name}/decide"), text(api::text::decide(p, "null"))));
         out.push((
             format!("{name}/decide-model"),
-            text(api::decide(p, &model_options)),
+            text(api::text::decide(p, &model_options)),
         ));
         let ruleset = ["2018", "2018-10", "2024-03", "2026-04"][i % 4];
         let options = format!(r#"{{"ruleset": "{ruleset}"}}"#);
         out.push((
             format!("{name}/rule-tree-{ruleset}"),
-            text(api::rule_tree(p, &options)),
+            text(api::text::rule_tree(p, &options)),
         ));
-        out.push((format!("{name}/score"), text(api::score(p, &score_options))));
-        out.push((format!("{name}/features"), text(api::features(p))));
-        out.push((format!("{name}/label"), text(api::label_outcome(p, "null"))));
+        out.push((
+            format!("{name}/score"),
+            text(api::text::score(p, &score_options)),
+        ));
+        out.push((format!("{name}/features"), text(api::text::features(p))));
+        out.push((
+            format!("{name}/label"),
+            text(api::text::label_outcome(p, "null")),
+        ));
         if i % 10 == 0 {
-            let history = api::wage_history(p, r#"{"months": 36}"#);
+            let history = api::text::wage_history(p, r#"{"months": 36}"#);
             out.push((format!("{name}/history"), text(history)));
         }
     }

@@ -6,6 +6,7 @@ use crate::cli::{EvaluateArgs, FitArgs, PolicyArg, RefitArgs, ReportArgs, SynthA
 use crate::cohort_file;
 use crate::run::{stop, Stop, OK, RECORD_FAILED, USAGE};
 use crate::tables;
+use serde::de::DeserializeOwned;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -15,13 +16,15 @@ use veivalg::cohort::session::{CohortSession, EvaluateOptions};
 use veivalg::cohort::synthetic::{record_with, SyntheticParams};
 use veivalg::cohort::{Cohort, CohortRecord};
 use veivalg::fit::{CellCounts, FitSpec, Fitted};
-use veivalg::json::{FromJson, ToJson, Value};
+use veivalg::model::Model;
 use veivalg::model::ModelInput;
 use veivalg::routing::catalog::Catalog;
-use veivalg::{json, Error, ErrorKind};
+use veivalg::routing::policy::Policy;
+use veivalg::wire::{self, IdOr};
+use veivalg::{Error, ErrorKind};
 
 /// Largest spec, policy or model file read (1 MiB, as one record).
-const MAX_FILE_BYTES: usize = veivalg::json::MAX_RECORD_BYTES;
+const MAX_FILE_BYTES: usize = wire::MAX_RECORD_BYTES;
 
 /// The exit code of a command that ran to its end or stopped.
 fn exit(result: Result<u8, Stop>) -> ExitCode {
@@ -104,7 +107,7 @@ fn print(text: &str) -> Result<(), Stop> {
 /// Reads a small JSON file (spec, policy, model). IO errors stop with exit
 /// code 2; errors in the JSON have `what` in front of their path and the
 /// file's name in front of their message, and stop with exit code 1.
-fn read_json<T: FromJson>(path: &Path, what: &str) -> Result<T, Stop> {
+fn read_json<T: DeserializeOwned>(path: &Path, what: &str) -> Result<T, Stop> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| {
         stop(
@@ -112,7 +115,7 @@ fn read_json<T: FromJson>(path: &Path, what: &str) -> Result<T, Stop> {
             &io_error(name.as_str(), format!("cannot read the {what} file: {e}")),
         )
     })?;
-    json::parse_limited(&text, MAX_FILE_BYTES).map_err(|e| {
+    wire::parse_limited(&text, MAX_FILE_BYTES).map_err(|e| {
         let message = format!("{name}: {}", e.message);
         stop(
             RECORD_FAILED,
@@ -148,7 +151,7 @@ fn synth_rows(args: &SynthArgs) -> Result<(), Stop> {
             born_abroad: r.extras.born_abroad,
         };
         line.clear();
-        row.write_json(&mut line);
+        line.push_str(&wire::to_string(&row));
         line.push('\n');
         out.write(line.as_bytes())?;
     }
@@ -277,17 +280,18 @@ pub fn evaluate(args: &EvaluateArgs) -> ExitCode {
     exit(evaluate_cohort(args).map(|()| OK))
 }
 
-/// A policy id as JSON, or the policy file's JSON.
-fn policy_value(arg: &PolicyArg, what: &str) -> Result<Value, Stop> {
+/// A shipped policy's id, or the policy read from its file (checked
+/// against the catalog by the session).
+fn policy_value(arg: &PolicyArg, what: &str) -> Result<IdOr<Policy>, Stop> {
     match arg {
-        PolicyArg::Id(id) => Ok(Value::String(id.clone())),
-        PolicyArg::File(path) => read_json(path, what),
+        PolicyArg::Id(id) => Ok(IdOr::Id(id.clone())),
+        PolicyArg::File(path) => read_json::<IdOr<Policy>>(path, what),
     }
 }
 
 /// The library's options from the flags (files read, not yet checked).
 fn evaluate_options(args: &EvaluateArgs) -> Result<EvaluateOptions, Stop> {
-    let model: Option<Value> = match &args.model {
+    let model: Option<Model> = match &args.model {
         Some(path) => Some(read_json(path, "model")?),
         None => None,
     };
@@ -331,7 +335,7 @@ fn evaluate_cohort(args: &EvaluateArgs) -> Result<(), Stop> {
         .evaluate_options(&options)
         .map_err(|e| stop(RECORD_FAILED, &e))?;
     let text = if args.json {
-        json::to_string(&result) + "\n"
+        wire::to_string(&result) + "\n"
     } else {
         tables::evaluation(&result)
     };
@@ -355,7 +359,7 @@ fn report_text(args: &ReportArgs) -> Result<u8, Stop> {
     let cohort = defaults::default_cohort().map_err(|e| stop(USAGE, &e))?;
     let r = veivalg::cohort::report::build(&cohort).map_err(|e| stop(USAGE, &e))?;
     let text = if args.json {
-        json::to_string(&r) + "\n"
+        wire::to_string(&r) + "\n"
     } else if args.markdown {
         veivalg::cohort::report::markdown(&r)
     } else {
@@ -380,8 +384,8 @@ fn refit(args: &RefitArgs) -> Result<(), Stop> {
         for line in d
             .models
             .iter()
-            .map(json::to_string)
-            .chain(d.policies.iter().map(json::to_string))
+            .map(wire::to_string)
+            .chain(d.policies.iter().map(wire::to_string))
         {
             text += &line;
             text.push('\n');

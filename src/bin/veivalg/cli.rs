@@ -1,4 +1,4 @@
-//! The command line: commands, flags, help texts, and the options JSON
+//! The command line: commands, flags, help texts, and the typed options
 //! each flag set becomes.
 
 use crate::records::Format;
@@ -8,7 +8,6 @@ use veivalg::cohort::evaluate::DEFAULT_MONTHLY_VOLUME;
 use veivalg::cohort::session::FixedMethod;
 use veivalg::cohort::synthetic::AgeRange;
 use veivalg::domain::calendar::Date;
-use veivalg::json::{write_str, Fields, ToJson};
 use veivalg::model::Target;
 use veivalg::routing::catalog::Catalog;
 use veivalg::{Error, ErrorKind};
@@ -621,13 +620,12 @@ pub enum MonthOne {
     Registration,
 }
 
-impl ToJson for MonthOne {
-    fn write_json(&self, out: &mut String) {
-        let name = match self {
-            MonthOne::Next => "NEXT_MONTH",
-            MonthOne::Registration => "REGISTRATION_MONTH",
-        };
-        write_str(name, out);
+impl From<MonthOne> for veivalg::domain::outcome::MonthOne {
+    fn from(m: MonthOne) -> Self {
+        match m {
+            MonthOne::Next => veivalg::domain::outcome::MonthOne::NextMonth,
+            MonthOne::Registration => veivalg::domain::outcome::MonthOne::RegistrationMonth,
+        }
     }
 }
 
@@ -642,13 +640,12 @@ pub enum RuleB {
     LastFive,
 }
 
-impl ToJson for RuleB {
-    fn write_json(&self, out: &mut String) {
-        let name = match self {
-            RuleB::FiveOf6To12 => "FIVE_OF_MONTHS_6_TO_12",
-            RuleB::LastFive => "LAST_FIVE_MONTHS",
-        };
-        write_str(name, out);
+impl From<RuleB> for veivalg::domain::outcome::RuleB {
+    fn from(r: RuleB) -> Self {
+        match r {
+            RuleB::FiveOf6To12 => veivalg::domain::outcome::RuleB::FiveOfMonths6To12,
+            RuleB::LastFive => veivalg::domain::outcome::RuleB::LastFiveMonths,
+        }
     }
 }
 
@@ -669,56 +666,14 @@ fn day_with_policy(text: &str) -> Result<String, String> {
     Ok(text.to_string())
 }
 
-/// Options for [`veivalg::api::decide`].
-#[derive(Debug)]
-struct DecideOptions<'a> {
-    policy: Option<&'a str>,
-    on: Option<&'a str>,
-    grunnbelop: Option<veivalg::domain::grunnbelop::GTable>,
-}
-
-impl ToJson for DecideOptions<'_> {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.some("policy", &self.policy)
-            .some("on", &self.on)
-            .some("grunnbelop", &self.grunnbelop);
-        o.end();
-    }
-}
-
-/// Options for [`veivalg::api::label_outcome`].
-#[derive(Debug)]
-struct LabelOptions {
-    month_one: Option<MonthOne>,
-    rule_b: Option<RuleB>,
-}
-
-impl ToJson for LabelOptions {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.some("monthOne", &self.month_one)
-            .some("ruleB", &self.rule_b);
-        o.end();
-    }
-}
-
-/// `options` as JSON text, or `null` when no flag was given.
-fn options_json(options: &impl ToJson, any: bool) -> String {
-    if !any {
-        return "null".to_string();
-    }
-    veivalg::json::to_string(options)
-}
-
 impl DecideArgs {
-    /// The options JSON text for [`veivalg::api::decide`].
+    /// The options of [`veivalg::api::decide`].
     ///
     /// # Errors
     /// `IO` (path `--grunnbelop`) when the G table file cannot be read; the
     /// table's own errors (kind and path inside the file) when it is not a
     /// valid G table.
-    pub fn options(&self) -> Result<String, Error> {
+    pub fn options(&self) -> Result<veivalg::api::DecideOptions, Error> {
         let grunnbelop = match &self.grunnbelop {
             Some(path) => {
                 let text = std::fs::read_to_string(path).map_err(|e| {
@@ -729,41 +684,51 @@ impl DecideArgs {
                     )
                 })?;
                 Some(
-                    veivalg::domain::grunnbelop::GTable::from_json(&text).map_err(|e| {
-                        let inner = if e.path.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" at {}", e.path)
-                        };
-                        Error::new(
-                            e.kind,
-                            "--grunnbelop",
-                            format!("{}{inner}: {}", path.display(), e.message),
-                        )
-                    })?,
+                    veivalg::domain::grunnbelop::GTable::from_json(&text)
+                        .map(|g| g.entries().to_vec())
+                        .map_err(|e| {
+                            let inner = if e.path.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" at {}", e.path)
+                            };
+                            Error::new(
+                                e.kind,
+                                "--grunnbelop",
+                                format!("{}{inner}: {}", path.display(), e.message),
+                            )
+                        })?,
                 )
             }
             None => None,
         };
-        let any = self.policy.is_some() || self.on.is_some() || grunnbelop.is_some();
-        let options = DecideOptions {
-            policy: self.policy.as_deref(),
-            on: self.on.as_deref(),
-            grunnbelop,
+        let on = match &self.on {
+            Some(text) => Some(
+                text.parse::<Date>()
+                    .map_err(|m| Error::new(ErrorKind::Usage, "--on", m))?,
+            ),
+            None => None,
         };
-        Ok(options_json(&options, any))
+        Ok(veivalg::api::DecideOptions {
+            policy: self.policy.clone().map(veivalg::wire::IdOr::Id),
+            on,
+            grunnbelop,
+            ..Default::default()
+        })
     }
 }
 
 impl LabelArgs {
-    /// The options JSON text for [`veivalg::api::label_outcome`].
-    ///
-    pub fn options(&self) -> String {
-        let options = LabelOptions {
-            month_one: self.month_one,
-            rule_b: self.rule_b,
-        };
-        options_json(&options, self.month_one.is_some() || self.rule_b.is_some())
+    /// The options of [`veivalg::api::label_outcome`].
+    pub fn options(&self) -> veivalg::api::LabelOutcomeOptions {
+        let mut o = veivalg::api::LabelOutcomeOptions::default();
+        if let Some(m) = self.month_one {
+            o.month_one = m.into();
+        }
+        if let Some(r) = self.rule_b {
+            o.rule_b = r.into();
+        }
+        o
     }
 }
 
@@ -786,7 +751,8 @@ mod tests {
         let Command::Decide(a) = parse(&["veivalg", "decide"]).command else {
             panic!("not decide")
         };
-        assert_eq!(a.options().unwrap(), "null");
+        let o = a.options().unwrap();
+        assert!(o.policy.is_none() && o.on.is_none() && o.grunnbelop.is_none());
     }
 
     #[test]
@@ -794,12 +760,15 @@ mod tests {
         let Command::Decide(a) = parse(&["veivalg", "decide", "--on", "2025-03-14"]).command else {
             panic!("not decide")
         };
-        assert_eq!(a.options().unwrap(), r#"{"on":"2025-03-14"}"#);
+        assert_eq!(a.options().unwrap().on, Some("2025-03-14".parse().unwrap()));
         let Command::Decide(a) = parse(&["veivalg", "decide", "--policy", "noe-2018"]).command
         else {
             panic!("not decide")
         };
-        assert_eq!(a.options().unwrap(), r#"{"policy":"noe-2018"}"#);
+        assert_eq!(
+            a.options().unwrap().policy,
+            Some(veivalg::wire::IdOr::Id("noe-2018".into()))
+        );
     }
 
     #[test]
@@ -835,15 +804,16 @@ mod tests {
         else {
             panic!("not label")
         };
+        let o = a.options();
         assert_eq!(
-            a.options(),
-            r#"{"monthOne":"REGISTRATION_MONTH","ruleB":"LAST_FIVE_MONTHS"}"#
+            (o.month_one.as_str(), o.rule_b.as_str()),
+            ("REGISTRATION_MONTH", "LAST_FIVE_MONTHS")
         );
         let Command::Label(a) = parse(&["veivalg", "label", "--rule-b", "five-of-6-12"]).command
         else {
             panic!("not label")
         };
-        assert_eq!(a.options(), r#"{"ruleB":"FIVE_OF_MONTHS_6_TO_12"}"#);
+        assert_eq!(a.options().rule_b.as_str(), "FIVE_OF_MONTHS_6_TO_12");
     }
 
     #[test]

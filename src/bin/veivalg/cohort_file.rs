@@ -73,7 +73,7 @@ pub fn load(path: &Path, ruleset: &Ruleset) -> Result<Cohort, Stop> {
         let at = record.at;
         match record
             .text
-            .and_then(|text| veivalg::json::parse::<CohortRecord>(&text))
+            .and_then(|text| veivalg::wire::parse::<CohortRecord>(&text))
         {
             Ok(r) => builder.push(at, r),
             Err(e) => builder.entry(at, Err(e)),

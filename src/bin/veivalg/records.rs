@@ -91,7 +91,7 @@ fn trim(bytes: &[u8]) -> &[u8] {
 /// whitespace allowed).
 fn is_one_value(bytes: &[u8]) -> bool {
     std::str::from_utf8(bytes).is_ok_and(|text| {
-        veivalg::json::parse_limited::<veivalg::json::Value>(text, usize::MAX).is_ok()
+        veivalg::wire::parse_limited::<serde::de::IgnoredAny>(text, usize::MAX).is_ok()
     })
 }
 
@@ -247,9 +247,9 @@ pub struct Records<R> {
 
 impl<R: BufRead> Records<R> {
     /// Records of `reader` in `format`, each at most
-    /// [`veivalg::json::MAX_RECORD_BYTES`] long.
+    /// [`veivalg::wire::MAX_RECORD_BYTES`] long.
     pub fn new(reader: R, format: Format) -> Self {
-        Self::with_limit(reader, format, veivalg::json::MAX_RECORD_BYTES)
+        Self::with_limit(reader, format, veivalg::wire::MAX_RECORD_BYTES)
     }
 
     /// Like [`Records::new`] with another per-record limit (for tests).

@@ -1,14 +1,16 @@
-//! Running a command: reading records, calling the library facade, writing
-//! results to stdout and errors to stderr, and choosing the exit code.
+//! Running a command: reading records, parsing each into its typed input,
+//! calling the typed library API, writing results to stdout and errors to
+//! stderr, and choosing the exit code.
 
 use crate::analysis;
 use crate::cli::{Cli, Command, InputArgs};
 use crate::records::{Position, Records};
+use serde::Serialize;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
 use std::process::ExitCode;
-use veivalg::json::{Fields, ToJson};
-use veivalg::{api, Error, ErrorKind};
+use veivalg::domain::person::Person;
+use veivalg::{api, wire, Error, ErrorKind};
 
 /// Every record succeeded.
 pub const OK: u8 = 0;
@@ -30,24 +32,15 @@ pub fn stop(code: u8, error: &Error) -> Stop {
 
 /// One error as one line of JSON on stderr:
 /// `{"line"|"index"?, "kind", "path", "message"}`.
+#[derive(Serialize)]
 struct ErrorLine<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     index: Option<u64>,
     kind: &'static str,
     path: &'a str,
     message: &'a str,
-}
-
-impl ToJson for ErrorLine<'_> {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Fields::new(out);
-        o.some("line", &self.line)
-            .some("index", &self.index)
-            .field("kind", &self.kind)
-            .field("path", &self.path)
-            .field("message", &self.message);
-        o.end();
-    }
 }
 
 /// Writes `error` (found at `at`, if it belongs to one record) to stderr.
@@ -66,40 +59,44 @@ pub fn report(at: Option<Position>, error: &Error) {
         path: &error.path,
         message: &error.message,
     };
-    let mut text = veivalg::json::to_string(&line);
+    let mut text = wire::to_string(&line);
     text.push('\n');
     let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
-/// One facade call on one record's JSON text, options already bound.
+/// One typed call on one record's JSON text, options already bound: the
+/// record is parsed into its input type, and the answer written as JSON.
 type Call = Box<dyn Fn(&str) -> veivalg::Result<String>>;
+
+/// A [`Call`] that reads each record as a person.
+fn on_person<T: Serialize>(f: impl Fn(&Person) -> veivalg::Result<T> + 'static) -> Call {
+    Box::new(move |text| Ok(wire::to_string(&f(&Person::from_json(text)?)?)))
+}
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     let (input, call): (&InputArgs, Call) = match &cli.command {
-        Command::Policies => return print_list(&api::policies()),
-        Command::Rulesets => return print_list(&api::rulesets()),
-        Command::Models => return print_list(&api::models()),
+        Command::Policies => return print_list(&wire::to_string(api::policies())),
+        Command::Rulesets => return print_list(&wire::to_string(api::rulesets())),
+        Command::Models => return print_list(&wire::to_string(api::models())),
         Command::Synth(args) => return analysis::synth(args),
         Command::Fit(args) => return analysis::fit(args),
         Command::Evaluate(args) => return analysis::evaluate(args),
         Command::Report(args) => return analysis::report(args),
         Command::RefitDefaults(args) => return analysis::refit_defaults(args),
         Command::Decide(args) => match args.options() {
-            Ok(options) => (
-                &args.input,
-                Box::new(move |text| api::decide(text, &options)),
-            ),
+            Ok(options) => (&args.input, on_person(move |p| api::decide(p, &options))),
             Err(e) => return usage(&e),
         },
         Command::Label(args) => {
             let options = args.options();
-            (
-                &args.input,
-                Box::new(move |text| api::label_outcome(text, &options)),
-            )
+            let call: Call = Box::new(move |text| {
+                let input = wire::parse::<api::LabelSource>(text)?.into_input();
+                Ok(wire::to_string(&api::label_outcome(&input, &options)?))
+            });
+            (&args.input, call)
         }
-        Command::Features(args) => (&args.input, Box::new(api::features)),
+        Command::Features(args) => (&args.input, on_person(api::features)),
     };
     ExitCode::from(each_record(input, call.as_ref()))
 }
