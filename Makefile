@@ -28,7 +28,7 @@ help:
 	@echo "             headless Chromium, the npm package from Node, browser end-to-end tests"
 	@echo "make pkg     build the npm package into pkg/"
 	@echo "make size    raw and gzip sizes of both entry points (veivalg, veivalg/cohort), against their budgets"
-	@echo "make bench   benchmarks: native (cargo bench), the package in Node and in Chromium"
+	@echo "make bench   benchmarks: native (criterion), the package in Node and in Chromium, sizes"
 	@echo "make setup   install every tool the tests need (idempotent)"
 	@echo "make clean   remove target/ build output and pkg/"
 
@@ -112,18 +112,22 @@ size-check:
 
 # --- benchmarks -------------------------------------------------------------
 
-# Native figures (benches/bench.rs, compared with scikit-learn and
-# statsmodels in a virtualenv that `scripts/setup.sh python` makes under
-# target/), then the package in Node and in headless Chromium
-# (benches/wasm/). The figures go into docs/benchmarks.md by hand.
+# Native figures (benches/bench.rs, criterion; the fit compared with
+# scikit-learn and statsmodels in a virtualenv that `scripts/setup.sh python`
+# makes under target/; a table at the end from criterion's estimates), then
+# the package in Node and in headless Chromium (benches/wasm/), then the
+# package sizes next to onnxruntime-web's and TensorFlow.js's (their npm
+# tarballs, cached under target/size-compare/). The figures go into
+# docs/benchmarks.md by hand.
 BENCH_PYTHON := $(CURDIR)/target/bench-venv/bin/python
 
 bench:
-	$(SETUP) rust wasm-bindgen node browser python
+	$(SETUP) rust wasm-bindgen node browser python twiggy
 	$(MAKE) pkg
 	VEIVALG_BENCH_PYTHON=$(BENCH_PYTHON) cargo bench --bench bench
 	node benches/wasm/node.mjs
 	node benches/wasm/browser.mjs
+	node benches/wasm/sizes.mjs
 
 # --- demo -------------------------------------------------------------------
 
