@@ -4,10 +4,12 @@
 #   scripts/setup.sh                     # every step
 #   scripts/setup.sh rust wasm-bindgen   # only these steps
 #
-# Steps: rust, wasm-bindgen, node, browser (the default set), and python (for
-# `make bench` only: a virtualenv under target/ with scikit-learn and
-# statsmodels). Each is idempotent and silent when there is nothing to do; it
-# prints one line when it installs something.
+# Steps: rust, wasm-bindgen, node, browser (the default set), and two optional
+# ones that no test needs: python (for `make bench` only: a virtualenv under
+# target/ with scikit-learn and statsmodels) and twiggy (the wasm size
+# profiler, for the byte breakdown that `make size` and `make bench` print).
+# Each is idempotent and silent when there is nothing to do; it prints one
+# line when it installs something.
 # Works as root on a fresh Debian 12 machine with access to crates.io, npm and
 # Debian's package archive (and nothing else: no step downloads a prebuilt
 # binary or a browser build of its own).
@@ -119,6 +121,26 @@ step_python() {
     fi
 }
 
+# twiggy, the wasm code-size profiler: only for the breakdown of where the
+# bytes go (scripts/size.mjs prints `twiggy top` when a package is over its
+# budget; `make size` and `make bench` always do). Optional: when it cannot be
+# installed, this step warns and the size table is printed without it.
+step_twiggy() {
+    command -v twiggy >/dev/null && return 0
+    say "installing twiggy (cargo install, about 1-2 minutes)"
+    local log
+    log="$(mktemp)"
+    if ! cargo install twiggy --locked --quiet >"$log" 2>&1; then
+        if ! cargo install twiggy --quiet >"$log" 2>&1; then
+            sed 's/^/setup:   /' "$log" | tail -n 20 >&2
+            rm -f "$log"
+            say "warning: cargo install twiggy failed; the size breakdown will be missing"
+            return 0
+        fi
+    fi
+    rm -f "$log"
+}
+
 steps=("$@")
 [ ${#steps[@]} -gt 0 ] || steps=(rust wasm-bindgen node browser)
 for s in "${steps[@]}"; do
@@ -128,6 +150,7 @@ for s in "${steps[@]}"; do
         node) step_node ;;
         browser) step_browser ;;
         python) step_python ;;
-        *) die "unknown step '$s' (expected rust, wasm-bindgen, node, browser, python)" ;;
+        twiggy) step_twiggy ;;
+        *) die "unknown step '$s' (expected rust, wasm-bindgen, node, browser, python, twiggy)" ;;
     esac
 done

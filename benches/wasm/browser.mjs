@@ -1,6 +1,7 @@
 // The package's benchmarks in headless Chromium (make bench), driven by
 // playwright-core with Debian's Chromium; the files are served from disk
 // by request interception (no server, no network). Needs pkg/ (make pkg).
+// Both entry points: `veivalg` (decide, explain) and `veivalg/cohort` (Cohort).
 //   node benches/wasm/browser.mjs [--json out.json]
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
@@ -43,35 +44,48 @@ async function page() {
 try {
   // Instantiation: `await init()` on the wasm bytes (compile + instantiate;
   // the fetch is timed apart, since the interception that serves the file
-  // here costs more than a local server would), in a fresh context each time.
-  const samples = [];
-  const fetches = [];
-  for (let k = 0; k < 7; k++) {
-    const { context, page: p } = await page();
-    const [f, t] = await p.evaluate(async () => {
-      const v = await import("/pkg/veivalg.js");
-      const t0 = performance.now();
-      const bytes = await (await fetch("/pkg/veivalg_bg.wasm")).arrayBuffer();
-      const t1 = performance.now();
-      await v.default({ module_or_path: bytes });
-      return [t1 - t0, performance.now() - t1];
-    });
-    fetches.push(f);
-    samples.push(t);
-    await context.close();
+  // here costs more than a local server would), in a fresh context each
+  // time, for each entry point; median of 7.
+  const ENTRY = [
+    { key: "instantiate", name: "veivalg", js: "/pkg/veivalg.js", wasm: "/pkg/veivalg_bg.wasm" },
+    { key: "instantiate-cohort", name: "veivalg/cohort", js: "/pkg/cohort/veivalg_cohort.js", wasm: "/pkg/cohort/veivalg_cohort_bg.wasm" },
+  ];
+  const instantiation = [];
+  for (const entry of ENTRY) {
+    const samples = [];
+    const fetches = [];
+    for (let k = 0; k < 7; k++) {
+      const { context, page: p } = await page();
+      const [f, t] = await p.evaluate(async ({ js, wasm }) => {
+        const v = await import(js);
+        const t0 = performance.now();
+        const bytes = await (await fetch(wasm)).arrayBuffer();
+        const t1 = performance.now();
+        await v.default({ module_or_path: bytes });
+        return [t1 - t0, performance.now() - t1];
+      }, entry);
+      fetches.push(f);
+      samples.push(t);
+      await context.close();
+    }
+    samples.sort((a, b) => a - b);
+    fetches.sort((a, b) => a - b);
+    instantiation.push(
+      { key: entry.key, name: `instantiate ${entry.name} (await init(bytes): compile + instantiate)`, ms: samples[samples.length >> 1] },
+      { key: "fetch", name: `(fetch of ${entry.wasm.slice(5)} through request interception)`, ms: fetches[fetches.length >> 1] },
+    );
   }
-  samples.sort((a, b) => a - b);
-  fetches.sort((a, b) => a - b);
   const { context, page: p } = await page();
   const rows = await p.evaluate(async () => {
     const v = await import("/pkg/veivalg.js");
     await v.default({ module_or_path: "/pkg/veivalg_bg.wasm" });
+    const c = await import("/pkg/cohort/veivalg_cohort.js");
+    await c.default({ module_or_path: "/pkg/cohort/veivalg_cohort_bg.wasm" });
     const { run } = await import("/bench/cases.mjs");
-    return run(v);
+    return run(v, c);
   });
   await context.close();
-  rows.unshift({ key: "instantiate", name: "instantiate (await init(bytes): compile + instantiate)", ms: samples[samples.length >> 1] });
-  rows.splice(1, 0, { key: "fetch", name: "(fetch of the .wasm through request interception)", ms: fetches[fetches.length >> 1] });
+  rows.unshift(...instantiation);
   console.log(table(`veivalg wasm in headless Chromium ${browser.version()}`, rows));
   const out = process.argv.indexOf("--json");
   if (out > 0) writeFileSync(process.argv[out + 1], JSON.stringify({ runner: `Chromium ${browser.version()}`, rows }, null, 2));

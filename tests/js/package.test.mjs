@@ -1,13 +1,20 @@
 // The built npm package (pkg/, from `make pkg`) used from Node the way a
-// consumer would: import the ES module, initSync with the wasm bytes.
+// consumer would: import the two ES modules (`veivalg` and `veivalg/cohort`,
+// each with its own wasm), initSync each with its wasm bytes.
 //   node --test tests/js/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 
 const pkgDir = new URL("../../pkg/", import.meta.url);
 const veivalg = await import(new URL("veivalg.js", pkgDir).href);
 veivalg.initSync({ module: readFileSync(new URL("veivalg_bg.wasm", pkgDir)) });
+const cohortModule = await import(new URL("cohort/veivalg_cohort.js", pkgDir).href);
+cohortModule.initSync({ module: readFileSync(new URL("cohort/veivalg_cohort_bg.wasm", pkgDir)) });
+const { Cohort } = cohortModule;
+
+/** The exports of the `veivalg` entry point (the `person` feature). */
+const PERSON_EXPORTS = ["decide", "ruleTree", "score", "labelOutcome", "wageHistory", "features", "policies", "models", "rulesets", "grunnbelop", "version"];
 
 const person = () => ({
   registeredOn: "2025-03-14",
@@ -32,12 +39,39 @@ function thrown(fn) {
   assert.fail("expected a thrown error");
 }
 
-test("package.json matches the build", () => {
+test("package.json matches the build: two entry points, every file there", () => {
   const pkg = JSON.parse(readFileSync(new URL("package.json", pkgDir), "utf8"));
   assert.equal(pkg.name, "veivalg");
   assert.equal(pkg.type, "module");
   assert.equal(pkg.version, veivalg.version());
+  assert.equal(pkg.version, cohortModule.version());
   for (const f of pkg.files) assert.ok(readFileSync(new URL(f, pkgDir)).length > 0, f);
+  assert.deepEqual(pkg.exports["."], { types: "./veivalg.d.ts", import: "./veivalg.js", default: "./veivalg.js" });
+  assert.deepEqual(pkg.exports["./cohort"], {
+    types: "./cohort/veivalg_cohort.d.ts",
+    import: "./cohort/veivalg_cohort.js",
+    default: "./cohort/veivalg_cohort.js",
+  });
+  // Every file an export names exists and is listed in `files`.
+  for (const [key, target] of Object.entries(pkg.exports)) {
+    for (const file of typeof target === "string" ? [target] : Object.values(target)) {
+      assert.ok(existsSync(new URL(file, pkgDir)), `${key}: ${file}`);
+      if (file !== "./package.json") assert.ok(pkg.files.includes(file.slice(2)), `${file} in files`);
+    }
+  }
+});
+
+test("each entry point holds its own exports and not the other's", () => {
+  for (const name of PERSON_EXPORTS) {
+    assert.equal(typeof veivalg[name], "function", `veivalg exports ${name}`);
+    if (name !== "version") assert.equal(cohortModule[name], undefined, `veivalg/cohort has no ${name}`);
+  }
+  assert.equal(veivalg.Cohort, undefined, "veivalg has no Cohort");
+  assert.equal(typeof Cohort, "function", "veivalg/cohort exports Cohort");
+  for (const m of [veivalg, cohortModule]) {
+    assert.equal(typeof m.default, "function", "init");
+    assert.equal(typeof m.initSync, "function", "initSync");
+  }
 });
 
 test("a quick-return registration goes to NOE, with reasons and a trace", () => {
@@ -100,18 +134,24 @@ test("tables: G, policies, rulesets", () => {
   assert.ok(veivalg.rulesets().some((r) => r.id === "2024-03"));
 });
 
-test("the .d.ts declares every export", () => {
+test("each .d.ts declares its entry point's exports, and no `any`", () => {
   const dts = readFileSync(new URL("veivalg.d.ts", pkgDir), "utf8");
-  for (const name of ["decide", "ruleTree", "score", "labelOutcome", "wageHistory", "features", "policies", "models", "rulesets", "grunnbelop", "version"]) {
+  const cohortDts = readFileSync(new URL("cohort/veivalg_cohort.d.ts", pkgDir), "utf8");
+  for (const name of PERSON_EXPORTS) {
     assert.match(dts, new RegExp(`export function ${name}\\(`), name);
     assert.equal(typeof veivalg[name], "function", name);
   }
   assert.match(dts, /export function decide\(person: Person, options\?: DecideOptions \| null\): Decision;/);
-  assert.match(dts, /export class Cohort \{/);
-  // No `any` anywhere in the declarations (comments aside): wasm-bindgen's
-  // raw `InitOutput` exports are rewritten to `unknown` by `make pkg`.
-  const code = dts.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
-  assert.doesNotMatch(code, /\bany\b/);
+  assert.doesNotMatch(dts, /export class Cohort \{/);
+  assert.match(cohortDts, /export class Cohort \{/);
+  assert.match(cohortDts, /export function version\(/);
+  assert.doesNotMatch(cohortDts, /export function decide\(/);
+  for (const d of [dts, cohortDts]) {
+    // No `any` anywhere in the declarations (comments aside): wasm-bindgen's
+    // raw `InitOutput` exports are rewritten to `unknown` by `make pkg`.
+    const code = d.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+    assert.doesNotMatch(code, /\bany\b/);
+  }
 });
 
 test("score, features, wage history and labels", () => {
@@ -159,7 +199,7 @@ test("the issue's bad inputs: a thrown error with a path, never a trap", () => {
 });
 
 test("Cohort: synthetic, fit, evaluate at a share, threshold, summary", () => {
-  const c = veivalg.Cohort.synthetic({ seed: 1, size: 20000 });
+  const c = Cohort.synthetic({ seed: 1, size: 20000 });
   const s = c.summary();
   assert.equal(s.rows, 20000);
   assert.equal(s.synthetic, true);
@@ -188,7 +228,7 @@ test("Cohort: synthetic, fit, evaluate at a share, threshold, summary", () => {
   const e = thrown(() => c.evaluate({ policy, model, share: 1.5 }));
   assert.equal(e.kind, "OUT_OF_RANGE");
   assert.equal(thrown(() => c.evaluate({ policy, model, shares: 0.3 })).path, "options.shares");
-  assert.equal(thrown(() => veivalg.Cohort.synthetic({ seed: 1, size: 0 })).path, "size");
+  assert.equal(thrown(() => Cohort.synthetic({ seed: 1, size: 0 })).path, "size");
   assert.equal(c.evaluate({ method: "RULE_TREE_GROUP" }).rows, 20000);
   c.free();
 });
@@ -201,14 +241,14 @@ test("Cohort.fromJson: rows with computed outcomes, bad records by index", () =>
     nok: 60000,
   }));
   for (let i = 0; i < 5; i++) records.push(structuredClone({ person: { ...withWages, id: `p${i}` }, gender: "MALE" }));
-  const c = veivalg.Cohort.fromJson(records);
+  const c = Cohort.fromJson(records);
   assert.equal(c.summary().rows, 5);
   assert.equal(c.summary().synthetic, false);
   const bad = structuredClone(records);
   bad[3].person.answers.situation = "FIRED";
-  const e = thrown(() => veivalg.Cohort.fromJson(bad));
+  const e = thrown(() => Cohort.fromJson(bad));
   assert.equal(e.path, "[3].person.answers.situation");
-  assert.equal(thrown(() => veivalg.Cohort.fromJson("rows")).kind, "INVALID_TYPE");
+  assert.equal(thrown(() => Cohort.fromJson("rows")).kind, "INVALID_TYPE");
 });
 
 test("proxies whose traps throw, and revoked proxies, are errors, not traps", () => {
@@ -223,8 +263,24 @@ test("proxies whose traps throw, and revoked proxies, are errors, not traps", ()
   assert.equal(veivalg.decide(person()).unit, "NOE");
 });
 
-test("init() with the wasm bytes works in Node as well as initSync", async () => {
+test("init() with the wasm bytes works in Node as well as initSync, for both entry points", async () => {
   const fresh = await import(new URL("veivalg.js?fresh", pkgDir).href);
   await fresh.default({ module_or_path: readFileSync(new URL("veivalg_bg.wasm", pkgDir)) });
   assert.equal(fresh.decide(person()).unit, "NOE");
+  const freshCohort = await import(new URL("cohort/veivalg_cohort.js?fresh", pkgDir).href);
+  await freshCohort.default({ module_or_path: readFileSync(new URL("cohort/veivalg_cohort_bg.wasm", pkgDir)) });
+  const c = freshCohort.Cohort.synthetic({ seed: 1, size: 100 });
+  assert.equal(c.summary().rows, 100);
+  c.free();
+});
+
+test("the cohort module reports its own errors with kind, path and message", () => {
+  const e = thrown(() => Cohort.synthetic({ seed: 1, size: 10, agez: "WIDE" }));
+  assert.ok(e instanceof Error);
+  assert.equal(e.kind, "UNKNOWN_FIELD");
+  assert.equal(e.path, "agez");
+  assert.equal(thrown(() => Cohort.synthetic(undefined)).kind, "INVALID_TYPE");
+  const c = Cohort.synthetic({ seed: 1, size: 10 });
+  assert.equal(c.summary().rows, 10);
+  c.free();
 });

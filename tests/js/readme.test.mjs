@@ -1,15 +1,36 @@
-// The README's package example (between `<!-- js-example` and
-// `<!-- /js-example -->`) is run against pkg/ as an installed package
-// (`import … from "veivalg"`), and must print what the README says.
+// The package as a user gets it:
+//   - the README's package example (between `<!-- js-example` and
+//     `<!-- /js-example -->`) is run against pkg/ as an installed package
+//     (`import … from "veivalg"` and `"veivalg/cohort"`), and must print what
+//     the README says;
+//   - `npm pack` of pkg/ holds the package files and nothing else;
+//   - the tarball installs into a fresh project (`npm install ./veivalg-*.tgz`,
+//     offline: the package has no dependencies), where both entry points
+//     import and initialise through the package's `exports`, and TypeScript
+//     finds both declarations through them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The files of the package, as `npm pack` must list them. */
+const PACKAGE_FILES = [
+  "README.md",
+  "cohort/veivalg_cohort.d.ts",
+  "cohort/veivalg_cohort.js",
+  "cohort/veivalg_cohort_bg.wasm",
+  "cohort/veivalg_cohort_bg.wasm.d.ts",
+  "package.json",
+  "veivalg.d.ts",
+  "veivalg.js",
+  "veivalg_bg.wasm",
+  "veivalg_bg.wasm.d.ts",
+];
 
 test("the README's package example prints what the README says", () => {
   const readme = readFileSync(join(root, "README.md"), "utf8");
@@ -41,13 +62,81 @@ test("npm pack includes the package files and nothing else", () => {
   assert.equal(pack.status, 0, pack.stderr);
   const [info] = JSON.parse(pack.stdout);
   const files = info.files.map((f) => f.path).sort();
-  assert.deepEqual(files, [
-    "README.md",
-    "package.json",
-    "veivalg.d.ts",
-    "veivalg.js",
-    "veivalg_bg.wasm",
-    "veivalg_bg.wasm.d.ts",
-  ]);
+  assert.deepEqual(files, PACKAGE_FILES);
   assert.equal(info.name, "veivalg");
+});
+
+test("the packed tarball installs, and both entry points import, initialise and type-check", () => {
+  const dir = mkdtempSync(join(tmpdir(), "veivalg-install-"));
+  const npm = (args, cwd) => spawnSync("npm", args, { cwd, encoding: "utf8" });
+  try {
+    const pack = npm(["pack", "--json", "--ignore-scripts", "--pack-destination", dir], join(root, "pkg"));
+    assert.equal(pack.status, 0, pack.stderr);
+    const [{ filename }] = JSON.parse(pack.stdout);
+    const project = join(dir, "app");
+    mkdirSync(project);
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
+    const install = npm(
+      ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", join(dir, filename)],
+      project,
+    );
+    assert.equal(install.status, 0, install.stderr);
+    assert.deepEqual(
+      readdirSync(join(project, "node_modules", "veivalg"), { recursive: true }).sort(),
+      [...PACKAGE_FILES, "cohort"].sort(),
+    );
+    writeFileSync(
+      join(project, "app.mjs"),
+      `import { readFileSync } from "node:fs";
+import { initSync, decide, version } from "veivalg";
+import { initSync as initCohort, Cohort, version as cohortVersion } from "veivalg/cohort";
+initSync({ module: readFileSync(new URL(import.meta.resolve("veivalg/veivalg_bg.wasm"))) });
+initCohort({ module: readFileSync(new URL(import.meta.resolve("veivalg/cohort/veivalg_cohort_bg.wasm"))) });
+const c = Cohort.synthetic({ seed: 1, size: 1000 });
+const model = c.fit({ id: "m", target: "STABLE_WORK", features: [{ name: "situation" }] });
+c.free();
+const d = decide({ registeredOn: "2025-03-14", age: 45, answers: { situation: "MISTET_JOBBEN",
+  education: "HOYERE_UTDANNING_1_TIL_4", educationApproved: "JA", educationPassed: "JA",
+  healthObstacles: "NEI", otherObstacles: "NEI" }, employment: [{ start: "2023-02-01", end: null }] });
+console.log(version() === cohortVersion(), d.unit, model.id);
+`,
+    );
+    const run = spawnSync(process.execPath, ["app.mjs"], { cwd: project, encoding: "utf8" });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, "true NOE m\n");
+    // TypeScript resolves both entry points through `exports` (their `types`).
+    writeFileSync(
+      join(project, "app.ts"),
+      `import init, { decide, type Decision } from "veivalg";
+import initCohort, { Cohort, type Model } from "veivalg/cohort";
+export async function main(): Promise<string> {
+  await init();
+  await initCohort();
+  const c: Cohort = Cohort.synthetic({ seed: 1, size: 10 });
+  const m: Model = c.fit({ id: "m", target: "STABLE_WORK", features: [{ name: "situation" }] });
+  const d: Decision = decide({ registeredOn: "2025-03-14", age: 45, answers: { situation: "MISTET_JOBBEN",
+    education: "HOYERE_UTDANNING_1_TIL_4", educationApproved: "JA", educationPassed: "JA",
+    healthObstacles: "NEI", otherObstacles: "NEI" } }, { model: m });
+  return d.unit;
+}
+`,
+    );
+    writeFileSync(
+      join(project, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true, noEmit: true, target: "es2022", module: "nodenext", moduleResolution: "nodenext",
+          lib: ["es2022", "esnext.disposable", "dom"], types: [],
+        },
+        files: ["app.ts"],
+      }),
+    );
+    const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    assert.equal(tsc.status, 0, `tsc failed:\n${tsc.stdout}${tsc.stderr}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,7 +1,8 @@
-// Compiled (not run) by types.test.mjs against pkg/veivalg.d.ts: the package's
-// TypeScript types are API, and this is how a caller uses them. Every export
-// and every method of `Cohort` appears here at least once; the
-// `@ts-expect-error` lines must stay errors.
+// Compiled (not run) by types.test.mjs against pkg/veivalg.d.ts and
+// pkg/cohort/veivalg_cohort.d.ts: the package's TypeScript types are API, and
+// this is how a caller uses them. Every export of both entry points and every
+// method of `Cohort` appears here at least once; the `@ts-expect-error` lines
+// must stay errors.
 import init, {
   initSync,
   decide,
@@ -15,15 +16,9 @@ import init, {
   rulesets,
   grunnbelop,
   version,
-  Cohort,
-  type CohortRecord,
-  type CohortSummary,
   type Decision,
-  type EvaluateOptions,
-  type EvaluationResult,
   type ErrorKind,
   type Features,
-  type FitSpec,
   type GEntry,
   type Group,
   type Model,
@@ -38,11 +33,25 @@ import init, {
   type Unit,
   type VeivalgError,
 } from "../../pkg/veivalg.js";
+import initCohort, {
+  initSync as initCohortSync,
+  version as cohortVersion,
+  Cohort,
+  type CohortRecord,
+  type CohortSummary,
+  type EvaluateOptions,
+  type EvaluationResult,
+  type FitSpec,
+  type VeivalgError as CohortError,
+} from "../../pkg/cohort/veivalg_cohort.js";
 
-export async function usage(bytes: BufferSource): Promise<void> {
+export async function usage(bytes: BufferSource, cohortBytes: BufferSource): Promise<void> {
   initSync({ module: bytes });
   await init();
   await init({ module_or_path: bytes });
+  initCohortSync({ module: cohortBytes });
+  await initCohort();
+  await initCohort({ module_or_path: cohortBytes });
 
   const person: Person = {
     registeredOn: "2025-03-14",
@@ -90,6 +99,7 @@ export async function usage(bytes: BufferSource): Promise<void> {
   const rs: Ruleset[] = rulesets();
   const g: GEntry[] = grunnbelop();
   const v: string = version();
+  const sameVersion: boolean = cohortVersion() === v;
   decide(person, { policy: ps[0], model: ms[0] });
 
   // A cohort kept in wasm memory.
@@ -114,6 +124,8 @@ export async function usage(bytes: BufferSource): Promise<void> {
   const noe: number = e.selected.perMonth;
   const diff: string | undefined = e.difference?.text;
   const cutoff: number = c.thresholdForShare({ policy, model, share: 0.4 });
+  // A model fitted by the cohort module is a plain object the other module takes.
+  const withFitted: Decision = decide(person, { policy: { ...policy, cutoff }, model });
   c.evaluate({ policy: "noe-2025-01" });
   c.free();
   wide.free();
@@ -128,6 +140,13 @@ export async function usage(bytes: BufferSource): Promise<void> {
     const where: string = ve.path;
     const text: string = ve.message;
     void [kind, where, text];
+  }
+  try {
+    Cohort.synthetic({ seed: 1, size: 0 });
+  } catch (err) {
+    const ce = err as CohortError;
+    const kind: ErrorKind = ce.kind;
+    void kind;
   }
 
   const situation: Situation = "HAR_BLITT_SAGT_OPP";
@@ -147,5 +166,5 @@ export async function usage(bytes: BufferSource): Promise<void> {
   const nope: ErrorKind = "OOPS";
 
   void [group, unit, reasons, trace, probability, flips, tree, s, logit, f, since, label, alsoLabel,
-    history, above, ps, ms, rs, g, v, rows, model, e, noe, diff, cutoff, situation, bad, badWage, nope];
+    history, above, ps, ms, rs, g, v, sameVersion, rows, model, e, noe, diff, cutoff, withFitted, situation, bad, badWage, nope];
 }
