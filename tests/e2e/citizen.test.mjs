@@ -124,6 +124,7 @@ test("citizen: an empty form lists every missing answer at the top, each linking
   await page.waitForSelector("#problems:not([hidden])");
   assert.equal(await page.evaluate(() => document.activeElement?.id), "problems-heading");
   assert.equal(await page.textContent("#problems-heading"), "For å gå videre må du rette opp følgende:");
+  assert.doesNotMatch(await page.textContent("#problems"), /null|undefined/);
   assert.deepEqual(await summary(page), [
     "registeredOn", "birthDate", "situation", "education", "educationApproved", "educationPassed", "healthObstacles", "otherObstacles",
   ]);

@@ -190,8 +190,8 @@ test("counsellor: a registration after the G table shows the model variants' INS
   assert.deepEqual(cards.map((c) => c[1]).slice(1), ["error", "error"]);
   assert.equal(await page.locator('veivalg-panel .method-card[data-state=error] .panel-error[data-kind="INSUFFICIENT_DATA"]').count(), 2);
   assert.match(await page.textContent("veivalg-panel .method-card[data-state=error] .error-text"), /Det mangler opplysninger/);
-  assert.match(await page.textContent("veivalg-panel .method-card[data-state=error] .g-note"), /Grunnbeløpet \(G\) i pakken går bare til og med apr/);
-  assert.match(await page.textContent('veivalg-panel [data-part="wages"]'), /til og med apr/);
+  assert.match(await page.textContent("veivalg-panel .method-card[data-state=error] .g-note"), /Grunnbeløpet \(G\) i pakken går bare til og med april 2026/);
+  assert.match(await page.textContent('veivalg-panel [data-part="wages"]'), /til og med april 2026/);
   assert.match(await page.textContent('veivalg-panel [data-part="contributions"]'), /Ingen modell kunne vurdere personen/);
   await assertAccessible(page);
   assertClean(session);

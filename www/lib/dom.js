@@ -46,7 +46,7 @@ const cache = new Map();
  * `dec2`, `signed(−156)` "−156", `signedDec(0.0577, 2)` "+0,06",
  * `pp(0.0577)` "+5,8" (percentage points of a probability difference),
  * `nok(38000)` "38 000 kr", `date("2025-03-14")` "14.03.2025",
- * `month("2025-03")` "mars 25".
+ * `month("2025-03")` "mars 25", `monthLong("2026-04")` "april 2026".
  */
 export function formats(lang = "nb") {
   if (cache.has(lang)) return cache.get(lang);
@@ -62,6 +62,7 @@ export function formats(lang = "nb") {
   const minus = (text) => text.replace("-", "−");
   const DATE = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : locale, lang === "en" ? { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" } : { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
   const MONTH = new Intl.DateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
+  const MONTH_LONG = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
   const f = {
     lang,
     pct: (x) => PCT1.format(x),
@@ -75,6 +76,7 @@ export function formats(lang = "nb") {
     nok: (x) => `${INT.format(x)} kr`,
     date: (iso) => (iso ? DATE.format(new Date(`${iso}T00:00:00Z`)) : "–"),
     month: (ym) => MONTH.format(new Date(`${ym}-01T00:00:00Z`)),
+    monthLong: (ym) => MONTH_LONG.format(new Date(`${ym}-01T00:00:00Z`)),
   };
   cache.set(lang, f);
   return f;

@@ -110,7 +110,7 @@ export function showProblems(form, box, t, { errors = [], warnings = [] }) {
   else box.removeAttribute("data-color");
   box.dataset.kind = kind;
   box.setAttribute("aria-labelledby", heading.id);
-  box.replaceChildren(heading, list(form, t, problems), confirm);
+  box.replaceChildren(...[heading, list(form, t, problems), confirm].filter(Boolean));
   box.hidden = false;
   return heading;
 }

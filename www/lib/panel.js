@@ -520,7 +520,7 @@ function lastGMonth(api, f) {
   const from = table.at(-1)?.from;
   if (!from) return null;
   const y = Number(from.slice(0, 4)) + 1;
-  return f.month(`${y}-04`);
+  return f.monthLong(`${y}-04`);
 }
 
 // --- the element --------------------------------------------------------------
