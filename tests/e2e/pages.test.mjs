@@ -236,3 +236,18 @@ test("demo: the synthetic cohort is labelled, and the slider moves the NOE share
   assertClean(session);
   await session.context.close();
 });
+
+test("counsellor: the wage chart is drawn again at the new width when the window narrows, its text staying 12 px", async () => {
+  const session = await openPage("counsellor.html", { width: 1280, height: 900 });
+  const { page } = session;
+  await page.waitForSelector("veivalg-panel[data-state=ready] svg.wage-chart");
+  const wide = Number((await page.getAttribute("svg.wage-chart", "viewBox")).split(" ")[2]);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.waitForFunction((w) => Number(document.querySelector("svg.wage-chart")?.getAttribute("viewBox").split(" ")[2]) < w, wide);
+  const sizes = await page.$$eval("svg.wage-chart text", (texts) => texts.map((t) => t.getBoundingClientRect().height));
+  assert.ok(Math.min(...sizes) >= 11.5, `smallest chart text ${Math.min(...sizes)} px`);
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+  assert.ok(scroll <= inner, `${scroll} > ${inner}`);
+  assertClean(session);
+  await session.context.close();
+});

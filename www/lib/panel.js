@@ -256,14 +256,16 @@ class View {
   trace(decision) {
     const { t } = this;
     const cols = ["#", t("panel.trace.rule"), t("panel.trace.input"), t("panel.trace.holds")];
+    // On a phone each step is a block, labelled without the column's "?".
+    const labels = [t("panel.trace.step"), cols[1], cols[2], t("panel.trace.holdsLabel")];
     const rows = (decision.trace ?? []).map((step, i) =>
       h(
         "tr",
         { class: "aksel-table__row", dataset: { rule: step.rule, holds: String(step.holds) } },
-        tdl(cols[0], String(i + 1)),
-        tdl(cols[1], this.code("rule", step.rule), h("br"), code(step.rule)),
-        tdl(cols[2], this.traceInput(step), this.traceDetail(step) ? [h("br"), h("span", { class: "detail" }, this.traceDetail(step))] : null),
-        tdl(cols[3], h("strong", { class: step.holds ? "holds" : "fails" }, this.code("answer", step.holds ? "JA" : "NEI"))),
+        tdl(labels[0], String(i + 1)),
+        tdl(labels[1], this.code("rule", step.rule), h("br"), code(step.rule)),
+        tdl(labels[2], this.traceInput(step), this.traceDetail(step) ? [h("br"), h("span", { class: "detail" }, this.traceDetail(step))] : null),
+        tdl(labels[3], h("strong", { class: step.holds ? "holds" : "fails" }, this.code("answer", step.holds ? "JA" : "NEI"))),
       ),
     );
     return this.section(
@@ -533,6 +535,8 @@ export class VeivalgPanel extends HTMLElement {
   #parseError = null;
   #id = `veivalg-panel-${++instances}`;
   #pending = 0;
+  #resize = null;
+  #width = 0;
 
   constructor() {
     super();
@@ -583,7 +587,17 @@ export class VeivalgPanel extends HTMLElement {
   }
 
   connectedCallback() {
+    // The wage chart is drawn at the panel's width (12 px text stays 12 px):
+    // draw again when the width changes by more than a little.
+    this.#resize ??= new ResizeObserver(() => {
+      if (this.dataset.state === "ready" && Math.abs(this.clientWidth - this.#width) > 40) this.#update();
+    });
+    this.#resize.observe(this);
     this.#update();
+  }
+
+  disconnectedCallback() {
+    this.#resize?.disconnect();
   }
 
   /** The panel's language: its own `lang`, else the nearest ancestor's. */
@@ -641,6 +655,7 @@ export class VeivalgPanel extends HTMLElement {
     const last = lastGMonth(api, t.f);
     const gNote = last ? t("panel.gBeyond", { last }) : null;
     const width = this.clientWidth || 720;
+    this.#width = width;
 
     this.replaceChildren(
       v.decision(person, x.inForce),

@@ -62,6 +62,8 @@ export default {
   "panel.trace.rule": { nb: "Regel", nn: "Regel", en: "Rule" },
   "panel.trace.input": { nb: "Grunnlag", nn: "Grunnlag", en: "Input" },
   "panel.trace.holds": { nb: "Oppfylt?", nn: "Oppfylt?", en: "Holds?" },
+  "panel.trace.step": { nb: "Steg", nn: "Steg", en: "Step" },
+  "panel.trace.holdsLabel": { nb: "Oppfylt", nn: "Oppfylt", en: "Holds" },
   "panel.trace.years": { nb: (p) => `${p.n} år`, nn: (p) => `${p.n} år`, en: (p) => `${p.n} years` },
   "panel.trace.periods": { nb: (p) => `${p.n} arbeidsforhold`, nn: (p) => `${p.n} arbeidsforhold`, en: (p) => `${p.n} employment periods` },
   "panel.trace.countsAsObstacle": { nb: (p) => `Regnes som hindring: ${p.list}`, nn: (p) => `Blir rekna som hindring: ${p.list}`, en: (p) => `Counts as an obstacle: ${p.list}` },
