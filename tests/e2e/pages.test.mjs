@@ -251,3 +251,21 @@ test("counsellor: the wage chart is drawn again at the new width when the window
   assertClean(session);
   await session.context.close();
 });
+
+test("panel: a `policy` property puts that policy first and keeps the other model policy beside it; `lang` follows its attribute", async () => {
+  const session = await openPage("counsellor.html", { width: 1280, height: 900 });
+  const { page } = session;
+  await page.waitForSelector("veivalg-panel[data-state=ready]");
+  const rendered = () => page.evaluate(() => new Promise((r) => document.querySelector("veivalg-panel").addEventListener("veivalg-render", r, { once: true })));
+  let done = rendered();
+  await page.evaluate(() => { document.querySelector("veivalg-panel").policy = "variant-a"; });
+  await done;
+  assert.deepEqual(await page.$$eval("veivalg-panel .method-card", (els) => els.map((e) => e.dataset.policy)), ["variant-a", "variant-b"]);
+  assert.match(await page.textContent("veivalg-panel [data-part=decision]"), /variant-a/);
+  done = rendered();
+  await page.evaluate(() => document.querySelector("veivalg-panel").setAttribute("lang", "en"));
+  await done;
+  assert.match(await page.textContent("veivalg-panel [data-part=methods] h2"), /Three methods side by side/);
+  assertClean(session);
+  await session.context.close();
+});
