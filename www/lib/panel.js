@@ -516,13 +516,14 @@ class View {
   }
 }
 
-/** "april 2026": the last month the shipped G table covers (G changes on 1 May). */
-function lastGMonth(api, f) {
-  const table = api.grunnbelop?.() ?? [];
-  const from = table.at(-1)?.from;
-  if (!from) return null;
-  const y = Number(from.slice(0, 4)) + 1;
-  return f.monthLong(`${y}-04`);
+/** "2026-04": the last month the shipped G table covers (G changes on 1 May); read once per page. */
+let gTableEnd;
+function lastGMonth(api) {
+  if (gTableEnd === undefined) {
+    const from = api.grunnbelop?.().at(-1)?.from;
+    gTableEnd = from ? `${Number(from.slice(0, 4)) + 1}-04` : null;
+  }
+  return gTableEnd;
 }
 
 // --- the element --------------------------------------------------------------
@@ -652,8 +653,8 @@ export class VeivalgPanel extends HTMLElement {
     // names the months it used the latest G for; the note then says which.
     // Until then a month after the table is an INSUFFICIENT_DATA error, and
     // the note says where the table ends.
-    const last = lastGMonth(api, t.f);
-    const gNote = last ? t("panel.gBeyond", { last }) : null;
+    const last = lastGMonth(api);
+    const gNote = last ? t("panel.gBeyond", { last: t.f.monthLong(last) }) : null;
     const width = this.clientWidth || 720;
     this.#width = width;
 
