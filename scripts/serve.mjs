@@ -2,8 +2,10 @@
 //
 //   node scripts/serve.mjs [--port 8000]      (PORT=… works too)
 //
-// Serves www/ at /, pkg/ at /pkg/ and NAV's Aksel CSS
-// (node_modules/@navikt/ds-css/dist/) at /vendor/aksel/, on 127.0.0.1 only,
+// Serves www/ at /, pkg/ at /pkg/, NAV's Aksel CSS
+// (node_modules/@navikt/ds-css/dist/) at /vendor/aksel/ and NAV's font,
+// Source Sans 3 (node_modules/@fontsource/source-sans-3/), at
+// /vendor/fonts/source-sans-3/, on 127.0.0.1 only,
 // with a strict Content-Security-Policy. No directory listings; paths that
 // leave their folder are refused. Tests import `start({ port: 0 })`.
 
@@ -17,6 +19,7 @@ const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 /** URL prefix → folder on disk. Longest prefix first. */
 const MOUNTS = [
   ["/vendor/aksel/", join(root, "node_modules", "@navikt", "ds-css", "dist")],
+  ["/vendor/fonts/source-sans-3/", join(root, "node_modules", "@fontsource", "source-sans-3")],
   ["/pkg/", join(root, "pkg")],
   ["/", join(root, "www")],
 ];
@@ -35,6 +38,7 @@ const TYPES = {
   ".md": "text/plain; charset=utf-8",
   ".ts": "text/plain; charset=utf-8",
   ".woff2": "font/woff2",
+  ".woff": "font/woff",
 };
 
 export const CSP = [

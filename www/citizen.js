@@ -1,205 +1,184 @@
 // The citizen page: NAV's registration form (report Appendix 1, Tabell 9) in
-// bokmål or English, and where the answers send the person, in plain words.
-// Everything is computed in the browser; nothing is sent or stored. The
-// language can be chosen with ?lang=en in the address, or with the button.
+// bokmål, nynorsk or English; where the answers send the person, why, and
+// what would have given another result, in plain words; and a receipt to
+// print or save as PDF. Everything is computed in the browser; nothing is
+// sent or stored. The language is chosen with the switch or ?lang=nn|en.
 import { ready } from "./lib/veivalg.js";
 import { $, h, code } from "./lib/dom.js";
-import { CODES, T, label, reasonText } from "./lib/i18n.js";
+import { reasonText } from "./lib/i18n.js";
+import { setupPage } from "./lib/page.js";
+import { buildForm, readForm, ageOn } from "./lib/registration-form.js";
+import { showProblems, clearProblems, libraryProblem, warningsConfirmed } from "./lib/error-summary.js";
+import { plainError } from "./lib/errors.js";
+import { counterfactualSentence } from "./lib/counterfactual-text.js";
 
-/** Education answers after which NAV's form does not ask 3b and 3c. */
-const NO_FOLLOW_UP = new Set(["INGEN_UTDANNING", "GRUNNSKOLE"]);
-
-/** Form question → the T key of its label, for error messages. */
-const QUESTION = {
-  registeredOn: "registeredOn",
-  age: "age",
-  situation: "q1",
-  education: "q3",
-  educationApproved: "q3b",
-  educationPassed: "q3c",
-  healthObstacles: "q4",
-  otherObstacles: "q5",
-  workedSince: "workedSince",
-  workedUntil: "workedUntil",
+/** Rules of the quick-return test whose failure a person can read about, and what kind of input each is. */
+const RULE_KIND = {
+  HEALTH_OBSTACLES: "SELF_REPORTED",
+  OTHER_OBSTACLES: "SELF_REPORTED",
+  AGE_IN_BAND: "AGE",
+  HAS_EDUCATION: "SELF_REPORTED",
+  PASSED_EDUCATION: "SELF_REPORTED",
+  APPROVED_EDUCATION: "SELF_REPORTED",
+  WORK_HISTORY: "PAST",
 };
 
-let lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "nb";
-let lastDecision = null;
-let lastError = null;
+/** Today as "YYYY-MM-DD" in the person's own time zone. */
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
 
-const t = (key) => T[lang][key] ?? T.nb[key] ?? key;
+let shown = null; // { decision, person, computedOn } | { problems } | null
+let confirmedWarnings = null;
 
-/** Radio buttons for one question, from the code vocabulary. */
-function buildOptions() {
-  for (const box of document.querySelectorAll("[data-options]")) {
-    const name = box.dataset.options;
-    const vocabulary = name === "situation" || name === "education" ? name : "answer";
-    const values = box.dataset.values?.split(" ") ?? Object.keys(CODES[vocabulary]);
-    box.replaceChildren(
-      ...values.map((value) =>
-        h(
-          "div",
-          { class: "aksel-radio" },
-          h("input", { class: "aksel-radio__input", type: "radio", id: `${name}-${value}`, name, value }),
-          h("label", { class: "aksel-radio__label aksel-body-short", for: `${name}-${value}`, dataset: { vocabulary, code: value } }),
-        ),
-      ),
-    );
+/**
+ * What would have given another result: the decision's counterfactuals when
+ * it has them (model policies), else the rule-tree checks that decided the
+ * group, each saying whether it describes the past or is the person's answer.
+ */
+function changes(t, d) {
+  if (d.counterfactuals) {
+    return d.counterfactuals.map((cf) => ({
+      text: counterfactualSentence(t, cf),
+      kinds: cf.kind,
+      actionable: cf.actionable,
+    }));
   }
-}
-
-function applyLanguage() {
-  document.documentElement.lang = lang;
-  document.title = t("title");
-  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
-  for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", t(el.dataset.i18nLabel));
-  for (const el of document.querySelectorAll("label[data-vocabulary]")) el.textContent = label(el.dataset.vocabulary, el.dataset.code, lang);
-  // The button names the other language, in that language.
-  $("lang").lang = lang === "nb" ? "en" : "nb";
-  if (lastDecision) showDecision(lastDecision);
-  if (lastError) showError(lastError);
-}
-
-function syncFollowUps() {
-  const education = document.querySelector('input[name="education"]:checked')?.value;
-  const skip = NO_FOLLOW_UP.has(education);
-  for (const fs of document.querySelectorAll("[data-follow-up]")) {
-    fs.hidden = skip;
-    fs.disabled = skip;
+  const trace = d.trace ?? [];
+  const steps =
+    d.group === "OPPGITT_HINDRINGER"
+      ? trace.filter((s) => (s.rule === "HEALTH_OBSTACLES" || s.rule === "OTHER_OBSTACLES") && s.holds)
+      : d.group === "ANTATT_BEHOV_FOR_VEILEDNING"
+        ? trace.filter((s) => !s.holds && s.rule in RULE_KIND && s.rule !== "HEALTH_OBSTACLES" && s.rule !== "OTHER_OBSTACLES")
+        : [];
+  const out = steps.map((s) => ({ text: t(`citizen.change.${s.rule}`, s.detail ?? {}), kinds: [RULE_KIND[s.rule]], actionable: false, rule: s.rule }));
+  for (const r of d.reasons) {
+    if (r.code === "AGE_OUTSIDE_NOE_BAND") out.push({ text: t("citizen.change.AGE_OUTSIDE_NOE_BAND", r.detail), kinds: ["AGE"], actionable: false, rule: r.code });
   }
+  return out;
 }
 
-const radio = (name) => document.querySelector(`input[name="${name}"]:checked`)?.value;
-
-/** The answers as the library's Person record (design §3). */
-function readPerson() {
-  const value = (id) => $(id).value.trim() || undefined;
-  const education = radio("education");
-  const answers = {
-    situation: radio("situation"),
-    education,
-    healthObstacles: radio("healthObstacles"),
-    otherObstacles: radio("otherObstacles"),
-  };
-  if (!NO_FOLLOW_UP.has(education)) {
-    answers.educationApproved = radio("educationApproved");
-    answers.educationPassed = radio("educationPassed");
-  }
-  const age = value("age");
-  const since = value("workedSince");
-  const until = value("workedUntil");
-  // Absent answers stay absent (JSON drops `undefined`): the library names them.
-  return {
-    registeredOn: value("registeredOn"),
-    age: age !== undefined && /^\d+$/.test(age) ? Number(age) : age,
-    answers,
-    employment: since || until ? [{ start: since, end: until ?? null }] : [],
-  };
-}
-
-/** The form control an error path points at. */
-function controlFor(path) {
-  if (path.startsWith("registeredOn")) return "registeredOn";
-  if (path === "age" || path === "birthDate") return "age";
-  const answer = /^answers\.(\w+)/.exec(path);
-  if (answer) return answer[1];
-  if (/^employment\[0\]\.end/.test(path)) return "workedUntil";
-  if (/^employment/.test(path)) return "workedSince";
-  return null;
-}
-
-function clearErrors() {
-  $("error").hidden = true;
-  for (const el of document.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
-  for (const el of document.querySelectorAll(".has-error")) el.classList.remove("has-error");
-}
-
-function showError(e) {
-  lastError = e;
-  const id = controlFor(e?.path ?? "");
-  const question = id ? t(QUESTION[id]) : "";
-  const intro = e?.kind === "MISSING_FIELD" ? t("missing") : t("invalid");
-  const target = id ? $(id) : null;
-  const link = target
-    ? h("a", {
-        class: "aksel-link",
-        href: `#${id}`,
-        text: question,
-        onclick: (event) => {
-          event.preventDefault();
-          (target.matches("fieldset") ? target.querySelector("input") : target).focus();
-        },
-      })
-    : null;
-  $("error-text").replaceChildren(intro, " ", link ?? h("span", { lang: "en" }, e?.message ?? String(e)));
-  $("error-technical").replaceChildren(
-    `${t("technical")} `,
-    code(e?.kind ?? "ERROR"),
-    " ",
-    code(e?.path || "–"),
-    " ",
-    h("span", { lang: "en" }, e?.message ?? ""),
+function receipt(t, { decision: d, person, computedOn }, version) {
+  const f = t.f;
+  const sa = person.answers.selfAssessment;
+  const row = (key, value, id) => h("div", { class: "receipt-row" }, h("dt", { class: "aksel-label" }, t(key)), h("dd", { class: "aksel-body-short", id }, value));
+  return h(
+    "section",
+    { class: "receipt", id: "receipt", "aria-labelledby": "receipt-heading" },
+    h("h3", { class: "aksel-heading aksel-heading--small", id: "receipt-heading" }, t("receipt.heading")),
+    h("p", { class: "aksel-body-short no-print" }, t("receipt.intro")),
+    h(
+      "dl",
+      { class: "receipt-list" },
+      row("receipt.computedOn", f.date(computedOn), "receipt-computed"),
+      row("receipt.registeredOn", f.date(person.registeredOn)),
+      row("receipt.age", String(ageOn(person.birthDate, person.registeredOn))),
+      row("receipt.unit", t(`code.unit.${d.unit}`)),
+      d.group ? row("receipt.group", t(`code.group.${d.group}`)) : null,
+      row("receipt.policy", t("receipt.policyValue", { id: d.policy.id, from: f.date(d.policy.validFrom) }), "receipt-policy"),
+      row("receipt.ruleset", d.ruleset ?? "–", "receipt-ruleset"),
+      row("receipt.model", d.model ? `${d.model.id} ${d.model.version}` : t("receipt.noModel"), "receipt-model"),
+      row("receipt.selfAssessment", sa ? t(`code.selfAssessment.${sa}`) : t("receipt.notAnswered")),
+      row("receipt.library", `veivalg ${version}`, "receipt-version"),
+    ),
+    h("p", { class: "aksel-detail" }, t("receipt.privacy")),
+    h(
+      "button",
+      { type: "button", class: "aksel-button no-print", "data-variant": "secondary", id: "print", onclick: () => print() },
+      h("span", { class: "aksel-label" }, t("print.button")),
+    ),
   );
-  $("error").hidden = false;
-  if (target) {
-    target.setAttribute("aria-invalid", "true");
-    target.closest(".aksel-form-field, fieldset")?.classList.add("has-error");
-  }
-  $("error").dataset.kind = e?.kind ?? "ERROR";
-  $("error").dataset.path = e?.path ?? "";
 }
 
-function showDecision(d) {
-  lastDecision = d;
-  const voiced = d.reasons.map((r) => h("li", { dataset: { code: r.code } }, reasonText(r, { lang, voice: "you" })));
+function showDecision(t, result, version) {
+  const { decision: d, person } = result;
+  const items = changes(t, d);
+  const sa = person.answers.selfAssessment;
   $("result").replaceChildren(
-    h("h2", { id: "result-heading", class: "aksel-heading aksel-heading--medium", tabindex: "-1" }, t("resultHeading")),
-    h("p", { class: "aksel-body-long result-unit", id: "result-unit", dataset: { unit: d.unit } }, d.unit === "NOE" ? t("sentToNoe") : t("sentToLocal")),
-    d.group ? h("p", { class: "aksel-body-long", id: "result-group", dataset: { group: d.group } }, `${t("groupIs")} `, h("strong", {}, label("group", d.group, lang)), ".") : null,
-    h("h3", { class: "aksel-heading aksel-heading--xsmall" }, t("why")),
-    h("ul", { class: "aksel-body-long reasons", id: "result-reasons" }, voiced),
-    h("p", { class: "aksel-body-short" }, t("notDecision")),
-    h("p", { class: "aksel-detail" }, `${t("policyUsed")} `, code(d.policy.id), `, ${t("ruleset")} `, code(d.ruleset ?? "–")),
+    h("h2", { id: "result-heading", class: "aksel-heading aksel-heading--large", tabindex: "-1" }, t("citizen.resultHeading")),
+    h("p", { class: "aksel-body-long result-unit", id: "result-unit", dataset: { unit: d.unit } }, t(d.unit === "NOE" ? "citizen.sentToNoe" : "citizen.sentToLocal")),
+    h("p", { class: "aksel-body-long" }, t(d.unit === "NOE" ? "citizen.noeMeans" : "citizen.localMeans")),
+    d.group ? h("p", { class: "aksel-body-long", id: "result-group", dataset: { group: d.group } }, `${t("citizen.groupIs")} `, h("strong", {}, t(`code.group.${d.group}`)), ".") : null,
+    h("h3", { class: "aksel-heading aksel-heading--small" }, t("citizen.why")),
+    h("ul", { class: "aksel-body-long reasons", id: "result-reasons" }, d.reasons.map((r) => h("li", { dataset: { code: r.code } }, reasonText(r, { lang: t.lang, voice: "you" })))),
+    h("p", { class: "aksel-body-short" }, t("citizen.notDecision")),
+    h("h3", { class: "aksel-heading aksel-heading--small", id: "changes-heading" }, t("citizen.changeHeading")),
+    h("p", { class: "aksel-body-short" }, t("citizen.changeIntro")),
+    items.length
+      ? h(
+          "ul",
+          { class: "aksel-body-long changes", id: "result-changes" },
+          items.map((c) =>
+            h(
+              "li",
+              { dataset: { kind: c.kinds.join(" "), actionable: String(c.actionable), rule: c.rule ?? "" } },
+              c.text,
+              " ",
+              h("span", { class: "detail" }, `(${c.kinds.map((k) => t(`citizen.kind.${k}`)).join("; ")})`),
+            ),
+          ),
+        )
+      : h("p", { class: "aksel-body-long", id: "result-changes" }, t("citizen.changeNone")),
+    h("p", { class: "aksel-body-short", id: "result-self-assessment" }, sa ? t("citizen.selfAssessmentShown", { value: t(`code.selfAssessment.${sa}`) }) : null),
+    receipt(t, result, version),
   );
   $("result").dataset.unit = d.unit;
 }
 
 async function main() {
-  buildOptions();
-  applyLanguage();
-  for (const input of document.querySelectorAll('input[name="education"]')) input.addEventListener("change", syncFollowUps);
-  syncFollowUps();
-  $("lang").addEventListener("click", () => {
-    lang = lang === "nb" ? "en" : "nb";
-    applyLanguage();
+  const form = buildForm($("registration"), { counsellor: false });
+  $("registeredOn").value = today().split("-").reverse().join(".");
+  let version = "";
+  const page = setupPage({
+    onLanguage: (t) => {
+      $("status").textContent = t(document.body.dataset.ready ? "status.ready" : "status.loading");
+      if (shown?.decision) showDecision(t, shown, version);
+      else if (shown?.problems) showProblems(form, $("problems"), t, shown.problems);
+    },
   });
 
   let api;
   try {
     api = await ready;
   } catch (e) {
-    $("status").removeAttribute("data-i18n");
-    $("status").textContent = `${t("loadFailed")} ${e?.message ?? e}`;
+    $("status").textContent = page.t("status.loadFailed", { message: e?.message ?? String(e) });
     return;
   }
-  $("registration").addEventListener("submit", (event) => {
+  version = api.version();
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
-    clearErrors();
-    lastError = null;
-    try {
-      showDecision(api.decide(readPerson()));
-    } catch (e) {
-      lastDecision = null;
+    const { t } = page;
+    const now = today();
+    const { person, errors, warnings } = readForm(form, { today: now });
+    const signature = JSON.stringify(warnings);
+    if (warnings.length && !errors.length && warningsConfirmed($("problems")) && confirmedWarnings === signature) {
+      // The person confirmed exactly these warnings: go on.
+    } else if (errors.length || warnings.length) {
+      shown = { problems: { errors, warnings } };
+      confirmedWarnings = errors.length ? null : signature;
       $("result").replaceChildren();
       delete $("result").dataset.unit;
-      showError(e);
-      $("error").focus();
+      showProblems(form, $("problems"), t, shown.problems).focus();
+      return;
+    }
+    try {
+      const decision = api.decide(person);
+      clearProblems(form, $("problems"));
+      shown = { decision, person, computedOn: now };
+      showDecision(t, shown, version);
+      $("result-heading").focus();
+    } catch (e) {
+      shown = { problems: { errors: [libraryProblem(plainError(e))] } };
+      $("result").replaceChildren();
+      delete $("result").dataset.unit;
+      showProblems(form, $("problems"), t, shown.problems).focus();
     }
   });
-  $("status").dataset.i18n = "ready";
-  $("status").textContent = t("ready");
-  $("submit").disabled = false;
   document.body.dataset.ready = "true";
+  $("status").textContent = page.t("status.ready");
+  $("submit").disabled = false;
 }
 
 main();

@@ -2,10 +2,11 @@
 // wasm memory, today's rule tree next to variants A and B, and a slider for
 // the share sent to NOE. A slider move is two `cohort.evaluate({ policy,
 // share })` calls (a number in, a table out; nothing is re-scored) and a
-// redraw. Nothing is sent anywhere.
+// redraw. Texts in bokmål, nynorsk or English (the switch, or ?lang=nn|en).
+// Nothing is sent anywhere.
 import { ready } from "./lib/veivalg.js";
-import { $, h, s, code, pct, pct0, int, dec2, signed } from "./lib/dom.js";
-import { label } from "./lib/i18n.js";
+import { $, h, s, code } from "./lib/dom.js";
+import { setupPage } from "./lib/page.js";
 
 const OUTCOMES = ["STABLE_WORK", "IN_AND_OUT", "WITHOUT_WORK"];
 const TODAY = "today";
@@ -17,7 +18,11 @@ const REPORT = {
   "variant-a": { share: 0.37, accuracy: 0.72 },
   "variant-b": { share: 0.48, accuracy: 0.68 },
 };
-const NAMES = { [TODAY]: "I dag (regeltreet)", "variant-a": "Variant A", "variant-b": "Variant B" };
+
+let t;
+let lastPercent = null;
+const label = (vocabulary, value) => t(`code.${vocabulary}.${value}`);
+const nameOf = (key) => (t.has(`demo.name.${key}`) ? t(`demo.name.${key}`) : key);
 
 let cohort;
 let today;
@@ -38,7 +43,7 @@ function tableEl(id, caption, head, rows) {
 }
 
 function accuracyText(e) {
-  return `${pct(e.accuracy)} mot «${label("target", e.target)}»`;
+  return t("demo.accuracyAgainst", { v: t.f.pct(e.accuracy), target: label("target", e.target) });
 }
 
 /** Outcome × NOE/local office, one column pair per method (Tabell 5). */
@@ -47,11 +52,11 @@ function outcomeTable(id, caption, results, format) {
     h(
       "tr",
       { class: "aksel-table__row" },
-      th("Utfall", { rowspan: "2" }),
-      th("Alle", { rowspan: "2" }),
-      results.map(([key]) => th(NAMES[key] ?? key, { colspan: "2", scope: "colgroup" })),
+      th(t("demo.col.outcome"), { rowspan: "2" }),
+      th(t("demo.col.all"), { rowspan: "2" }),
+      results.map(([key]) => th(nameOf(key), { colspan: "2", scope: "colgroup" })),
     ),
-    h("tr", { class: "aksel-table__row" }, results.map(() => [th("NOE"), th("Lokalkontor")])),
+    h("tr", { class: "aksel-table__row" }, results.map(() => [th(t("demo.col.noe")), th(t("demo.col.local"))])),
   ];
   const rows = [...OUTCOMES, "TOTAL"].map((outcome) => {
     const line = (e) => e.table.find((l) => l.outcome === outcome);
@@ -70,7 +75,7 @@ function outcomeTable(id, caption, results, format) {
     h(
       "tr",
       { class: "aksel-table__row" },
-      rowHead("Treffsikkerhet"),
+      rowHead(t("demo.accuracy")),
       cell(""),
       results.map(([key, e]) => cell(accuracyText(e), { colspan: "2", dataset: { method: key, row: "accuracy" } })),
     ),
@@ -82,20 +87,20 @@ function outcomeTable(id, caption, results, format) {
 function summaryTable(results) {
   const without = (e) => e.table.find((l) => l.outcome === "WITHOUT_WORK").selected.perMonth;
   const lines = [
-    ["share", "Andel sendt til NOE", (e) => pct(e.selected.share)],
-    ["perMonth", "Sendt til NOE per måned", (e) => int(e.selected.perMonth)],
-    ["without", "«Uten arbeid» sendt til NOE per måned", (e) => int(without(e))],
-    ["accuracy", "Treffsikkerhet (mål)", accuracyText],
-    ["cutoff", "Sannsynlighetsgrense", (e) => (e.cutoff === undefined ? "–" : pct(e.cutoff))],
-    ["auc", "AUC", (e) => (e.modelMetrics ? dec2(e.modelMetrics.auc) : "–")],
-    ["report", "Rapporten: andel til NOE, treffsikkerhet", (_e, key) => (REPORT[key] ? `${pct0(REPORT[key].share)}, ${pct0(REPORT[key].accuracy)}` : "–")],
+    ["share", (e) => t.f.pct(e.selected.share)],
+    ["perMonth", (e) => t.f.int(e.selected.perMonth)],
+    ["without", (e) => t.f.int(without(e))],
+    ["accuracy", accuracyText],
+    ["cutoff", (e) => (e.cutoff === undefined ? "–" : t.f.pct(e.cutoff))],
+    ["auc", (e) => (e.modelMetrics ? t.f.dec2(e.modelMetrics.auc) : "–")],
+    ["report", (_e, key) => (REPORT[key] ? `${t.f.pct0(REPORT[key].share)}, ${t.f.pct0(REPORT[key].accuracy)}` : "–")],
   ];
   return tableEl(
     "summary",
-    "Sammenligning av i dag, variant A og variant B",
-    h("tr", { class: "aksel-table__row" }, th(h("span", { class: "visually-hidden" }, "Mål")), results.map(([key]) => th(NAMES[key] ?? key))),
-    lines.map(([row, name, f]) =>
-      h("tr", { class: "aksel-table__row", dataset: { row } }, rowHead(name), results.map(([key, e]) => cell(f(e, key), { dataset: { method: key, row } }))),
+    t("demo.summaryCaption"),
+    h("tr", { class: "aksel-table__row" }, th(h("span", { class: "visually-hidden" }, t("demo.col.measure"))), results.map(([key]) => th(nameOf(key)))),
+    lines.map(([row, f]) =>
+      h("tr", { class: "aksel-table__row", dataset: { row } }, rowHead(t(`demo.row.${row}`)), results.map(([key, e]) => cell(f(e, key), { dataset: { method: key, row } }))),
     ),
   );
 }
@@ -106,13 +111,9 @@ function differenceLine(key, e) {
   return h(
     "li",
     { dataset: { method: key } },
-    `${NAMES[key] ?? key} mot i dag: `,
-    h(
-      "span",
-      { class: "difference" },
-      `${signed(d.STABLE_WORK ?? 0)} stabile, ${signed(d.WITHOUT_WORK ?? 0)} uten arbeid per måned til NOE`,
-    ),
-    ` (inn og ut ${signed(d.IN_AND_OUT ?? 0)}, totalt ${signed(d.TOTAL ?? 0)}).`,
+    t("demo.difference", { name: nameOf(key) }),
+    h("span", { class: "difference" }, t("demo.differenceMain", { stable: t.f.signed(d.STABLE_WORK ?? 0), without: t.f.signed(d.WITHOUT_WORK ?? 0) })),
+    t("demo.differenceRest", { inout: t.f.signed(d.IN_AND_OUT ?? 0), total: t.f.signed(d.TOTAL ?? 0) }),
   );
 }
 
@@ -122,13 +123,17 @@ function figure(results) {
     ["selected", "notSelected"].map((col) => ({
       key,
       col,
-      name: `${NAMES[key] ?? key}: ${col === "selected" ? "NOE" : "lokalkontor"}`,
+      name: t("demo.bar", { name: nameOf(key), col: t(col === "selected" ? "demo.col.noe" : "demo.col.local") }),
       parts: OUTCOMES.map((o) => ({ outcome: o, value: e.table.find((l) => l.outcome === o)[col].perMonth })),
       total: e.table.find((l) => l.outcome === "TOTAL")[col].perMonth,
     })),
   );
-  const W = 820;
-  const left = 210;
+  // Drawn at the box's own width, so the 12 px labels stay 12 px on a phone,
+  // where each bar's name goes above it instead of to its left.
+  const W = Math.max(300, Math.min(820, $("figure").clientWidth || 820));
+  const narrow = W < 560;
+  const left = narrow ? 4 : 210;
+  const above = narrow ? 16 : 0;
   const right = 60;
   const barH = 24;
   const gap = 8;
@@ -138,15 +143,16 @@ function figure(results) {
   let y = 8;
   const rows = bars.map((b, i) => {
     if (i > 0 && i % 2 === 0) y += groupGap;
+    y += above;
     let x = left;
     const segments = b.parts.map((p) => {
       const w = p.value * scale;
       const seg = s(
         "g",
         {},
-        s("rect", { class: `outcome--${p.outcome}`, x, y, width: Math.max(w, 0), height: barH }, s("title", {}, `${label("outcome", p.outcome)}: ${int(p.value)}`)),
+        s("rect", { class: `outcome--${p.outcome}`, x, y, width: Math.max(w, 0), height: barH }, s("title", {}, `${label("outcome", p.outcome)}: ${t.f.int(p.value)}`)),
         w > 44
-          ? s("text", { class: `bar-label on-${p.outcome}`, x: x + w / 2, y: y + barH / 2 + 4, "text-anchor": "middle" }, int(p.value))
+          ? s("text", { class: `bar-label on-${p.outcome}`, x: x + w / 2, y: y + barH / 2 + 4, "text-anchor": "middle" }, t.f.int(p.value))
           : null,
       );
       x += w;
@@ -155,17 +161,19 @@ function figure(results) {
     const row = s(
       "g",
       { class: "figure-bar", dataset: { method: b.key, col: b.col } },
-      s("text", { class: "tick", x: left - 8, y: y + barH / 2 + 4, "text-anchor": "end" }, b.name),
+      narrow
+        ? s("text", { class: "tick", x: left, y: y - 4 }, b.name)
+        : s("text", { class: "tick", x: left - 8, y: y + barH / 2 + 4, "text-anchor": "end" }, b.name),
       segments,
-      s("text", { class: "tick", x: x + 6, y: y + barH / 2 + 4 }, int(b.total)),
+      s("text", { class: "tick", x: x + 6, y: y + barH / 2 + 4 }, t.f.int(b.total)),
     );
     y += barH + gap;
     return row;
   });
   return s(
     "svg",
-    { class: "figure", viewBox: `0 0 ${W} ${y + 4}`, role: "img", "aria-labelledby": "figure-heading figure-desc" },
-    s("desc", { id: "figure-desc" }, "Stablede søyler per metode for NOE og lokalkontor, delt på arbeidsutfall. Tallene står i tabellen «per måned» under."),
+    { class: "figure", viewBox: `0 0 ${W} ${y + 4}`, width: W, height: y + 4, role: "img", "aria-labelledby": "figure-heading figure-desc" },
+    s("desc", { id: "figure-desc" }, t("demo.figureDesc")),
     rows,
   );
 }
@@ -174,8 +182,8 @@ function render(results) {
   $("summary-table").replaceChildren(summaryTable(results));
   $("differences").replaceChildren(...results.filter(([key]) => key !== TODAY).map(([key, e]) => differenceLine(key, e)));
   $("figure").replaceChildren(figure(results));
-  $("share-table").replaceChildren(outcomeTable("share-tab", "Andel av alle registrerte", results, (c) => pct(c.share)));
-  $("month-table").replaceChildren(outcomeTable("month-tab", "Per måned, av 9 000 registrerte", results, (c) => int(c.perMonth)));
+  $("share-table").replaceChildren(outcomeTable("share-tab", t("demo.shareCaption"), results, (c) => t.f.pct(c.share)));
+  $("month-table").replaceChildren(outcomeTable("month-tab", t("demo.monthCaption"), results, (c) => t.f.int(c.perMonth)));
 }
 
 /** One slider position: a share in percent → every table and the figure. */
@@ -186,42 +194,63 @@ function update(percent) {
   for (const policy of variants) {
     results.push([policy.id, cohort.evaluate({ policy: policy.id, share, groupColumns: [], compareTo: TODAY_OPTIONS })]);
   }
+  lastPercent = percent;
   $("share-value").textContent = `${percent} %`;
-  $("share").setAttribute("aria-valuetext", `${percent} prosent`);
+  $("share").setAttribute("aria-valuetext", t("demo.percentText", { v: percent }));
   render(results);
   const ms = performance.now() - t0;
-  $("timing").textContent = `Siste oppdatering: ${ms.toLocaleString("nb-NO", { maximumFractionDigits: 1 })} ms (${results.length - 1} evalueringer av ${int(today.rows)} rader, og tegning).`;
+  $("timing").textContent = t("demo.timing", { ms: t.f.dec1(ms), n: results.length - 1, rows: t.f.int(today.rows) });
   document.body.dataset.share = String(percent);
 }
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
+let summary;
+let made;
+
+function cohortLabel() {
+  $("cohort-label").replaceChildren(
+    summary.synthetic ? t("demo.synthetic") : t("demo.notSynthetic"),
+    " · ",
+    code(summary.source),
+    ` · ${t("demo.cohortLabel", { ruleset: summary.ruleset, shares: OUTCOMES.map((o, i) => `${label("outcome", o).toLowerCase()} ${t.f.pct0(summary.outcomeShares[i])}`).join(", ") })}`,
+  );
+  $("figure-legend").replaceChildren(
+    ...OUTCOMES.flatMap((o) => [h("span", { class: `swatch swatch--${o}`, "aria-hidden": "true" }), ` ${label("outcome", o)} `]),
+  );
+  $("status").textContent = t("demo.ready", { rows: t.f.int(summary.rows), ms: t.f.int(made) });
+}
+
 async function main() {
+  const page = setupPage({
+    onLanguage: (next) => {
+      t = next;
+      if (!summary) $("status").textContent = t("status.loading");
+      else {
+        cohortLabel();
+        if (lastPercent !== null) update(lastPercent);
+      }
+    },
+  });
   let api;
   try {
     api = await ready;
   } catch (e) {
-    $("status").textContent = `Beregningsmodulen kunne ikke lastes: ${e?.message ?? e}`;
+    $("status").textContent = page.t("status.loadFailed", { message: e?.message ?? String(e) });
     return;
   }
-  $("version").textContent = api.version();
-  $("status").textContent = "Lager en syntetisk kohort med 100 000 registreringer …";
+  $("version").textContent = `· veivalg ${api.version()}`;
+  $("status").textContent = t("demo.making");
   await nextFrame();
   const t0 = performance.now();
   try {
     cohort = api.Cohort.synthetic({ seed: 1, size: 100000 });
   } catch (e) {
-    $("status").textContent = `Kohorten kunne ikke lages: ${e?.kind} ${e?.path} ${e?.message}`;
+    $("status").textContent = `${t("demo.cohortFailed")} ${e?.kind} ${e?.path} ${e?.message}`;
     return;
   }
-  const made = performance.now() - t0;
-  const summary = cohort.summary();
-  $("cohort-label").replaceChildren(
-    summary.synthetic ? "SYNTETISK" : "ikke merket syntetisk",
-    " · ",
-    code(summary.source),
-    ` · regelsett ${summary.ruleset} · utfall: ${OUTCOMES.map((o, i) => `${label("outcome", o).toLowerCase()} ${pct0(summary.outcomeShares[i])}`).join(", ")}`,
-  );
+  made = performance.now() - t0;
+  summary = cohort.summary();
   $("synthetic-banner").dataset.synthetic = String(summary.synthetic);
   variants = api.policies().filter((p) => p.method === "MODEL");
   today = cohort.evaluate(TODAY_OPTIONS);
@@ -236,12 +265,9 @@ async function main() {
   }
   addEventListener("pagehide", () => cohort?.free(), { once: true });
 
-  $("figure-legend").replaceChildren(
-    ...OUTCOMES.flatMap((o) => [h("span", { class: `swatch swatch--${o}`, "aria-hidden": "true" }), ` ${label("outcome", o)} `]),
-  );
   $("main").hidden = false;
   update(Number(slider.value));
-  $("status").textContent = `Klar: ${int(summary.rows)} syntetiske registreringer laget på ${int(made)} ms.`;
+  cohortLabel();
   document.body.dataset.ready = "true";
 }
 

@@ -1,25 +1,15 @@
-// Browser end-to-end test of www/index.html, served by scripts/serve.mjs
-// with its Content-Security-Policy, in Debian's Chromium driven by
-// playwright-core (no browser download). Needs pkg/ (`make pkg`).
+// Browser end-to-end tests of what every page shares: the server's headers,
+// the landing page (index.html) and its links, the three languages on every
+// page, no sideways scrolling at 360 and 1280 px, NAV's font from a local
+// package, and print media on the counsellor page. Needs pkg/ (`make pkg`).
 //   node --test tests/e2e/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { env, openPage, assertClean } from "./support.mjs";
+import { env, openPage, assertClean, assertAccessible, assertNoSidewaysScroll, fillCitizen } from "./support.mjs";
 
+const PAGES = ["/", "/citizen.html", "/counsellor.html", "/demo.html"];
 
-async function fillQuickReturn(page) {
-  await page.getByLabel("Registreringsdato").fill("2025-03-14");
-  await page.getByLabel("Fødselsdato").fill("1979-06-02");
-  await page.getByLabel("Hva er din situasjon?").selectOption("MISTET_JOBBEN");
-  await page.getByLabel("Hva er din høyeste fullførte utdanning?").selectOption("HOYERE_UTDANNING_1_TIL_4");
-  await page.getByRole("group", { name: "Er utdanningen din godkjent i Norge?" }).getByLabel("Ja").check();
-  await page.getByRole("group", { name: "Er utdanningen din bestått?" }).getByLabel("Ja").check();
-  await page.getByRole("group", { name: /helseproblemer/ }).getByLabel("Nei").check();
-  await page.getByRole("group", { name: /andre problemer/ }).getByLabel("Nei").check();
-  await page.getByLabel("Har jobbet sammenhengende siden").fill("2023-02-01");
-}
-
-test("serves the page with a strict CSP and no-referrer", async () => {
+test("serves the pages with a strict CSP and no-referrer, and nothing outside its folders", async () => {
   const res = await fetch(env.server.url);
   assert.equal(res.status, 200);
   const csp = res.headers.get("content-security-policy") ?? "";
@@ -29,75 +19,107 @@ test("serves the page with a strict CSP and no-referrer", async () => {
   assert.equal(res.headers.get("x-content-type-options"), "nosniff");
   const wasm = await fetch(new URL("pkg/veivalg_bg.wasm", env.server.url));
   assert.equal(wasm.headers.get("content-type"), "application/wasm");
-  for (const bad of ["pkg/", "..%2fCargo.toml", "%2e%2e/Cargo.toml", ".git/config"]) {
+  const font = await fetch(new URL("vendor/fonts/source-sans-3/files/source-sans-3-latin-400-normal.woff2", env.server.url));
+  assert.equal(font.headers.get("content-type"), "font/woff2");
+  for (const bad of ["pkg/", "..%2fCargo.toml", "%2e%2e/Cargo.toml", ".git/config", "vendor/fonts/source-sans-3/../../../package.json"]) {
     assert.equal((await fetch(new URL(bad, env.server.url))).status, 404, bad);
   }
 });
 
-test("a quick-return registration shows group, NOE and the step-by-step trace", async () => {
-  const session = await openPage();
+test("landing page: explains and links the three pages, with no form of its own, in nb, nn and en", async () => {
+  const session = await openPage("/", { width: 1280, height: 900 });
   const { page } = session;
-  await fillQuickReturn(page);
-  await page.getByRole("button", { name: "Vis vurderingen" }).click();
-  await page.waitForSelector("#result:not([hidden])");
-  assert.equal(await page.getAttribute("#result-group", "data-code"), "ANTATT_GODE_MULIGHETER");
-  assert.match(await page.textContent("#result-group"), /Antatt gode muligheter/);
-  assert.equal(await page.getAttribute("#result-unit", "data-code"), "NOE");
-  assert.match(await page.textContent("#result-unit"), /Nasjonal oppfølgingsenhet/);
-  assert.match(await page.textContent("#result-policy"), /noe-2025-01/);
-  const rules = await page.$$eval("#result-trace tr", (rows) => rows.map((r) => [r.dataset.rule, r.dataset.holds]));
-  assert.ok(rules.length >= 5, JSON.stringify(rules));
-  assert.deepEqual(rules.at(-1), ["WORK_HISTORY", "true"]);
-  assert.deepEqual(rules[0], ["HEALTH_OBSTACLES", "false"]);
-  const reasons = await page.$$eval("#result-reasons li", (li) => li.map((l) => l.dataset.code));
-  assert.ok(reasons.includes("ROUTED_TO_NOE"), JSON.stringify(reasons));
-  assert.equal(await page.isHidden("#error"), true);
+  assert.equal(await page.locator("form, input").count(), 0);
+  assert.deepEqual(await page.$$eval(".page-card", (cards) => cards.map((c) => c.dataset.page)), ["citizen", "counsellor", "demo"]);
+  assert.match(await page.textContent(".page-card[data-page=citizen]"), /Hvor blir jeg sendt\?/);
+  assert.match(await page.textContent(".privacy"), /Ingenting du skriver inn, sendes noe sted/);
+  await page.getByRole("button", { name: "Nynorsk" }).click();
+  assert.equal(await page.getAttribute("html", "lang"), "nn");
+  assert.match(await page.textContent("h2#pages"), /Tre sider, for tre slags brukarar/);
+  assert.match(await page.textContent(".page-card[data-page=counsellor]"), /For rettleiarar/);
+  await page.getByRole("link", { name: "Til innbyggjarsida" }).click();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(new URL(page.url()).pathname, "/citizen.html");
+  assert.equal(await page.getAttribute("html", "lang"), "nn");
+  assert.match(await page.textContent("h1"), /Kvar blir eg send som ny arbeidssøkjar\?/);
   assertClean(session);
   await session.context.close();
 });
 
-test("keyboard only: an obstacle sends the person to the local office", async () => {
-  const session = await openPage();
+test("every page in nb, nn and en: <html lang> follows, and a key string per language", async () => {
+  const expected = {
+    "/": { nb: "Tre sider, for tre slags brukere", nn: "Tre sider, for tre slags brukarar", en: "Three pages, for three kinds of users" },
+    "/citizen.html": { nb: "Hvor blir jeg sendt som ny arbeidssøker?", nn: "Kvar blir eg send som ny arbeidssøkjar?", en: "Where will I be sent as a new job seeker?" },
+    "/counsellor.html": { nb: "Veivalg for veiledere", nn: "Veivalg for rettleiarar", en: "Veivalg for counsellors" },
+    "/demo.html": { nb: "Sammenligning (som rapportens Tabell 8)", nn: "Samanlikning (som Tabell 8 i rapporten)", en: "Comparison (as the report's Tabell 8)" },
+  };
+  for (const path of PAGES) {
+    for (const lang of ["nb", "nn", "en"]) {
+      const session = await openPage(`${path}?lang=${lang}`, { width: 1280, height: 900 });
+      const { page } = session;
+      assert.equal(await page.getAttribute("html", "lang"), lang, path);
+      assert.match(await page.textContent("body"), new RegExp(expected[path][lang].replace(/[?()]/g, "\\$&")), `${path} ${lang}`);
+      assert.equal(await page.getAttribute(`#lang-switch [data-lang=${lang}]`, "aria-pressed"), "true");
+      if (path === "/counsellor.html") {
+        await page.waitForSelector("veivalg-panel[data-state=ready]");
+        assert.equal(await page.getAttribute("veivalg-panel", "lang"), lang);
+      }
+      assertClean(session);
+      await session.context.close();
+    }
+  }
+});
+
+test("no page scrolls sideways at 360 px or 1280 px, with results shown; chart text is at least 12 px", async () => {
+  for (const width of [360, 1280]) {
+    for (const path of PAGES) {
+      const session = await openPage(path, { width, height: 800 });
+      const { page } = session;
+      if (path === "/citizen.html") {
+        await fillCitizen(page);
+        await page.click("#submit");
+        await page.waitForSelector("#result[data-unit]");
+      }
+      if (path === "/counsellor.html") {
+        await page.waitForSelector("veivalg-panel[data-state=ready]");
+        await page.click("veivalg-panel .wage-table summary");
+      }
+      await assertNoSidewaysScroll(page);
+      if (path === "/counsellor.html" || path === "/demo.html") {
+        const sizes = await page.$$eval("svg text", (texts) =>
+          texts.filter((t) => t.getBoundingClientRect().height > 0).map((t) => t.getBoundingClientRect().height),
+        );
+        assert.ok(sizes.length > 5, `${path}: ${sizes.length} chart texts`);
+        // A 12 px font draws glyph boxes of about 12–17 px.
+        assert.ok(Math.min(...sizes) >= 11.5, `${path} at ${width}: smallest chart text ${Math.min(...sizes)} px`);
+      }
+      if (width === 360) await assertAccessible(page);
+      assertClean(session);
+      await session.context.close();
+    }
+  }
+});
+
+test("NAV's font Source Sans 3 is loaded from the local package", async () => {
+  const session = await openPage("/citizen.html", { width: 1280, height: 900 });
   const { page } = session;
-  await fillQuickReturn(page);
-  // Move the health answer to "Ja" with the keyboard and submit with Enter.
-  await page.getByRole("group", { name: /helseproblemer/ }).getByLabel("Nei").focus();
-  await page.keyboard.press("ArrowUp");
-  assert.equal(await page.isChecked("#healthObstacles-JA"), true);
-  await page.getByLabel("Har jobbet sammenhengende siden").press("Enter");
-  await page.waitForSelector("#result:not([hidden])");
-  assert.equal(await page.getAttribute("#result-group", "data-code"), "OPPGITT_HINDRINGER");
-  assert.equal(await page.getAttribute("#result-unit", "data-code"), "LOCAL_OFFICE");
-  // Focus moves to the result for screen-reader and keyboard users.
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "result-heading");
+  await page.evaluate(() => document.fonts.ready);
+  assert.equal(await page.evaluate(() => document.fonts.check('16px "Source Sans 3"')), true);
+  assert.ok(session.requests.some((u) => /\/vendor\/fonts\/source-sans-3\/files\/.*\.woff2$/.test(u)), "a woff2 file was requested");
   assertClean(session);
   await session.context.close();
 });
 
-test("an invalid registration shows kind, path and message next to the form", async () => {
-  const session = await openPage();
+test("counsellor: print media keeps the assessment and drops the picker", async () => {
+  const session = await openPage("/counsellor.html", { width: 1280, height: 900 });
   const { page } = session;
-  await fillQuickReturn(page);
-  await page.getByLabel("Fødselsdato").fill("2026-01-01");
-  await page.getByRole("button", { name: "Vis vurderingen" }).click();
-  await page.waitForSelector("#error:not([hidden])");
-  assert.equal(await page.textContent("#error-kind"), "INCONSISTENT");
-  assert.equal(await page.textContent("#error-path"), "birthDate");
-  assert.match(await page.textContent("#error-message"), /2026-01-01/);
-  assert.equal(await page.getAttribute("#birthDate", "aria-invalid"), "true");
-  assert.equal(await page.isHidden("#result"), true);
-  // A missing answer is named by the library.
-  await page.getByLabel("Fødselsdato").fill("1979-06-02");
-  await page.getByLabel("Hva er din situasjon?").selectOption("");
-  await page.getByRole("button", { name: "Vis vurderingen" }).click();
-  await page.waitForFunction(() => document.getElementById("error-path")?.textContent === "answers.situation");
-  assert.equal(await page.textContent("#error-kind"), "MISSING_FIELD");
-  // And the page still works after errors.
-  await page.getByLabel("Hva er din situasjon?").selectOption("MISTET_JOBBEN");
-  await page.getByRole("button", { name: "Vis vurderingen" }).click();
-  await page.waitForSelector("#result:not([hidden])");
-  assert.equal(await page.isHidden("#error"), true);
-  assert.equal(await page.getAttribute("#result-unit", "data-code"), "NOE");
+  await page.waitForSelector("veivalg-panel[data-state=ready]");
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible(".picker"), false);
+  assert.equal(await page.isVisible("#print"), false);
+  assert.equal(await page.isVisible("veivalg-panel [data-part=decision]"), true);
+  assert.equal(await page.isVisible("veivalg-panel .self-assessment"), true);
+  assert.equal(await page.isVisible("veivalg-panel [data-part=contributions]"), true);
   assertClean(session);
   await session.context.close();
 });

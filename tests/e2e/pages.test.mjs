@@ -1,4 +1,4 @@
-// Browser end-to-end tests of the counsellor, citizen and demo pages, served
+// Browser end-to-end tests of the counsellor and demo pages, served
 // by scripts/serve.mjs with its Content-Security-Policy, in Debian's Chromium
 // driven by playwright-core. Needs pkg/ (`make pkg`). Each page: no console
 // errors, every request to the page's own origin, the main flow, and an
@@ -6,50 +6,15 @@
 //   node --test tests/e2e/
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { openPage, assertClean } from "./support.mjs";
+import { openPage, assertClean, assertAccessible, text } from "./support.mjs";
 
 const VIEWPORT = { width: 1280, height: 900 };
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** axe-core's WCAG 2.1 A/AA rules on the page as it is now (injected over CDP, so the CSP stays on). */
-async function assertAccessible(page) {
-  await page.evaluate(AXE);
-  const { violations, passed } = await page.evaluate(async () => {
-    const result = await globalThis.axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    });
-    return {
-      violations: result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`),
-      passed: result.passes.map((p) => p.id),
-    };
-  });
-  assert.deepEqual(violations, []);
-  assert.ok(passed.includes("label") || passed.includes("color-contrast"), `axe ran its rules: ${passed}`);
-}
-
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page, predicate, arg, max = 40) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    if (await page.evaluate(predicate, arg)) return;
-  }
-  throw new Error(`Tab never reached ${predicate} (${arg})`);
-}
-
-/** An element's text with every kind of space (nb-NO uses no-break spaces) as " ". */
-async function text(page, selector) {
-  return (await page.textContent(selector))?.replace(/\s/g, " ");
-}
 
 /** Picks an example person on the counsellor page by the start of its name. */
 async function pickSample(page, name) {
   const value = await page.$eval("#sample", (select, n) => [...select.options].find((o) => o.text.startsWith(n))?.value, name);
   await page.getByLabel(/Eksempelperson/).selectOption(value);
 }
-
-const focusedName = (name) => document.activeElement?.getAttribute("name") === name;
 
 // --- counsellor ------------------------------------------------------------
 
@@ -77,11 +42,11 @@ test("counsellor: a sample person shows the three methods, trace, contributions,
   assert.deepEqual(trace.at(-1), ["WORK_HISTORY", "true"]);
 
   const contributions = page.locator('veivalg-panel [data-part="contributions"]');
-  assert.match(await contributions.textContent(), /sammenlignet med en typisk registrert/);
-  assert.equal(await contributions.locator("svg.contrib-bar rect.bar").count(), 6);
-  assert.equal(await contributions.locator("rect.bar--down").count() > 0, true, "some bars point down");
-  await contributions.getByText("Steg for steg i prosent").first().click();
-  assert.match(await contributions.locator(".order-note").first().textContent(), /MODEL_FILE_FEATURE_ORDER.*avhenger av rekkefølgen/s);
+  assert.match(await contributions.textContent(), /fra en typisk registrert/);
+  assert.equal(await contributions.locator("svg.push-bar rect.bar").count(), 6);
+  assert.equal(await contributions.locator("rect.bar--LOCAL_OFFICE").count() > 0, true, "some bars pull toward the local office");
+  await contributions.getByText("Detaljer: bidrag i log-odds").first().click();
+  assert.match(await contributions.locator(".order-note").first().textContent(), /MODEL_FILE_FEATURE_ORDER.*rekkefølgen/s);
 
   const cf = page.locator('veivalg-panel .counterfactuals[data-model="variant-a"] .counterfactual');
   assert.match(
@@ -122,15 +87,17 @@ test("counsellor: an override leaves no counterfactual, and bad JSON or a bad va
   await page.getByText("Last inn en person fra JSON").click();
   const json = page.getByLabel(/Person \(JSON/);
   await json.fill("{ not json");
-  await page.getByRole("button", { name: "Vis vurderingen" }).click();
+  await page.click("#json-submit");
   await page.waitForSelector("veivalg-panel[data-state=error]");
   assert.equal(await page.textContent("veivalg-panel .error-kind"), "INVALID_JSON");
 
   await json.fill(JSON.stringify({ registeredOn: "2025-03-14", age: 40, answers: { situation: "MISTET" } }));
-  await page.getByRole("button", { name: "Vis vurderingen" }).click();
+  await page.click("#json-submit");
   await page.waitForFunction(() => document.querySelector("veivalg-panel .error-kind")?.textContent === "INVALID_VALUE");
   assert.equal(await page.textContent("veivalg-panel .error-path"), "answers.situation");
   assert.match(await page.textContent("veivalg-panel .error-message"), /MISTET_JOBBEN/);
+  // The page's language first: the library's English message is only the technical detail.
+  assert.equal(await page.textContent("veivalg-panel .error-text"), "Dette svaret kan ikke brukes.");
 
   // And the panel recovers.
   await pickSample(page, "Anne");
@@ -139,87 +106,94 @@ test("counsellor: an override leaves no counterfactual, and bad JSON or a bad va
   await session.context.close();
 });
 
-// --- citizen ----------------------------------------------------------------
-
-test("citizen: the form filled with the keyboard gives a result in an aria-live region, in both languages", async () => {
-  const session = await openPage("citizen.html", VIEWPORT);
+test("counsellor: pushes are percentage points that add up, named and coloured by direction the same way in A and B", async () => {
+  const session = await openPage("counsellor.html", VIEWPORT);
   const { page } = session;
-  assert.match(await page.textContent(".privacy"), /Ingenting sendes noe sted/);
-  assert.equal(await page.inputValue("#registeredOn"), "2025-03-14");
+  await pickSample(page, "Hassan");
+  await page.waitForFunction(() => document.querySelector("veivalg-panel .verdict")?.textContent.includes("syntetisk-2"));
+  // The decisions the panel shows, from its own JSON view.
+  const decisions = JSON.parse(await page.textContent("veivalg-panel details.raw pre"));
+  for (const d of decisions.filter((x) => x.method === "MODEL")) {
+    const box = page.locator(`veivalg-panel .contributions[data-model="${d.model.id}"]`);
+    // Variant A predicts stable work (higher → NOE), B being without work (higher → local office).
+    assert.equal(await box.getAttribute("data-higher"), d.model.target === "WITHOUT_WORK" ? "LOCAL_OFFICE" : "NOE");
+    const rows = await box.locator(".push-table tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => ({ pp: Number(tr.dataset.pp), toward: tr.dataset.toward, bar: tr.querySelector("rect.bar").getAttribute("class"), text: tr.textContent })),
+    );
+    assert.equal(rows.length, d.waterfall.steps.length);
+    // The steps go exactly from a typical registrant to this person.
+    const sum = rows.reduce((acc, r) => acc + r.pp, 0) / 100;
+    assert.ok(Math.abs(d.waterfall.baselineProbability + sum - d.probability) < 1e-12, `${d.model.id}: ${sum}`);
+    for (const r of rows) {
+      const noe = d.model.target === "WITHOUT_WORK" ? r.pp < 0 : r.pp > 0;
+      if (r.toward === "NONE") continue;
+      assert.equal(r.toward, noe ? "NOE" : "LOCAL_OFFICE", JSON.stringify(r));
+      assert.match(r.bar, new RegExp(`bar--${r.toward}`));
+      assert.match(r.text, noe ? /mot NOE/ : /mot lokalkontoret/);
+    }
+  }
+  // One visible scale, the same for both variants.
+  const scales = await page.$$eval("veivalg-panel .push-table .push-scale-axis", (svgs) => svgs.map((x) => x.textContent));
+  assert.equal(scales.length, 2);
+  assert.equal(scales[0], scales[1]);
+  assert.match(await page.textContent("veivalg-panel .push-scale-ends"), /mot lokalkontoret.*mot NOE/);
+  // Log-odds stay available as detail.
+  assert.equal(await page.locator("veivalg-panel details.log-odds table.logit-table tbody tr").count(), 6);
+  assertClean(session);
+  await session.context.close();
+});
 
-  await tabTo(page, () => document.activeElement?.id === "age");
-  await page.keyboard.type("45");
-  await page.keyboard.press("Tab"); // into question 1: the first answer
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "situation-MISTET_JOBBEN");
-  await page.keyboard.press("Space");
-  await tabTo(page, focusedName, "education");
-  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowDown");
-  assert.equal(await page.isChecked("#education-HOYERE_UTDANNING_1_TIL_4"), true);
-  await tabTo(page, focusedName, "educationApproved");
-  await page.keyboard.press("Space");
-  await tabTo(page, focusedName, "educationPassed");
-  await page.keyboard.press("Space");
-  await tabTo(page, focusedName, "healthObstacles");
-  await page.keyboard.press("ArrowDown");
-  await tabTo(page, focusedName, "otherObstacles");
-  await page.keyboard.press("ArrowDown");
-  assert.equal(await page.isChecked("#otherObstacles-NEI"), true);
-  await tabTo(page, () => document.activeElement?.id === "submit");
-  await page.keyboard.press("Enter");
+test("counsellor: the panel in nynorsk and English, the self-assessment shown, and a person entered in the form", async () => {
+  const session = await openPage("counsellor.html?lang=nn", VIEWPORT);
+  const { page } = session;
+  assert.equal(await page.getAttribute("html", "lang"), "nn");
+  await page.waitForSelector("veivalg-panel[data-state=ready]");
+  assert.equal(await page.getAttribute("veivalg-panel", "lang"), "nn");
+  assert.match(await page.textContent("veivalg-panel .verdict"), /blir send til Nasjonal oppfølgingseining \(NOE\)/);
+  assert.match(await page.textContent('veivalg-panel [data-part="contributions"] h2'), /Kva trekte mot NOE/);
+  assert.match(await text(page, "veivalg-panel .self-assessment"), /Eigenvurdering \(spørsmål 6\): 4 – Gode.*aldri brukt i sorteringa/);
 
-  const result = page.locator("#result");
-  assert.equal(await result.getAttribute("aria-live"), "polite");
-  await page.waitForSelector("#result[data-unit]");
-  // No employment entered: the work-history rule fails, so a local office.
-  assert.equal(await result.getAttribute("data-unit"), "LOCAL_OFFICE");
-  assert.match(await result.textContent(), /Du er sendt til ditt lokale NAV-kontor\./);
-  const reasons = await page.$$eval("#result-reasons li", (li) => li.map((l) => l.dataset.code));
-  assert.deepEqual(reasons, ["WORK_HISTORY_NOT_MET", "NOT_QUICK_RETURN"]);
-
-  // English, with the keyboard.
-  await page.getByRole("button", { name: "English" }).focus();
-  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "English" }).click();
   assert.equal(await page.getAttribute("html", "lang"), "en");
-  assert.match(await result.textContent(), /You have been sent to your local NAV office\./);
-  assert.match(await page.textContent("#result-reasons"), /continuous months in work/);
-  assert.equal(await page.textContent("#situation legend"), "1. What is your situation?");
-  assert.equal(await page.textContent('label[for="situation-MISTET_JOBBEN"]'), "Lost my job or will lose it");
-  assert.match(await page.textContent(".privacy"), /Nothing is sent anywhere/);
-  await page.getByRole("button", { name: "Norsk" }).click();
-  assert.equal(await page.getAttribute("html", "lang"), "nb");
+  await page.waitForFunction(() => document.querySelector("veivalg-panel .verdict")?.textContent.includes("goes to"));
+  assert.match(await page.textContent("veivalg-panel .method-card[data-policy=variant-a]"), /probability of stable work/);
+  assert.match(await page.textContent("veivalg-panel .push-scale-ends"), /toward the local office.*toward NOE/);
+  assert.match(new URL(page.url()).search, /lang=en/);
+  assert.match(await page.getAttribute("a[href^='/citizen.html']", "href"), /lang=en/);
 
-  // With a job since 2020 the same answers go to NOE.
-  await page.getByLabel("I jobb fra").fill("2020-01-01");
-  await page.getByRole("button", { name: "Vis hvor jeg blir sendt" }).click();
-  await page.waitForSelector('#result[data-unit="NOE"]');
-  assert.match(await result.textContent(), /Du er sendt til Nasjonal oppfølgingsenhet \(NOE\)\./);
-  assert.match(await page.textContent("#result-reasons"), /Du er 45 år, og NOE følger opp personer fra 30 til 66 år\./);
-
+  // Enter a person: 29 years old, no self-assessment, health problems.
+  await page.click("#form-box > summary");
+  await page.fill("#birthDate", "20.07.1995");
+  await page.check("#healthObstacles-JA");
+  await page.check("#selfAssessment-");
+  await page.click("#submit");
+  await page.waitForFunction(() => document.querySelector("veivalg-panel .method-card")?.dataset.unit === "LOCAL_OFFICE");
+  assert.match(await page.textContent("veivalg-panel .self-assessment"), /not answered/);
+  assert.match(await page.textContent("veivalg-panel [data-part=decision]"), /Reported obstacles/);
+  // An empty required field is listed, in English, and stops the assessment.
+  await page.fill("#birthDate", "");
+  await page.click("#submit");
+  await page.waitForSelector("#problems:not([hidden])");
+  assert.deepEqual(await page.$$eval("#problems li", (li) => li.map((l) => [l.dataset.field, l.textContent])), [["birthDate", "Enter the date of birth."]]);
   await assertAccessible(page);
   assertClean(session);
   await session.context.close();
 });
 
-test("citizen: a missing answer is named in plain words, and primary school skips 3b and 3c", async () => {
-  const session = await openPage("citizen.html", VIEWPORT);
+test("counsellor: a registration after the G table shows the model variants' INSUFFICIENT_DATA gracefully, translated", async () => {
+  const session = await openPage("counsellor.html", VIEWPORT);
   const { page } = session;
-  await page.getByLabel("Alder (år)").fill("38");
-  await page.getByRole("group", { name: /Hva er din situasjon/ }).getByLabel("Har aldri vært i jobb").check();
-  await page.getByRole("group", { name: /høyeste fullførte utdanning/ }).getByLabel("Grunnskole").check();
-  assert.equal(await page.isHidden("#educationApproved"), true);
-  assert.equal(await page.isHidden("#educationPassed"), true);
-  await page.getByRole("group", { name: /helseproblemer/ }).getByLabel("Nei").check();
-  await page.getByRole("button", { name: "Vis hvor jeg blir sendt" }).click();
-  await page.waitForSelector("#error:not([hidden])");
-  assert.equal(await page.getAttribute("#error", "data-kind"), "MISSING_FIELD");
-  assert.equal(await page.getAttribute("#error", "data-path"), "answers.otherObstacles");
-  assert.match(await page.textContent("#error-text"), /Du må svare på dette: 5\. Har du andre problemer/);
-  assert.equal(await page.getAttribute("#otherObstacles", "aria-invalid"), "true");
-  await page.getByRole("group", { name: /andre problemer/ }).getByLabel("Nei").check();
-  await page.getByRole("button", { name: "Vis hvor jeg blir sendt" }).click();
-  await page.waitForSelector("#result[data-unit]");
-  assert.equal(await page.isHidden("#error"), true);
-  assert.equal(await page.getAttribute("#result-group", "data-group"), "ANTATT_BEHOV_FOR_VEILEDNING");
+  await pickSample(page, "Kari");
+  await page.waitForFunction(() => document.querySelector("veivalg-panel .verdict")?.textContent.includes("syntetisk-6"));
+  assert.equal(await page.getAttribute("veivalg-panel", "data-state"), "ready");
+  const cards = await page.$$eval("veivalg-panel .method-card", (els) => els.map((e) => [e.dataset.policy, e.dataset.state ?? e.dataset.unit]));
+  assert.deepEqual(cards.map((c) => c[1]).slice(1), ["error", "error"]);
+  assert.equal(await page.locator('veivalg-panel .method-card[data-state=error] .panel-error[data-kind="INSUFFICIENT_DATA"]').count(), 2);
+  assert.match(await page.textContent("veivalg-panel .method-card[data-state=error] .error-text"), /Det mangler opplysninger/);
+  assert.match(await page.textContent("veivalg-panel .method-card[data-state=error] .g-note"), /Grunnbeløpet \(G\) i pakken går bare til og med april 2026/);
+  assert.match(await page.textContent('veivalg-panel [data-part="wages"]'), /til og med april 2026/);
+  assert.match(await page.textContent('veivalg-panel [data-part="contributions"]'), /Ingen modell kunne vurdere personen/);
+  await assertAccessible(page);
   assertClean(session);
   await session.context.close();
 });
@@ -259,6 +233,39 @@ test("demo: the synthetic cohort is labelled, and the slider moves the NOE share
   assert.equal(await text(page, '#share-tab [data-method="variant-b"][data-outcome="TOTAL"][data-col="selected"]'), "48,0 %");
 
   await assertAccessible(page);
+  assertClean(session);
+  await session.context.close();
+});
+
+test("counsellor: the wage chart is drawn again at the new width when the window narrows, its text staying 12 px", async () => {
+  const session = await openPage("counsellor.html", { width: 1280, height: 900 });
+  const { page } = session;
+  await page.waitForSelector("veivalg-panel[data-state=ready] svg.wage-chart");
+  const wide = Number((await page.getAttribute("svg.wage-chart", "viewBox")).split(" ")[2]);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.waitForFunction((w) => Number(document.querySelector("svg.wage-chart")?.getAttribute("viewBox").split(" ")[2]) < w, wide);
+  const sizes = await page.$$eval("svg.wage-chart text", (texts) => texts.map((t) => t.getBoundingClientRect().height));
+  assert.ok(Math.min(...sizes) >= 11.5, `smallest chart text ${Math.min(...sizes)} px`);
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+  assert.ok(scroll <= inner, `${scroll} > ${inner}`);
+  assertClean(session);
+  await session.context.close();
+});
+
+test("panel: a `policy` property puts that policy first and keeps the other model policy beside it; `lang` follows its attribute", async () => {
+  const session = await openPage("counsellor.html", { width: 1280, height: 900 });
+  const { page } = session;
+  await page.waitForSelector("veivalg-panel[data-state=ready]");
+  const rendered = () => page.evaluate(() => new Promise((r) => document.querySelector("veivalg-panel").addEventListener("veivalg-render", r, { once: true })));
+  let done = rendered();
+  await page.evaluate(() => { document.querySelector("veivalg-panel").policy = "variant-a"; });
+  await done;
+  assert.deepEqual(await page.$$eval("veivalg-panel .method-card", (els) => els.map((e) => e.dataset.policy)), ["variant-a", "variant-b"]);
+  assert.match(await page.textContent("veivalg-panel [data-part=decision]"), /variant-a/);
+  done = rendered();
+  await page.evaluate(() => document.querySelector("veivalg-panel").setAttribute("lang", "en"));
+  await done;
+  assert.match(await page.textContent("veivalg-panel [data-part=methods] h2"), /Three methods side by side/);
   assertClean(session);
   await session.context.close();
 });

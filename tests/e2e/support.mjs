@@ -3,6 +3,8 @@
 // playwright-core (no browser download), pages that record every console
 // problem and request, and the same-origin check.
 import { before, after } from "node:test";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { start } from "../../scripts/serve.mjs";
@@ -57,4 +59,51 @@ export function assertClean({ problems, requests }) {
   const origin = new URL(env.server.url).origin;
   const foreign = requests.filter((u) => !u.startsWith("data:") && new URL(u).origin !== origin);
   assert.deepEqual(foreign, [], "every request goes to the page's own origin");
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * axe-core's WCAG 2.1 A/AA rules on the page as it is now (injected over CDP,
+ * so the CSP stays on): no serious or critical violation.
+ */
+export async function assertAccessible(page) {
+  await page.evaluate(AXE);
+  const { violations, passed } = await page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return {
+      violations: result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`),
+      passed: result.passes.map((p) => p.id),
+    };
+  });
+  assert.deepEqual(violations, []);
+  assert.ok(passed.includes("label") || passed.includes("color-contrast"), `axe ran its rules: ${passed}`);
+}
+
+/** No sideways scrolling: the page is no wider than the window. */
+export async function assertNoSidewaysScroll(page) {
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+  assert.ok(scroll <= inner, `scrollWidth ${scroll} > innerWidth ${inner}`);
+}
+
+/** An element's text with every kind of space (nb-NO uses no-break spaces) as " ". */
+export async function text(page, selector) {
+  return (await page.textContent(selector))?.replace(/\s/g, " ");
+}
+
+/** Fills the citizen form for a person registered 14.03.2025, born 02.06.1979 (45). */
+export async function fillCitizen(page, { birthDate = "02.06.1979", registeredOn = "14.03.2025", since = "01.02.2023" } = {}) {
+  await page.fill("#registeredOn", registeredOn);
+  await page.fill("#birthDate", birthDate);
+  await page.check("#situation-MISTET_JOBBEN");
+  await page.check("#education-HOYERE_UTDANNING_1_TIL_4");
+  await page.check("#educationApproved-JA");
+  await page.check("#educationPassed-JA");
+  await page.check("#healthObstacles-NEI");
+  await page.check("#otherObstacles-NEI");
+  if (since) await page.fill("#workedSince", since);
 }

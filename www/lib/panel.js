@@ -1,40 +1,66 @@
 // <veivalg-panel>: everything a counsellor needs to see about one
 // registration (design §6, report 4.2): the routing under the policy in
-// force, the three methods side by side, the rule trace, how each input
-// weighed in the models, what would have changed the routing, and the
-// monthly wage history. No framework and no shadow DOM, so NAV's Aksel CSS
+// force, the three methods side by side, the rule trace, how far each input
+// pulled toward NOE or the local office, what would have changed the
+// routing, the self-assessment and the monthly wage history, in bokmål,
+// nynorsk or English. No framework and no shadow DOM, so NAV's Aksel CSS
 // styles it like the rest of the page.
 //
-//   <veivalg-panel person='{"registeredOn": "2025-03-14", …}'></veivalg-panel>
-//   panel.person = { … };            // or set the property
+//   <veivalg-panel lang="nn" person='{"registeredOn": "2025-03-14", …}'></veivalg-panel>
+//   panel.person = { … };  panel.policy = "variant-a";  panel.lang = "en";
 //
 // The panel sets data-state="ready" | "error" | "empty" after each render and
-// fires a `veivalg-render` event. Nothing leaves the browser.
-import { ready } from "./veivalg.js";
-import { h, s, code, pct, int, dec1, dec2, nok, signedDec } from "./dom.js";
-import { label, reasonText } from "./i18n.js";
+// fires a `veivalg-render` event. Nothing leaves the browser. The wasm
+// package is imported relative to this module, so the panel can ship next to
+// the package's own veivalg.js.
+import init, * as veivalg from "./veivalg.js";
+import { h, s, code } from "./dom.js";
+import { translator, normalLang, reasonText } from "./i18n.js";
+import { errorText, plainError, isBeyondGTable } from "./errors.js";
+import { counterfactualSentence } from "./counterfactual-text.js";
 
 let instances = 0;
+let loading = null;
+/** The package's exports once the wasm is instantiated (once per page). */
+const load = () => (loading ??= Promise.resolve(init()).then(() => veivalg));
 
-const METHOD_NAMES = {
-  RULE_TREE: "Dagens regeltre",
-  "variant-a": "Variant A",
-  "variant-b": "Variant B",
-};
+/**
+ * Everything one render needs, from the package: the decision under the
+ * policy in force (or `options.policy`), every shipped MODEL policy's
+ * decision (or its error), and the wage history (or its error). Throws only
+ * when the in-force decision fails (the person itself is invalid).
+ * When the package's `explain(person, options)` lands, this body becomes
+ * `return api.explain(person, options);`.
+ */
+export function explainPerson(api, person, options = {}) {
+  const inForce = api.decide(person, options.policy ? { policy: options.policy } : {});
+  const all = api.policies();
+  const policyInForce = all.find((p) => p.id === inForce.policy.id) ?? (typeof options.policy === "object" ? options.policy : { ...inForce.policy, method: inForce.method });
+  const methods = [{ policy: policyInForce, decision: inForce }];
+  for (const policy of all.filter((p) => p.method === "MODEL" && p.id !== policyInForce.id)) {
+    try {
+      methods.push({ policy, decision: api.decide(person, { policy: policy.id }) });
+    } catch (error) {
+      methods.push({ policy, error: plainError(error) });
+    }
+  }
+  let wageHistory = null;
+  let wageHistoryError;
+  try {
+    wageHistory = api.wageHistory(person, { months: 24 });
+  } catch (error) {
+    wageHistoryError = plainError(error);
+  }
+  return { inForce, methods, wageHistory, ...(wageHistoryError ? { wageHistoryError } : {}) };
+}
 
-const TARGET_PHRASE = {
-  STABLE_WORK: "sannsynlighet for stabilt arbeid",
-  WITHOUT_WORK: "sannsynlighet for å bli uten arbeid",
-  NOT_WITHOUT_WORK: "sannsynlighet for ikke å bli uten arbeid",
-};
+/** Which unit a higher probability of this model's target points to. */
+export function higherPointsTo(target) {
+  return target === "WITHOUT_WORK" ? "LOCAL_OFFICE" : "NOE";
+}
 
-const KIND_NOTE = {
-  PAST_WAGES: "tidligere lønn: beskriver fortiden",
-  SELF_REPORTED: "egen oppgitt situasjon: må beskrive den virkelige situasjonen",
-};
-
-/** An error block: kind, path and message, as every veivalg function throws them. */
-export function errorBlock(e, title = "Kunne ikke vurderes") {
+/** An error block: a translated message, then kind, path and the library's own message. */
+export function errorBlock(e, title, t) {
   return h(
     "div",
     { class: "aksel-alert error panel-error", "data-color": "danger", role: "alert", dataset: { kind: e?.kind ?? "ERROR" } },
@@ -42,26 +68,24 @@ export function errorBlock(e, title = "Kunne ikke vurderes") {
       "div",
       { class: "aksel-alert__wrapper" },
       h("h3", { class: "aksel-heading aksel-heading--xsmall" }, title),
-      h("p", { class: "aksel-body-short error-message", lang: "en" }, e?.message ?? String(e)),
+      h("p", { class: "aksel-body-short error-text" }, errorText(t, e ?? {})),
       h(
         "dl",
         { class: "error-fields aksel-body-short" },
-        h("dt", {}, "Feiltype ", h("span", { lang: "en" }, "(kind)")),
+        h("dt", {}, t("panel.errKind")),
         h("dd", { class: "error-kind" }, code(e?.kind ?? "ERROR")),
-        h("dt", {}, "Felt ", h("span", { lang: "en" }, "(path)")),
-        h("dd", { class: "error-path" }, e?.path ? code(e.path) : "hele registreringen"),
+        h("dt", {}, t("panel.errPath")),
+        h("dd", { class: "error-path" }, e?.path ? code(e.path) : t("err.whole")),
+        h("dt", {}, t("err.technical")),
+        h("dd", { class: "error-message", lang: "en" }, e?.message ?? String(e)),
       ),
     ),
   );
 }
 
-function unitTag(unit) {
-  return h(
-    "span",
-    { class: "aksel-tag aksel-tag--small unit-tag", "data-color": unit === "NOE" ? "success" : "info", "data-variant": "moderate", dataset: { unit } },
-    label("unit", unit),
-  );
-}
+const td = (...children) => h("td", { class: "aksel-table__data-cell aksel-body-short" }, ...children);
+/** A cell that shows its column name when the table reflows on a phone. */
+const tdl = (label, ...children) => h("td", { class: "aksel-table__data-cell aksel-body-short", "data-label": label }, ...children);
 
 function table(caption, headers, rows, attrs = {}) {
   return h(
@@ -77,352 +101,453 @@ function table(caption, headers, rows, attrs = {}) {
   );
 }
 
-const td = (...children) => h("td", { class: "aksel-table__data-cell aksel-body-short" }, ...children);
+/** A wide table in a container that scrolls sideways, with a visible hint. */
+const scroller = (t, el) => [
+  h("p", { class: "aksel-detail scroll-hint" }, t("panel.scrollHint")),
+  h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("panel.scrollHint") }, el),
+];
 
-// --- the rule trace ----------------------------------------------------------
-
-function traceInput(step) {
-  const v = step.input;
-  switch (step.rule) {
-    case "AGE_IN_BAND":
-      return `${v} år`;
-    case "HAS_EDUCATION":
-      return label("education", v);
-    case "WORK_HISTORY":
-      return `${v?.periods ?? 0} arbeidsforhold`;
-    default:
-      return typeof v === "string" ? label("answer", v) : JSON.stringify(v);
+/** The renderer for one panel in one language. */
+class View {
+  constructor(t, id) {
+    this.t = t;
+    this.f = t.f;
+    this.id = id;
   }
-}
 
-function traceDetail(step) {
-  const d = step.detail;
-  if (!d) return "";
-  switch (step.rule) {
-    case "HEALTH_OBSTACLES":
-    case "OTHER_OBSTACLES":
-      return `Regnes som hindring: ${(d.countsAsObstacle ?? []).map((a) => label("answer", a)).join(", ")}`;
-    case "AGE_IN_BAND":
-      return `Grense ${d.min}–${d.max} år`;
-    case "PASSED_EDUCATION":
-    case "APPROVED_EDUCATION":
-      return d.primarySchoolCountsAsPassedAndApproved ? "Grunnskole teller som bestått og godkjent i dette regelsettet" : "";
-    case "WORK_HISTORY": {
-      const test =
-        d.test === "MONTH_SAMPLING"
-          ? `Stikkprøve av den 1. i hver måned: ${(d.sampled ?? []).filter((x) => x.covered).length} av ${(d.sampled ?? []).length} dager dekket`
-          : "Sammenhengende perioder (slått sammen)";
-      return `${test}; lengste sammenhengende: ${d.longestMonths ?? 0} måneder`;
-    }
-    default:
-      return "";
+  code(vocabulary, value) {
+    const key = `code.${vocabulary}.${value}`;
+    return this.t.has(key) ? this.t(key) : String(value ?? "–");
   }
-}
 
-function traceTable(decision) {
-  const rows = (decision.trace ?? []).map((step, i) =>
-    h(
-      "tr",
-      { class: "aksel-table__row", dataset: { rule: step.rule, holds: String(step.holds) } },
-      td(String(i + 1)),
-      td(label("rule", step.rule), h("br"), code(step.rule)),
-      td(traceInput(step), traceDetail(step) ? [h("br"), h("span", { class: "detail" }, traceDetail(step))] : null),
-      td(h("strong", { class: step.holds ? "holds" : "fails" }, step.holds ? "Ja" : "Nei")),
-    ),
-  );
-  return table(
-    `Regelsett ${decision.ruleset ?? "–"}, i den rekkefølgen reglene ble sjekket`,
-    ["#", "Regel", "Grunnlag", "Oppfylt?"],
-    rows,
-    { class: "aksel-table aksel-table--small trace", dataset: { part: "trace" } },
-  );
-}
-
-// --- the three methods -------------------------------------------------------
-
-function methodCard({ policy, decision, error }) {
-  const name = policy.method === "RULE_TREE" ? METHOD_NAMES.RULE_TREE : METHOD_NAMES[policy.id] ?? policy.id;
-  const status = policy.status === "PROPOSAL" ? "forslag" : "i kraft";
-  const head = [
-    h("h3", { class: "aksel-heading aksel-heading--small" }, name),
-    h("p", { class: "aksel-detail" }, "Retningslinje ", code(policy.id), ` (${status}, fra ${policy.validFrom})`),
-  ];
-  if (error) {
-    return h("section", { class: "method-card", dataset: { policy: policy.id, state: "error" } }, head, errorBlock(error));
+  methodName(policy) {
+    const key = policy.method === "RULE_TREE" ? "panel.method.RULE_TREE" : `panel.method.${policy.id}`;
+    return this.t.has(key) ? this.t(key) : policy.id;
   }
-  const what =
-    decision.method === "MODEL"
-      ? h(
-          "p",
-          { class: "aksel-body-short" },
-          `${TARGET_PHRASE[decision.model?.target] ?? "sannsynlighet"}: `,
-          h("strong", { class: "probability" }, pct(decision.probability)),
-          ` (grense ${pct(decision.cutoff)})`,
-        )
-      : h("p", { class: "aksel-body-short" }, "Gruppe: ", h("strong", {}, label("group", decision.group)));
-  return h(
-    "section",
-    { class: "method-card", dataset: { policy: policy.id, unit: decision.unit } },
-    head,
-    h("p", { class: "aksel-body-short" }, "Sendes til ", unitTag(decision.unit)),
-    what,
-    h(
-      "ul",
-      { class: "aksel-body-short reasons" },
-      decision.reasons.map((r) => h("li", { dataset: { code: r.code } }, reasonText(r))),
-    ),
-  );
-}
 
-// --- contributions -----------------------------------------------------------
-
-function featureValue(c) {
-  if (c.feature === "situation" || c.feature === "education") return label(c.feature, c.value);
-  if (c.value === null || c.value === undefined) return "aldri (siste 36 måneder)";
-  return `${c.value} mnd`;
-}
-
-function contributionBars(decision, max) {
-  const target = decision.model?.target;
-  const W = 220;
-  const mid = W / 2;
-  const rows = decision.contributions.map((c) => {
-    const w = (Math.abs(c.logit) / max) * (mid - 4);
-    const up = c.logit >= 0;
-    const bar = s(
-      "svg",
-      { class: "contrib-bar", viewBox: `0 0 ${W} 20`, width: W, height: 20, "aria-hidden": "true", focusable: "false" },
-      s("line", { class: "axis", x1: mid, x2: mid, y1: 0, y2: 20 }),
-      s("rect", { class: `bar ${up ? "bar--up" : "bar--down"}`, x: up ? mid : mid - w, y: 4, width: Math.max(w, 1), height: 12 }),
-    );
-    const toward = (up === (target === "WITHOUT_WORK")) ? "mot lokalkontor" : "mot NOE";
-    const words =
-      Math.abs(c.logit) < 0.005 ? "omtrent som en typisk registrert" : `${up ? "trekker opp" : "trekker ned"} (${toward})`;
+  unitTag(unit) {
     return h(
-      "tr",
-      { class: "aksel-table__row", dataset: { feature: c.feature, logit: String(c.logit) } },
-      td(label("feature", c.feature)),
-      td(featureValue(c), c.value !== null && c.bin !== String(c.value) && c.feature.startsWith("months") ? [h("br"), h("span", { class: "detail" }, `intervall ${c.bin} mnd`)] : null),
-      td(h("div", { class: "contrib-cell" }, bar, h("span", {}, `${signedDec(c.logit)} `, h("span", { class: "detail" }, words)))),
-    );
-  });
-  const wf = decision.waterfall;
-  const steps = wf
-    ? h(
-        "ol",
-        { class: "aksel-body-short waterfall", dataset: { order: wf.order } },
-        h("li", {}, `En typisk registrert: ${pct(wf.baselineProbability)}`),
-        wf.steps.map((st) =>
-          h("li", {}, `${label("feature", st.feature)}: ${signedDec((st.to - st.from) * 100, 1)} prosentpoeng → ${pct(st.to)}`),
-        ),
-      )
-    : null;
-  return h(
-    "div",
-    { class: "contributions", dataset: { model: decision.model?.id } },
-    h(
-      "h3",
-      { class: "aksel-heading aksel-heading--xsmall" },
-      `${METHOD_NAMES[decision.model?.id] ?? decision.model?.id}: ${TARGET_PHRASE[target] ?? ""} ${pct(decision.probability)}`,
-    ),
-    table(
-      `Bidrag til ${TARGET_PHRASE[target] ?? "sannsynligheten"}, sammenlignet med en typisk registrert (log-odds: til høyre opp, til venstre ned)`,
-      ["Opplysning", "Personens verdi", "Bidrag"],
-      rows,
-      { class: "aksel-table aksel-table--small contrib-table" },
-    ),
-    steps
-      ? h(
-          "details",
-          { class: "waterfall-details" },
-          h("summary", { class: "aksel-body-short" }, "Steg for steg i prosent"),
-          steps,
-          h(
-            "p",
-            { class: "aksel-detail order-note" },
-            "Rekkefølgen er modellfilens (",
-            code(wf.order),
-            "). Prosentpoengene per steg avhenger av rekkefølgen opplysningene legges til i; bidragene i log-odds over gjør det ikke, og de summerer seg eksakt.",
-          ),
-        )
-      : null,
-  );
-}
-
-// --- counterfactuals ----------------------------------------------------------
-
-function changePhrase(c) {
-  switch (c.feature) {
-    case "situation":
-      return `situasjonen «${label("situation", c.to)}» i stedet for «${label("situation", c.from)}»`;
-    case "monthsAbove3GLast24":
-      return `${c.to} i stedet for ${c.from} måneder over 3G siste 24 måneder`;
-    case "monthsSinceAbove3G":
-      if (c.from === null) return `lønn over 3G for ${c.to} måneder siden i stedet for ingen gang de siste 36 månedene`;
-      if (c.to === null) return `ingen lønn over 3G de siste 36 månedene i stedet for for ${c.from} måneder siden`;
-      return `lønn over 3G for ${c.to} i stedet for ${c.from} måneder siden`;
-    default:
-      return `${label("feature", c.feature)} ${c.to} i stedet for ${c.from}`;
-  }
-}
-
-/** "Med 17 i stedet for 16 måneder over 3G siste 24 måneder ville personen blitt sendt til NOE." */
-export function counterfactualSentence(cf) {
-  const to = cf.unit === "NOE" ? "NOE" : "et lokalt NAV-kontor";
-  return `Med ${cf.changes.map(changePhrase).join(" og ")} ville personen blitt sendt til ${to}.`;
-}
-
-function counterfactualList(decision) {
-  const name = METHOD_NAMES[decision.model?.id] ?? decision.model?.id;
-  const cfs = decision.counterfactuals ?? [];
-  return h(
-    "div",
-    { class: "counterfactuals", dataset: { model: decision.model?.id } },
-    h("h3", { class: "aksel-heading aksel-heading--xsmall" }, name),
-    cfs.length
-      ? h(
-          "ul",
-          { class: "aksel-body-long" },
-          cfs.map((cf) =>
-            h(
-              "li",
-              { class: "counterfactual", dataset: { unit: cf.unit } },
-              counterfactualSentence(cf),
-              " ",
-              h("span", { class: "detail" }, `(${TARGET_PHRASE[decision.model?.target] ?? ""} ${pct(cf.probability)}; ${cf.kind.map((k) => KIND_NOTE[k] ?? k).join(", ")})`),
-            ),
-          ),
-        )
-      : h(
-          "p",
-          { class: "aksel-body-short" },
-          "Ingen endring i modellens opplysninger ville endret sorteringen: aldersgrensen eller en regel som alltid sender personen til lokalkontoret avgjør den.",
-        ),
-  );
-}
-
-// --- wage history -------------------------------------------------------------
-
-const MONTH = new Intl.DateTimeFormat("nb-NO", { month: "short", year: "2-digit", timeZone: "UTC" });
-const monthName = (ym) => MONTH.format(new Date(`${ym}-01T00:00:00Z`));
-
-function wageChart(months, id) {
-  const W = 720;
-  const H = 260;
-  const m = { left: 70, right: 36, top: 14, bottom: 34 };
-  const plotW = W - m.left - m.right;
-  const plotH = H - m.top - m.bottom;
-  const top = Math.max(...months.map((x) => Math.max(x.nok, 3 * x.monthlyG))) * 1.12;
-  const step = top > 80000 ? 20000 : 10000;
-  const yMax = Math.ceil(top / step) * step;
-  const y = (v) => m.top + plotH - (v / yMax) * plotH;
-  const band = plotW / months.length;
-  const x = (i) => m.left + i * band;
-  const ticks = [];
-  for (let v = 0; v <= yMax; v += step) {
-    ticks.push(
-      s("line", { class: "grid", x1: m.left, x2: W - m.right, y1: y(v), y2: y(v) }),
-      s("text", { class: "tick", x: m.left - 6, y: y(v) + 4, "text-anchor": "end" }, int(v)),
+      "span",
+      { class: "aksel-tag aksel-tag--small unit-tag", "data-color": unit === "NOE" ? "success" : "info", "data-variant": "moderate", dataset: { unit } },
+      this.code("unit", unit),
     );
   }
-  const bars = months.map((w, i) => {
-    const cls = w.above3G ? "wage-bar wage-bar--above3g" : w.below1G ? "wage-bar wage-bar--below1g" : "wage-bar wage-bar--between";
-    return s(
-      "rect",
-      { class: cls, x: x(i) + band * 0.15, y: y(w.nok), width: band * 0.7, height: Math.max(0, y(0) - y(w.nok)), dataset: { month: w.month } },
-      s("title", {}, `${w.month}: ${nok(w.nok)} = ${dec1(w.ratio)} G`),
-    );
-  });
-  const gLine = (k) =>
-    s("path", {
-      class: `g-line g-line--${k}g`,
-      d: months.map((w, i) => `${i ? "L" : "M"}${x(i)} ${y(k * w.monthlyG)} H${x(i + 1)}`).join(" "),
-    });
-  const last = months.at(-1);
-  const labels = months.map((w, i) =>
-    i % 3 === 0 ? s("text", { class: "tick", x: x(i) + band / 2, y: H - m.bottom + 16, "text-anchor": "middle" }, monthName(w.month)) : null,
-  );
-  const above = months.filter((w) => w.above3G).length;
-  const below = months.filter((w) => w.below1G).length;
-  return s(
-    "svg",
-    { class: "wage-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": `${id}-title ${id}-desc` },
-    s("title", { id: `${id}-title` }, `Månedslønn ${months[0].month} til ${last.month}, i kroner, med 1G- og 3G-linjer`),
-    s(
-      "desc",
-      { id: `${id}-desc` },
-      `${above} av ${months.length} måneder over 3G og ${below} under 1G. Tallene står i tabellen under figuren.`,
-    ),
-    ticks,
-    bars,
-    gLine(1),
-    gLine(3),
-    s("text", { class: "g-label", x: W - m.right + 4, y: y(last.monthlyG) + 4 }, "1G"),
-    s("text", { class: "g-label", x: W - m.right + 4, y: y(3 * last.monthlyG) + 4 }, "3G"),
-    s("line", { class: "axis", x1: m.left, x2: W - m.right, y1: y(0), y2: y(0) }),
-    labels,
-  );
-}
 
-function wageSection(months, id) {
-  if (!months.length) return h("p", { class: "aksel-body-short" }, "Ingen måneder å vise.");
-  const rows = months.map((w) =>
-    h(
-      "tr",
-      { class: "aksel-table__row", dataset: { month: w.month } },
-      td(w.month),
-      td(nok(w.nok)),
-      td(nok(Math.round(w.monthlyG))),
-      td(`${dec2(w.ratio)} G`),
-      td(w.above3G ? "Ja" : "Nei"),
-      td(w.below1G ? "Ja" : "Nei"),
-    ),
-  );
-  return h(
-    "div",
-    { class: "wages" },
-    h(
-      "p",
-      { class: "aksel-body-short legend" },
-      h("span", { class: "swatch swatch--above3g", "aria-hidden": "true" }),
-      " over 3G ",
-      h("span", { class: "swatch swatch--between", "aria-hidden": "true" }),
-      " mellom 1G og 3G ",
-      h("span", { class: "swatch swatch--below1g", "aria-hidden": "true" }),
-      " under 1G. Linjene er 1G og 3G per måned (G/12 og 3 × G/12, grunnbeløpet i kraft den måneden).",
-    ),
-    wageChart(months, id),
-    h(
-      "details",
-      { class: "wage-table" },
-      h("summary", { class: "aksel-body-short" }, "Vis lønnshistorikken som tabell"),
-      table(
-        "Månedslønn før registreringsmåneden, eldste først. «I G»: lønnen delt på G/12.",
-        ["Måned", "Lønn", "G/12 den måneden", "I G", "Over 3G", "Under 1G"],
-        rows,
-        { class: "aksel-table aksel-table--small", dataset: { part: "wage-table" } },
+  section(key, title, ...children) {
+    return h(
+      "section",
+      { class: "panel-section", dataset: { part: key }, "aria-labelledby": `${this.id}-${key}` },
+      h("h2", { class: "aksel-heading aksel-heading--medium", id: `${this.id}-${key}` }, title),
+      ...children,
+    );
+  }
+
+  // --- the routing -----------------------------------------------------------
+
+  decision(person, d) {
+    const { t } = this;
+    const sa = person.answers?.selfAssessment;
+    return this.section(
+      "decision",
+      t("panel.decision"),
+      h(
+        "p",
+        { class: "aksel-body-long verdict", dataset: { unit: d.unit } },
+        person.id ? [code(person.id), " "] : null,
+        t("panel.verdict"),
+        " ",
+        h("strong", {}, this.code("unit", d.unit)),
+        d.group ? [` (${t("panel.group")}: `, this.code("group", d.group), ")"] : null,
+        ".",
       ),
-    ),
-  );
+      h(
+        "p",
+        { class: "aksel-detail" },
+        t("panel.policyLine", { date: this.f.date(person.registeredOn), policy: d.policy.id, from: this.f.date(d.policy.validFrom), ruleset: d.ruleset ?? "–" }),
+      ),
+      h(
+        "p",
+        { class: "aksel-body-short self-assessment", dataset: { value: sa ?? "" } },
+        h("strong", {}, `${t("panel.selfAssessment")}: `),
+        sa ? this.code("selfAssessment", sa) : t("panel.selfAssessmentNone"),
+        h("span", { class: "detail" }, ` (${t("panel.selfAssessmentNote")})`),
+      ),
+    );
+  }
+
+  methodCard({ policy, decision, error }, gNote) {
+    const { t } = this;
+    const head = [
+      h("h3", { class: "aksel-heading aksel-heading--small" }, this.methodName(policy)),
+      h("p", { class: "aksel-detail" }, t("panel.policyRef", { id: policy.id, status: t(`panel.policyStatus.${policy.status ?? "IN_FORCE"}`), from: this.f.date(policy.validFrom) })),
+    ];
+    if (error) {
+      return h(
+        "section",
+        { class: "method-card", dataset: { policy: policy.id, state: "error" } },
+        head,
+        isBeyondGTable(error) && gNote ? h("p", { class: "aksel-body-short g-note" }, gNote) : null,
+        errorBlock(error, t("panel.methodError"), t),
+      );
+    }
+    const target = decision.model?.target;
+    const what =
+      decision.method === "MODEL"
+        ? h(
+            "p",
+            { class: "aksel-body-short" },
+            `${t(`target.${target}`)}: `,
+            h("strong", { class: "probability" }, this.f.pct(decision.probability)),
+            ` ${t("panel.cutoff", { cutoff: this.f.pct(decision.cutoff) })}`,
+          )
+        : h("p", { class: "aksel-body-short" }, `${t("panel.groupLabel")} `, h("strong", {}, this.code("group", decision.group)));
+    return h(
+      "section",
+      { class: "method-card", dataset: { policy: policy.id, unit: decision.unit } },
+      head,
+      h("p", { class: "aksel-body-short" }, `${t("panel.sentTo")} `, this.unitTag(decision.unit)),
+      what,
+      h(
+        "ul",
+        { class: "aksel-body-short reasons" },
+        decision.reasons.map((r) => h("li", { dataset: { code: r.code } }, reasonText(r, { lang: t.lang }))),
+      ),
+    );
+  }
+
+  // --- the rule trace ----------------------------------------------------------
+
+  traceInput(step) {
+    const v = step.input;
+    switch (step.rule) {
+      case "AGE_IN_BAND":
+        return this.t("panel.trace.years", { n: v });
+      case "HAS_EDUCATION":
+        return this.code("education", v);
+      case "WORK_HISTORY":
+        return this.t("panel.trace.periods", { n: v?.periods ?? 0 });
+      default:
+        return typeof v === "string" ? this.code("answer", v) : JSON.stringify(v);
+    }
+  }
+
+  traceDetail(step) {
+    const d = step.detail;
+    const { t } = this;
+    if (!d) return "";
+    switch (step.rule) {
+      case "HEALTH_OBSTACLES":
+      case "OTHER_OBSTACLES":
+        return t("panel.trace.countsAsObstacle", { list: (d.countsAsObstacle ?? []).map((a) => this.code("answer", a)).join(", ") });
+      case "AGE_IN_BAND":
+        return t("panel.trace.band", d);
+      case "PASSED_EDUCATION":
+      case "APPROVED_EDUCATION":
+        return d.primarySchoolCountsAsPassedAndApproved ? t("panel.trace.primarySchool") : "";
+      case "WORK_HISTORY":
+        return d.test === "MONTH_SAMPLING"
+          ? t("panel.trace.sampling", { covered: (d.sampled ?? []).filter((x) => x.covered).length, total: (d.sampled ?? []).length, longest: d.longestMonths ?? 0 })
+          : t("panel.trace.intervals", { longest: d.longestMonths ?? 0 });
+      default:
+        return "";
+    }
+  }
+
+  trace(decision) {
+    const { t } = this;
+    const cols = ["#", t("panel.trace.rule"), t("panel.trace.input"), t("panel.trace.holds")];
+    // On a phone each step is a block, labelled without the column's "?".
+    const labels = [t("panel.trace.step"), cols[1], cols[2], t("panel.trace.holdsLabel")];
+    const rows = (decision.trace ?? []).map((step, i) =>
+      h(
+        "tr",
+        { class: "aksel-table__row", dataset: { rule: step.rule, holds: String(step.holds) } },
+        tdl(labels[0], String(i + 1)),
+        tdl(labels[1], this.code("rule", step.rule), h("br"), code(step.rule)),
+        tdl(labels[2], this.traceInput(step), this.traceDetail(step) ? [h("br"), h("span", { class: "detail" }, this.traceDetail(step))] : null),
+        tdl(labels[3], h("strong", { class: step.holds ? "holds" : "fails" }, this.code("answer", step.holds ? "JA" : "NEI"))),
+      ),
+    );
+    return this.section(
+      "trace",
+      t("panel.trace"),
+      table(t("panel.traceCaption", { ruleset: decision.ruleset ?? "–" }), cols, rows, { class: "aksel-table aksel-table--small trace reflow", dataset: { part: "trace" } }),
+    );
+  }
+
+  // --- how each input pulled ----------------------------------------------------
+
+  featureValue(c) {
+    if (c.feature === "situation" || c.feature === "education") return this.code(c.feature, c.value);
+    if (c.value === null || c.value === undefined) return this.t("panel.never36");
+    return this.t("panel.months", { n: c.value });
+  }
+
+  /** A bar on the shared scale: `towardNoe` in probability units (+ toward NOE, − toward the local office). */
+  bar(towardNoe, max) {
+    const W = 200;
+    const mid = W / 2;
+    const w = (Math.abs(towardNoe) / max) * (mid - 2);
+    const unit = towardNoe >= 0 ? "NOE" : "LOCAL_OFFICE";
+    return s(
+      "svg",
+      { class: "push-bar", viewBox: `0 0 ${W} 18`, width: W, height: 18, "aria-hidden": "true", focusable: "false" },
+      s("line", { class: "axis", x1: mid, x2: mid, y1: 0, y2: 18 }),
+      s("rect", { class: `bar bar--${unit}`, x: unit === "NOE" ? mid : mid - w, y: 3, width: Math.max(w, 1), height: 12 }),
+    );
+  }
+
+  /** The visible scale above the bars: ticks in percentage points, and which side is which. */
+  scale(max, extra = "") {
+    const W = 200;
+    const mid = W / 2;
+    const ticks = [-max, -max / 2, 0, max / 2, max];
+    return h(
+      "div",
+      { class: `push-scale ${extra}` },
+      s(
+        "svg",
+        { class: "push-scale-axis", viewBox: `0 0 ${W} 20`, width: W, height: 20, "aria-hidden": "true", focusable: "false" },
+        s("line", { class: "axis", x1: 2, x2: W - 2, y1: 16, y2: 16 }),
+        ticks.map((v) => {
+          const x = mid + (v / max) * (mid - 2);
+          return [
+            s("line", { class: "axis", x1: x, x2: x, y1: 12, y2: 20 }),
+            s("text", { class: "tick", x, y: 10, "text-anchor": v === -max ? "start" : v === max ? "end" : "middle" }, this.f.int(Math.abs(v) * 100)),
+          ];
+        }),
+      ),
+      h(
+        "div",
+        { class: "push-scale-ends aksel-detail" },
+        h("span", { class: "toward toward--LOCAL_OFFICE" }, `← ${this.t("panel.toward.LOCAL_OFFICE")}`),
+        h("span", { class: "toward toward--NOE" }, `${this.t("panel.toward.NOE")} →`),
+      ),
+      h("span", { class: "visually-hidden" }, this.t("panel.scale", { max: this.f.int(max * 100) })),
+    );
+  }
+
+  contributions(decision, max) {
+    const { t, f } = this;
+    const target = decision.model?.target;
+    const higher = higherPointsTo(target);
+    const name = this.methodName({ method: "MODEL", id: decision.model?.id });
+    const wf = decision.waterfall;
+    const byFeature = Object.fromEntries(decision.contributions.map((c) => [c.feature, c]));
+    const cols = [t("panel.col.input"), t("panel.col.value"), t("panel.col.push"), t("panel.col.toward")];
+    const rows = wf.steps.map((st) => {
+      const dp = st.to - st.from;
+      const towardNoe = higher === "NOE" ? dp : -dp;
+      const unit = Math.abs(dp) < 0.0005 ? "NONE" : towardNoe > 0 ? "NOE" : "LOCAL_OFFICE";
+      const c = byFeature[st.feature];
+      return h(
+        "tr",
+        { class: "aksel-table__row", dataset: { feature: st.feature, pp: String(dp * 100), toward: unit } },
+        tdl(cols[0], this.code("feature", st.feature)),
+        tdl(cols[1], c ? this.featureValue(c) : "–"),
+        tdl(cols[2], h("div", { class: "push-cell" }, this.bar(towardNoe, max), h("span", { class: "pp" }, f.pp(dp)))),
+        tdl(cols[3], h("span", { class: `toward toward--${unit}` }, t(`panel.toward.${unit}`))),
+      );
+    });
+    const headers = [cols[0], cols[1], h("span", {}, cols[2], this.scale(max)), cols[3]];
+    return h(
+      "div",
+      { class: "contributions", dataset: { model: decision.model?.id, higher } },
+      h("h3", { class: "aksel-heading aksel-heading--xsmall" }, t("panel.contribHeading", { name, target: t(`target.${target}`), p: f.pct(decision.probability) })),
+      h("p", { class: "aksel-body-short higher-means" }, t("panel.higherMeans", { target: t(`target.${target}`), unit: higher })),
+      h("p", { class: "aksel-body-short baseline" }, t("panel.baseline", { p: f.pct(wf.baselineProbability) })),
+      this.scale(max, "push-scale--phone"),
+      table(null, headers, rows, { class: "aksel-table aksel-table--small push-table reflow" }),
+      h(
+        "p",
+        { class: "aksel-body-short person-result", dataset: { unit: decision.unit } },
+        t("panel.result", { p: f.pct(decision.probability), cutoff: f.pct(decision.cutoff), unit: decision.unit }),
+      ),
+      h(
+        "details",
+        { class: "log-odds" },
+        h("summary", { class: "aksel-body-short" }, t("panel.logOdds")),
+        h("p", { class: "aksel-detail order-note" }, t("panel.orderNote")),
+        scroller(
+          t,
+          table(
+            t("panel.logOddsCaption"),
+            [t("panel.col.input"), t("panel.col.value"), t("panel.col.bin"), t("panel.col.logit")],
+            decision.contributions.map((c) =>
+              h("tr", { class: "aksel-table__row", dataset: { feature: c.feature, logit: String(c.logit) } }, td(this.code("feature", c.feature)), td(this.featureValue(c)), td(String(c.bin ?? "–")), td(f.signedDec(c.logit))),
+            ),
+            { class: "aksel-table aksel-table--small logit-table" },
+          ),
+        ),
+      ),
+    );
+  }
+
+  // --- what would have changed it -------------------------------------------------
+
+  counterfactualList(decision) {
+    const { t, f } = this;
+    const cfs = decision.counterfactuals ?? [];
+    const target = decision.model?.target;
+    return h(
+      "div",
+      { class: "counterfactuals", dataset: { model: decision.model?.id } },
+      h("h3", { class: "aksel-heading aksel-heading--xsmall" }, this.methodName({ method: "MODEL", id: decision.model?.id })),
+      cfs.length
+        ? h(
+            "ul",
+            { class: "aksel-body-long" },
+            cfs.map((cf) =>
+              h(
+                "li",
+                { class: "counterfactual", dataset: { unit: cf.unit, actionable: String(cf.actionable) } },
+                counterfactualSentence(t, cf),
+                " ",
+                h("span", { class: "detail" }, `(${t(`target.${target}`)} ${f.pct(cf.probability)}; ${cf.kind.map((k) => t(`panel.cf.kind.${k}`)).join(", ")})`),
+              ),
+            ),
+          )
+        : h("p", { class: "aksel-body-short" }, t("panel.cf.none")),
+    );
+  }
+
+  // --- wage history ----------------------------------------------------------------
+
+  /** The chart drawn at `width` CSS pixels, so its 12 px text stays 12 px. */
+  wageChart(months, width) {
+    const { t, f } = this;
+    const W = Math.max(300, Math.min(760, Math.round(width)));
+    const H = W < 500 ? 220 : 260;
+    const m = { left: W < 500 ? 52 : 70, right: 30, top: 14, bottom: 34 };
+    const plotW = W - m.left - m.right;
+    const plotH = H - m.top - m.bottom;
+    const top = Math.max(...months.map((x) => Math.max(x.nok, 3 * x.monthlyG))) * 1.12;
+    const step = top > 80000 ? 20000 : 10000;
+    const yMax = Math.ceil(top / step) * step;
+    const y = (v) => m.top + plotH - (v / yMax) * plotH;
+    const band = plotW / months.length;
+    const x = (i) => m.left + i * band;
+    const every = W < 500 ? 6 : 3;
+    const ticks = [];
+    for (let v = 0; v <= yMax; v += step) {
+      if (W < 500 && (v / step) % 2 === 1) continue;
+      ticks.push(
+        s("line", { class: "grid", x1: m.left, x2: W - m.right, y1: y(v), y2: y(v) }),
+        s("text", { class: "tick", x: m.left - 6, y: y(v) + 4, "text-anchor": "end" }, f.int(v)),
+      );
+    }
+    const bars = months.map((w, i) => {
+      const cls = w.above3G ? "wage-bar wage-bar--above3g" : w.below1G ? "wage-bar wage-bar--below1g" : "wage-bar wage-bar--between";
+      return s(
+        "rect",
+        { class: cls, x: x(i) + band * 0.15, y: y(w.nok), width: band * 0.7, height: Math.max(0, y(0) - y(w.nok)), dataset: { month: w.month } },
+        s("title", {}, `${w.month}: ${f.nok(w.nok)} = ${f.dec1(w.ratio)} G`),
+      );
+    });
+    const gLine = (k) =>
+      s("path", { class: `g-line g-line--${k}g`, d: months.map((w, i) => `${i ? "L" : "M"}${x(i)} ${y(k * w.monthlyG)} H${x(i + 1)}`).join(" ") });
+    const last = months.at(-1);
+    const labels = months.map((w, i) =>
+      i % every === 0 ? s("text", { class: "tick", x: x(i) + band / 2, y: H - m.bottom + 18, "text-anchor": "middle" }, f.month(w.month)) : null,
+    );
+    const id = this.id;
+    return s(
+      "svg",
+      { class: "wage-chart", viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", "aria-labelledby": `${id}-title ${id}-desc` },
+      s("title", { id: `${id}-title` }, t("panel.chartTitle", { from: months[0].month, to: last.month })),
+      s("desc", { id: `${id}-desc` }, t("panel.chartDesc", { above: months.filter((w) => w.above3G).length, below: months.filter((w) => w.below1G).length, n: months.length })),
+      ticks,
+      bars,
+      gLine(1),
+      gLine(3),
+      s("text", { class: "g-label", x: W - m.right + 4, y: y(last.monthlyG) + 4 }, "1G"),
+      s("text", { class: "g-label", x: W - m.right + 4, y: y(3 * last.monthlyG) + 4 }, "3G"),
+      s("line", { class: "axis", x1: m.left, x2: W - m.right, y1: y(0), y2: y(0) }),
+      labels,
+    );
+  }
+
+  wages(months, width) {
+    const { t, f } = this;
+    if (!months.length) return h("p", { class: "aksel-body-short" }, t("panel.noMonths"));
+    const yes = this.code("answer", "JA");
+    const no = this.code("answer", "NEI");
+    const rows = months.map((w) =>
+      h(
+        "tr",
+        { class: "aksel-table__row", dataset: { month: w.month } },
+        td(w.month),
+        td(f.nok(w.nok)),
+        td(f.nok(Math.round(w.monthlyG))),
+        td(`${f.dec2(w.ratio)} G`),
+        td(w.above3G ? yes : no),
+        td(w.below1G ? yes : no),
+      ),
+    );
+    return h(
+      "div",
+      { class: "wages" },
+      h(
+        "p",
+        { class: "aksel-body-short legend" },
+        h("span", { class: "swatch swatch--above3g", "aria-hidden": "true" }),
+        ` ${t("panel.legend.above")} `,
+        h("span", { class: "swatch swatch--between", "aria-hidden": "true" }),
+        ` ${t("panel.legend.between")} `,
+        h("span", { class: "swatch swatch--below1g", "aria-hidden": "true" }),
+        ` ${t("panel.legend.below")}. ${t("panel.legend.lines")}`,
+      ),
+      h("div", { class: "chart-box" }, this.wageChart(months, width)),
+      h(
+        "details",
+        { class: "wage-table" },
+        h("summary", { class: "aksel-body-short" }, t("panel.wageTable")),
+        scroller(
+          t,
+          table(
+            t("panel.wageCaption"),
+            [t("panel.col.month"), t("panel.col.wage"), t("panel.col.monthlyG"), t("panel.col.inG"), t("panel.col.above3G"), t("panel.col.below1G")],
+            rows,
+            { class: "aksel-table aksel-table--small", dataset: { part: "wage-table" } },
+          ),
+        ),
+      ),
+    );
+  }
+}
+
+/** "2026-04": the last month the shipped G table covers (G changes on 1 May); read once per page. */
+let gTableEnd;
+function lastGMonth(api) {
+  if (gTableEnd === undefined) {
+    const from = api.grunnbelop?.().at(-1)?.from;
+    gTableEnd = from ? `${Number(from.slice(0, 4)) + 1}-04` : null;
+  }
+  return gTableEnd;
 }
 
 // --- the element --------------------------------------------------------------
 
 export class VeivalgPanel extends HTMLElement {
-  static observedAttributes = ["person"];
+  static observedAttributes = ["person", "policy", "lang"];
 
   #person = null;
+  #policy = null;
   #parseError = null;
   #id = `veivalg-panel-${++instances}`;
   #pending = 0;
+  #resize = null;
+  #width = 0;
 
   constructor() {
     super();
-    // A `person` set on the element before this class was defined.
-    if (Object.hasOwn(this, "person")) {
-      const value = this.person;
-      delete this.person;
-      this.#person = value ?? null;
+    // Properties set on the element before this class was defined.
+    for (const name of ["person", "policy"]) {
+      if (Object.hasOwn(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
     }
   }
 
@@ -436,8 +561,22 @@ export class VeivalgPanel extends HTMLElement {
     this.#update();
   }
 
+  /** A policy id or object; empty for the policy in force on the registration day. */
+  get policy() {
+    return this.#policy;
+  }
+
+  set policy(value) {
+    this.#policy = value || null;
+    this.#update();
+  }
+
   attributeChangedCallback(name, _old, value) {
-    if (name !== "person") return;
+    if (name === "lang") return this.#update();
+    if (name === "policy") {
+      this.#policy = value || null;
+      return this.#update();
+    }
     this.#parseError = null;
     try {
       this.#person = value ? JSON.parse(value) : null;
@@ -449,147 +588,113 @@ export class VeivalgPanel extends HTMLElement {
   }
 
   connectedCallback() {
+    // The wage chart is drawn at the panel's width (12 px text stays 12 px):
+    // draw again when the width changes by more than a little.
+    this.#resize ??= new ResizeObserver(() => {
+      if (this.dataset.state === "ready" && Math.abs(this.clientWidth - this.#width) > 40) this.#update();
+    });
+    this.#resize.observe(this);
     this.#update();
+  }
+
+  disconnectedCallback() {
+    this.#resize?.disconnect();
+  }
+
+  /** The panel's language: its own `lang`, else the nearest ancestor's. */
+  get #lang() {
+    return normalLang((this.getAttribute("lang") || this.parentElement?.closest("[lang]")?.getAttribute("lang") || "nb").slice(0, 2));
   }
 
   async #update() {
     const ticket = ++this.#pending;
+    const t = translator(this.#lang);
     let api;
     try {
-      api = await ready;
+      api = await load();
     } catch (e) {
-      this.replaceChildren(errorBlock({ kind: "IO", path: "", message: `the WebAssembly module could not be loaded: ${e?.message ?? e}` }));
+      this.replaceChildren(errorBlock({ kind: "IO", path: "", message: `${e?.message ?? e}` }, t("panel.loadFailed"), t));
       this.dataset.state = "error";
       return;
     }
     if (ticket !== this.#pending || !this.isConnected) return;
-    this.#render(api);
+    this.#render(api, t);
     this.dispatchEvent(new CustomEvent("veivalg-render", { bubbles: true }));
   }
 
-  #render(api) {
+  #render(api, t) {
     if (this.#parseError) {
-      this.replaceChildren(errorBlock(this.#parseError, "Personen er ikke gyldig JSON"));
+      this.replaceChildren(errorBlock(this.#parseError, t("panel.notJson"), t));
       this.dataset.state = "error";
       return;
     }
     if (!this.#person) {
-      this.replaceChildren(h("p", { class: "aksel-body-long" }, "Velg en person for å se vurderingen."));
+      this.replaceChildren(h("p", { class: "aksel-body-long" }, t("panel.empty")));
       this.dataset.state = "empty";
       return;
     }
     const person = this.#person;
-    let inForce;
+    let x;
     try {
-      inForce = api.decide(person);
+      x = explainPerson(api, person, this.#policy ? { policy: this.#policy } : {});
     } catch (e) {
-      this.replaceChildren(errorBlock(e, "Registreringen kunne ikke vurderes"));
+      this.replaceChildren(errorBlock(plainError(e), t("panel.cannotAssess"), t));
       this.dataset.state = "error";
       return;
     }
-    const all = api.policies();
-    const policyInForce = all.find((p) => p.id === inForce.policy.id);
-    const methods = [{ policy: policyInForce, decision: inForce }];
-    for (const policy of all.filter((p) => p.method === "MODEL")) {
-      try {
-        methods.push({ policy, decision: api.decide(person, { policy: policy.id }) });
-      } catch (error) {
-        methods.push({ policy, error });
-      }
-    }
-    const modelDecisions = methods.filter((m) => m.decision?.method === "MODEL").map((m) => m.decision);
-    // One scale for every model's bars, so they can be compared.
-    const scale = Math.max(0.25, ...modelDecisions.flatMap((d) => d.contributions.map((c) => Math.abs(c.logit))));
-    let wages;
-    let wageError;
-    try {
-      wages = api.wageHistory(person, { months: 24 });
-    } catch (e) {
-      wageError = e;
-    }
-
-    const section = (key, title, ...children) =>
-      h(
-        "section",
-        { class: "panel-section", dataset: { part: key }, "aria-labelledby": `${this.#id}-${key}` },
-        h("h2", { class: "aksel-heading aksel-heading--medium", id: `${this.#id}-${key}` }, title),
-        ...children,
-      );
+    const v = new View(t, this.#id);
+    const models = x.methods.filter((m) => m.decision?.method === "MODEL").map((m) => m.decision);
+    // One scale for every model's bars, so A and B can be compared: the
+    // largest step, rounded up to 5, 10, 20 or 25 percentage points.
+    const largest = Math.max(0, ...models.flatMap((d) => d.waterfall.steps.map((st) => Math.abs(st.to - st.from))));
+    const max = [0.05, 0.1, 0.2, 0.25, 0.5, 1].find((m) => m >= largest) ?? 1;
+    // The G note (issue 10, "G after the table"): when the package takes
+    // `{ gBeyondTable: "latest" }`, explainPerson passes it and every output
+    // names the months it used the latest G for; the note then says which.
+    // Until then a month after the table is an INSUFFICIENT_DATA error, and
+    // the note says where the table ends.
+    const last = lastGMonth(api);
+    const gNote = last ? t("panel.gBeyond", { last: t.f.monthLong(last) }) : null;
+    const width = this.clientWidth || 720;
+    this.#width = width;
 
     this.replaceChildren(
-      section(
-        "decision",
-        "Sortering",
-        h(
-          "p",
-          { class: "aksel-body-long verdict", dataset: { unit: inForce.unit } },
-          person.id ? [code(person.id), " "] : null,
-          "sendes til ",
-          h("strong", {}, label("unit", inForce.unit)),
-          inForce.group ? [" (gruppe: ", label("group", inForce.group), ")"] : null,
-          ".",
-        ),
-        h(
-          "p",
-          { class: "aksel-detail" },
-          "Etter retningslinjen i kraft på registreringsdagen ",
-          person.registeredOn ?? "",
-          ": ",
-          code(inForce.policy.id),
-          ` (fra ${inForce.policy.validFrom}), regelsett `,
-          code(inForce.ruleset ?? "–"),
-          ". Sorteringen avgjør bare hvem som ser på saken først; veilederen gjør vurderingen.",
-        ),
-      ),
-      section(
+      v.decision(person, x.inForce),
+      v.section(
         "methods",
-        "Tre metoder side om side",
-        h("div", { class: "method-grid" }, methods.map(methodCard)),
-        h(
-          "p",
-          { class: "aksel-detail" },
-          "Variant A og B er forslag fra rapporten (avsnitt 4.4). Modellene er tilpasset SYNTETISKE data og må tilpasses på nytt på ekte data før bruk.",
-        ),
+        t("panel.methods"),
+        h("div", { class: "method-grid" }, x.methods.map((m) => v.methodCard(m, gNote))),
+        h("p", { class: "aksel-detail" }, t("panel.synthetic")),
       ),
-      section("trace", "Regelsporet", traceTable(inForce)),
-      section(
+      v.trace(x.inForce),
+      v.section(
         "contributions",
-        "Hva modellene la vekt på",
-        h(
-          "p",
-          { class: "aksel-body-short" },
-          "Hvor mye hver opplysning trekker sannsynligheten opp eller ned, sammenlignet med en typisk registrert (gjennomsnittet i treningsdataene) ",
-          h("span", { lang: "en" }, "(compared with a typical registrant)"),
-          ".",
-        ),
-        modelDecisions.length
-          ? modelDecisions.map((d) => contributionBars(d, scale))
-          : h("p", { class: "aksel-body-short" }, "Ingen modell kunne vurdere personen."),
+        t("panel.contributions"),
+        h("p", { class: "aksel-body-short" }, t("panel.contributionsIntro")),
+        models.length ? models.map((d) => v.contributions(d, max)) : h("p", { class: "aksel-body-short" }, t("panel.noModel")),
       ),
-      section(
+      v.section(
         "counterfactuals",
-        "Hva ville endret sorteringen?",
+        t("panel.counterfactuals"),
         h(
           "div",
           { class: "aksel-alert aksel-alert--small", "data-color": "info" },
-          h(
-            "div",
-            { class: "aksel-alert__wrapper aksel-body-short not-advice" },
-            "Setningene beskriver fortiden og svarene slik de er, ikke råd: tidligere lønn kan ikke endres, og situasjonen skal beskrive den virkelige situasjonen.",
-          ),
+          h("div", { class: "aksel-alert__wrapper aksel-body-short not-advice" }, t("panel.notAdvice")),
         ),
-        modelDecisions.map(counterfactualList),
+        models.map((d) => v.counterfactualList(d)),
       ),
-      section(
+      v.section(
         "wages",
-        "Lønnshistorikk siste 24 måneder",
-        wageError ? errorBlock(wageError, "Lønnshistorikken kunne ikke vises") : wageSection(wages, this.#id),
+        t("panel.wages"),
+        x.wageHistoryError
+          ? [isBeyondGTable(x.wageHistoryError) && gNote ? h("p", { class: "aksel-body-short g-note" }, gNote) : null, errorBlock(x.wageHistoryError, t("panel.wagesError"), t)]
+          : v.wages(x.wageHistory, width),
       ),
       h(
         "details",
         { class: "raw" },
-        h("summary", { class: "aksel-body-short" }, "Vis svarene som JSON ", h("span", { lang: "en" }, "(raw decisions)")),
-        h("pre", { class: "aksel-body-short" }, JSON.stringify(methods.map((m) => m.decision ?? { error: { kind: m.error.kind, path: m.error.path, message: m.error.message } }), null, 2)),
+        h("summary", { class: "aksel-body-short" }, t("panel.raw")),
+        h("pre", { class: "aksel-body-short" }, JSON.stringify(x.methods.map((m) => m.decision ?? { error: m.error }), null, 2)),
       ),
     );
     this.dataset.state = "ready";

@@ -1,0 +1,56 @@
+// Screenshots of every page at 390 px (a phone) and 1280 px into
+// docs/screenshots/, the citizen page with a result and with the error
+// summary, the counsellor page with an example person.
+//   node tests/e2e/screenshots.mjs      (needs pkg/: `make pkg`)
+import { mkdirSync } from "node:fs";
+import { chromium } from "playwright-core";
+import { start } from "../../scripts/serve.mjs";
+
+const out = new URL("../../docs/screenshots/", import.meta.url);
+mkdirSync(out, { recursive: true });
+const server = await start({ port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+async function citizenResult(page) {
+  await page.fill("#registeredOn", "14.03.2025");
+  await page.fill("#birthDate", "02.06.1979");
+  for (const id of ["situation-MISTET_JOBBEN", "education-HOYERE_UTDANNING_1_TIL_4", "educationApproved-JA", "educationPassed-JA", "healthObstacles-NEI", "otherObstacles-NEI", "selfAssessment-4"]) await page.check(`#${id}`);
+  await page.click("#submit");
+  await page.waitForSelector("#result[data-unit]");
+}
+
+const shots = [
+  ["index", "/", null],
+  ["citizen-result", "/citizen.html", citizenResult],
+  ["citizen-errors", "/citizen.html", async (page) => {
+    await page.click("#submit");
+    await page.waitForSelector("#problems:not([hidden])");
+  }],
+  ["counsellor", "/counsellor.html", (page) => page.waitForSelector("veivalg-panel[data-state=ready]")],
+  ["counsellor-nn-after-g-table", "/counsellor.html?lang=nn", async (page) => {
+    await page.waitForSelector("veivalg-panel[data-state=ready]");
+    await page.selectOption("#sample", { index: 5 });
+    await page.waitForFunction(() => document.querySelector("veivalg-panel .verdict")?.textContent.includes("syntetisk-6"));
+  }],
+  ["demo", "/demo.html", null],
+  ["demo-en", "/demo.html?lang=en", null],
+];
+
+for (const width of [390, 1280]) {
+  for (const [name, path, act] of shots) {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "nb-NO" });
+    await page.goto(new URL(path, server.url).href);
+    await page.waitForSelector("body[data-ready=true]");
+    if (act) await act(page);
+    await page.evaluate(() => document.fonts.ready);
+    const file = new URL(`${name}-${width}.png`, out);
+    await page.screenshot({ path: file.pathname, fullPage: true });
+    console.log(`docs/screenshots/${name}-${width}.png`);
+    await page.close();
+  }
+}
+await browser.close();
+await server.close();
