@@ -103,6 +103,9 @@ function showDecision(t, result, version) {
     d.group ? h("p", { class: "aksel-body-long", id: "result-group", dataset: { group: d.group } }, `${t("citizen.groupIs")} `, h("strong", {}, t(`code.group.${d.group}`)), ".") : null,
     h("h3", { class: "aksel-heading aksel-heading--small" }, t("citizen.why")),
     h("ul", { class: "aksel-body-long reasons", id: "result-reasons" }, d.reasons.map((r) => h("li", { dataset: { code: r.code } }, reasonText(r, { lang: t.lang, voice: "you" })))),
+    d.gAssumed
+      ? h("p", { class: "aksel-body-short g-note", id: "result-g-note" }, t("citizen.gAssumed", { from: t.f.monthLong(d.gAssumed.from), to: t.f.monthLong(d.gAssumed.to), value: t.f.nok(d.gAssumed.g.nok), date: t.f.date(d.gAssumed.g.from) }))
+      : null,
     h("p", { class: "aksel-body-short" }, t("citizen.notDecision")),
     h("h3", { class: "aksel-heading aksel-heading--small", id: "changes-heading" }, t("citizen.changeHeading")),
     h("p", { class: "aksel-body-short" }, t("citizen.changeIntro")),
@@ -164,7 +167,9 @@ async function main() {
       return;
     }
     try {
-      const decision = api.decide(person);
+      // Opt in to the latest G for months after the shipped G table; a
+      // decision that used it carries `gAssumed`, and the result says so.
+      const decision = api.decide(person, { gBeyondTable: "LATEST" });
       clearProblems(form, $("problems"));
       shown = { decision, person, computedOn: now };
       showDecision(t, shown, version);

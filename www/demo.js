@@ -5,6 +5,7 @@
 // redraw. Texts in bokmål, nynorsk or English (the switch, or ?lang=nn|en).
 // Nothing is sent anywhere.
 import { ready } from "./lib/veivalg.js";
+import { ready as cohortReady } from "./lib/veivalg-cohort.js";
 import { $, h, s, code } from "./lib/dom.js";
 import { setupPage } from "./lib/page.js";
 
@@ -233,8 +234,9 @@ async function main() {
     },
   });
   let api;
+  let Cohort;
   try {
-    api = await ready;
+    [api, { Cohort }] = await Promise.all([ready, cohortReady]);
   } catch (e) {
     $("status").textContent = page.t("status.loadFailed", { message: e?.message ?? String(e) });
     return;
@@ -244,7 +246,7 @@ async function main() {
   await nextFrame();
   const t0 = performance.now();
   try {
-    cohort = api.Cohort.synthetic({ seed: 1, size: 100000 });
+    cohort = Cohort.synthetic({ seed: 1, size: 100000 });
   } catch (e) {
     $("status").textContent = `${t("demo.cohortFailed")} ${e?.kind} ${e?.path} ${e?.message}`;
     return;

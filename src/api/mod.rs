@@ -152,7 +152,7 @@ pub fn rule_tree(person: &Person, options: &RuleTreeOptions) -> Result<RuleTreeR
 }
 
 /// Where a [`label_outcome`] takes its wages from: `{registeredOn, wages,
-/// wagesThrough?}` or a whole person (a record with `answers`).
+/// wagesThrough?}` or a whole person (a record with any other field).
 #[derive(Debug, Clone, PartialEq)]
 pub enum LabelSource {
     /// The wage data alone.
@@ -164,7 +164,13 @@ pub enum LabelSource {
 impl<'de> Deserialize<'de> for LabelSource {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let v = serde_json::Value::deserialize(d)?;
-        let read = if v.get("answers").is_some() {
+        // A record with any key beyond the wage data's is a person (so a
+        // person without `answers` is told that `answers` is missing).
+        const WAGE_KEYS: [&str; 4] = ["id", "registeredOn", "wages", "wagesThrough"];
+        let is_person = v
+            .as_object()
+            .is_some_and(|o| o.keys().any(|k| !WAGE_KEYS.contains(&k.as_str())));
+        let read = if is_person {
             crate::wire::from_value::<Person>(&v).map(|p| LabelSource::Person(Box::new(p)))
         } else {
             crate::wire::from_value::<LabelInput>(&v).map(LabelSource::Wages)

@@ -453,6 +453,19 @@ impl CohortSession {
     /// `size` or `seed`) outside the limits of [`Cohort::synthetic`].
     pub fn synthetic(options_json: &str) -> Result<CohortSession> {
         let o: SyntheticOptions = crate::wire::parse(options_json)?;
+        // Checked as the u64 that was read: on wasm32 a usize would cut
+        // 2⁵³ down to 4 294 967 295 in the message.
+        if o.size > crate::cohort::synthetic::MAX_SIZE as u64 {
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                "size",
+                format!(
+                    "a synthetic cohort has 1 to {} rows, got {}",
+                    crate::cohort::synthetic::MAX_SIZE,
+                    o.size
+                ),
+            ));
+        }
         let size = usize::try_from(o.size).unwrap_or(usize::MAX);
         let params = crate::cohort::synthetic::SyntheticParams::shipped()?;
         Cohort::synthetic_with(params, o.ages, o.seed, size).map(CohortSession::new)

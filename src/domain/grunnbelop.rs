@@ -272,19 +272,29 @@ mod tests {
     #[test]
     fn rejects_bad_tables() {
         assert!(GTable::from_json("[]").is_err());
-        let e =
-            GTable::from_json(r#"[{"from":"2020-05-01","nok":1},{"from":"2019-05-01","nok":2}]"#)
-                .unwrap_err();
+        let e = GTable::from_json(
+            r#"[{"from":"2020-05-01","nok":100000},{"from":"2019-05-01","nok":99000}]"#,
+        )
+        .unwrap_err();
         assert_eq!(e.path, "[1].from");
         let e = GTable::from_json(r#"[{"from":"2020-05-01","nok":-5}]"#).unwrap_err();
         assert_eq!(e.path, "[0].nok");
         // Implausible amounts (issue 12: a G of 1e-320 made ratios `null`).
         for nok in ["1e-320", "999.99", "10000000.5", "1.7e308"] {
-            let text = format!(r#"[{{"from":"2019-05-01","nok":1000}},{{"from":"2020-05-01","nok":{nok}}}]"#);
+            let text = format!(
+                r#"[{{"from":"2019-05-01","nok":1000}},{{"from":"2020-05-01","nok":{nok}}}]"#
+            );
             let e = GTable::from_json(&text).unwrap_err();
-            assert_eq!((e.kind, e.path.as_str()), (ErrorKind::InvalidConfig, "[1].nok"), "{nok}");
+            assert_eq!(
+                (e.kind, e.path.as_str()),
+                (ErrorKind::InvalidConfig, "[1].nok"),
+                "{nok}"
+            );
         }
-        assert!(GTable::from_json(r#"[{"from":"2020-05-01","nok":1000},{"from":"2021-05-01","nok":1e7}]"#).is_ok());
+        assert!(GTable::from_json(
+            r#"[{"from":"2020-05-01","nok":1000},{"from":"2021-05-01","nok":1e7}]"#
+        )
+        .is_ok());
     }
 }
 

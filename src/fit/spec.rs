@@ -15,9 +15,42 @@ pub struct FeatureSpec {
     /// The input.
     pub name: FeatureName,
     /// Binned features: fixed edges (omit to choose them from the data).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "bounded_edges"
+    )]
     #[cfg_attr(test, ts(optional = nullable))]
     pub edges: Option<Vec<f64>>,
+}
+
+/// Most explicit edges per binned feature. The fit allocates a p × p matrix
+/// (p: one column per bin and level), so the edges are bounded before
+/// they are read: every month domain has at most 37 values, and 64 edges
+/// are more than any of them can use (issue 12: 100 000 edges aborted the
+/// CLI, asking for 80 GB).
+pub const MAX_EDGES: usize = 64;
+
+/// Most features per fit (every feature at most once; there are fewer
+/// feature names than this).
+pub const MAX_FEATURES: usize = 16;
+
+fn bounded_edges<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Vec<f64>>, D::Error> {
+    struct Edges(Vec<f64>);
+    impl<'de> Deserialize<'de> for Edges {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+            crate::wire::bounded_vec(d, MAX_EDGES, "edges").map(Edges)
+        }
+    }
+    Ok(Option::<Edges>::deserialize(d)?.map(|e| e.0))
+}
+
+fn bounded_features<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Vec<FeatureSpec>, D::Error> {
+    crate::wire::bounded_vec(d, MAX_FEATURES, "features")
 }
 
 vocabulary! {
@@ -54,6 +87,7 @@ pub struct FitSpec {
     /// What to predict.
     pub target: Target,
     /// Inputs, in explanation order.
+    #[serde(deserialize_with = "bounded_features")]
     pub features: Vec<FeatureSpec>,
     /// L2 penalty on the slopes (not the intercept); 0 = plain maximum likelihood.
     #[serde(default)]

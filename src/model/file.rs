@@ -276,7 +276,7 @@ impl Feature {
 
     fn check(&self, at: &str) -> Result<()> {
         let bad = |path: String, msg: String| Err(Error::new(ErrorKind::InvalidConfig, path, msg));
-        let finite = |x: f64| x.is_finite();
+        let finite = |x: f64| x.is_finite() && x.abs() <= MAX_WEIGHT;
         match self {
             Feature::Categorical {
                 name,
@@ -307,7 +307,7 @@ impl Feature {
                     if !finite(*w) {
                         return bad(
                             format!("{at}.levels.{level}"),
-                            "weights must be finite numbers".into(),
+                            format!("weights must be finite numbers from -{MAX_WEIGHT} to {MAX_WEIGHT}, got {w}"),
                         );
                     }
                 }
@@ -321,7 +321,10 @@ impl Feature {
                     );
                 }
                 if !finite(*mean) {
-                    return bad(format!("{at}.mean"), "must be a finite number".into());
+                    return bad(
+                        format!("{at}.mean"),
+                        format!("must be a finite number from -{MAX_WEIGHT} to {MAX_WEIGHT}, got {mean}"),
+                    );
                 }
             }
             Feature::Binned {
@@ -354,10 +357,12 @@ impl Feature {
                         ),
                     );
                 }
-                if let Some(i) = weights.iter().position(|w| !w.is_finite()) {
+                if let Some(i) = weights.iter().position(|w| !finite(*w)) {
                     return bad(
                         format!("{at}.weights[{i}]"),
-                        "weights must be finite numbers".into(),
+                        format!(
+                            "weights must be finite numbers from -{MAX_WEIGHT} to {MAX_WEIGHT}"
+                        ),
                     );
                 }
                 if name.months().is_some_and(|m| m.never) && missing.is_none() {
@@ -366,10 +371,10 @@ impl Feature {
                         format!("{name} can be absent (never above 3G): give a `missing` weight"),
                     );
                 }
-                if missing.is_some_and(|m| !m.is_finite()) || !mean.is_finite() {
+                if missing.is_some_and(|m| !finite(m)) || !finite(*mean) {
                     return bad(
                         at.to_string(),
-                        "missing and mean must be finite numbers".into(),
+                        format!("missing and mean must be finite numbers from -{MAX_WEIGHT} to {MAX_WEIGHT}"),
                     );
                 }
             }
@@ -402,6 +407,13 @@ pub struct Aliased {
     /// Level or bin label.
     pub level: String,
 }
+
+/// Largest accepted absolute value of a weight, a mean or the intercept of
+/// a model file (a logit of 1 000 is a probability within 10⁻⁴³⁴ of 0 or 1).
+/// With at most one weight per feature and every feature at most once, a
+/// person's logit stays a finite number, so no output promises a number
+/// and gives `null` (issue 12: an intercept of 1.7e308 gave `logit: null`).
+pub const MAX_WEIGHT: f64 = 1_000.0;
 
 /// A model file (`pkg-config/models/*.json`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -475,8 +487,14 @@ impl Model {
                 );
             }
         }
-        if !self.intercept.is_finite() {
-            return bad("intercept", "must be a finite number".into());
+        if !(self.intercept.is_finite() && self.intercept.abs() <= MAX_WEIGHT) {
+            return bad(
+                "intercept",
+                format!(
+                    "must be a finite number from -{MAX_WEIGHT} to {MAX_WEIGHT}, got {}",
+                    self.intercept
+                ),
+            );
         }
         let computed = self.intercept + self.features.iter().map(Feature::mean).sum::<f64>();
         if !self.baseline_logit.is_finite() || (computed - self.baseline_logit).abs() > 1e-9 {

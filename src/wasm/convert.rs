@@ -34,6 +34,10 @@ pub(super) type JsResult<T = JsValue> = std::result::Result<T, JsValue>;
 /// be stringified or is too large (an array's `length` may be 2³² − 1).
 const MAX_KEYS_LOOKED_AT: u32 = 1_000;
 
+/// Deepest level looked at when naming the part of an input that cannot be
+/// stringified.
+const MAX_LEVELS_LOOKED_AT: usize = 64;
+
 /// Whether `value` is an array (false for anything `Array.isArray` throws on).
 fn is_array(value: &JsValue) -> bool {
     array_is_array(value).unwrap_or(false)
@@ -136,9 +140,9 @@ fn keys(value: &JsValue) -> Vec<(String, JsValue)> {
 /// Where `JSON.stringify` fails inside `value`: the path of the property
 /// that closes a cycle, holds a value with no JSON form (a bigint, a
 /// throwing `toJSON` or getter) or is an array too long to stringify.
-/// Walks at most 64 levels deep and [`MAX_KEYS_LOOKED_AT`] keys a level.
-fn locate(value: &JsValue, path: &str, stack: &mut Vec<JsValue>) -> String {
-    if !value.is_object() || stack.len() >= 64 {
+/// Walks at most `levels` levels deep and [`MAX_KEYS_LOOKED_AT`] keys a level.
+fn locate(value: &JsValue, path: &str, stack: &mut Vec<JsValue>, levels: usize) -> String {
+    if !value.is_object() || stack.len() >= levels {
         return path.to_string();
     }
     if is_array(value) && length(value) > MAX_KEYS_LOOKED_AT {
@@ -156,7 +160,7 @@ fn locate(value: &JsValue, path: &str, stack: &mut Vec<JsValue>) -> String {
             return at;
         }
         if child.is_bigint() || JSON::stringify(&child).is_err() {
-            let found = locate(&child, &at, stack);
+            let found = locate(&child, &at, stack, levels);
             stack.pop();
             return found;
         }
@@ -206,6 +210,77 @@ fn too_large(path: &str, what: &str, detail: String, limit: usize) -> Error {
     )
 }
 
+/// Why `JSON.stringify` failed on `value`, as an error naming the path.
+///
+/// A `RangeError` means the text would be too long ("Invalid string
+/// length": an array of 2³² − 1 holes, a Proxy whose `length` is 1e9) or
+/// the value too deep ("Maximum call stack size exceeded"): both are
+/// `TOO_LARGE`. For a value too deep, the walk stops two levels down (each
+/// look at a deeper level would overflow the stack again); the reader
+/// refuses more than [`wire::MAX_DEPTH`] levels anyway. Anything else a
+/// getter, a Proxy trap or `toJSON` throws, and a cycle, is `INVALID_JSON`.
+fn stringify_failed(
+    value: &JsValue,
+    what: &str,
+    root: &str,
+    limit: usize,
+    thrown: &JsValue,
+) -> Error {
+    let error = thrown.dyn_ref::<js_sys::Error>();
+    let reason = error
+        .and_then(|e| e.message().as_string())
+        .unwrap_or_else(|| String::from("JSON.stringify failed"));
+    let reason = reason.lines().next().unwrap_or_default().to_string();
+    let range = thrown.is_instance_of::<js_sys::RangeError>();
+    if range && reason.contains("call stack") {
+        let at = locate(value, root, &mut Vec::new(), 2);
+        return Error::new(
+            ErrorKind::TooLarge,
+            at,
+            format!(
+                "{what} is nested too deeply to be converted to JSON; at most {} levels of arrays and objects are accepted",
+                wire::MAX_DEPTH
+            ),
+        );
+    }
+    let at = locate(value, root, &mut Vec::new(), MAX_LEVELS_LOOKED_AT);
+    if range {
+        let detail = match find(value, root, &at) {
+            Some(v) if is_array(&v) => format!("`{}` has {} entries", leaf(&at), length(&v)),
+            _ => String::from("its JSON text would be longer than JavaScript strings can be"),
+        };
+        return too_large(&at, what, detail, limit);
+    }
+    Error::new(
+        ErrorKind::InvalidJson,
+        at,
+        format!("{what} cannot be converted to JSON: {reason}"),
+    )
+}
+
+/// The last segment of a path, for messages (`wages` of `person.wages`).
+fn leaf(path: &str) -> &str {
+    path.rsplit(['.', '['])
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(']')
+}
+
+/// The value at `path` below `value` (whose own path is `root`), read again
+/// with catching property reads: `None` if the path cannot be followed.
+fn find(value: &JsValue, root: &str, path: &str) -> Option<JsValue> {
+    let rest = path.strip_prefix(root)?;
+    let mut v = value.clone();
+    for part in rest.split(['.', '[']).filter(|p| !p.is_empty()) {
+        let key = match part.strip_suffix(']').and_then(|i| i.parse::<u32>().ok()) {
+            Some(i) => JsValue::from(i),
+            None => JsValue::from_str(part),
+        };
+        v = Reflect::get(&v, &key).ok()?;
+    }
+    Some(v)
+}
+
 /// Converts a JS input value into JSON text, refusing values that have no
 /// JSON form (`INVALID_TYPE`), values `JSON.stringify` throws on such as
 /// cyclic objects (`INVALID_JSON`, with the path of the property that
@@ -225,19 +300,8 @@ pub(super) fn json_text(value: &JsValue, what: &str, root: &str, limit: usize) -
     if value.is_undefined() || value.is_function() || value.is_symbol() || value.is_bigint() {
         return Err(no_json(value));
     }
-    let text: JsString = JSON::stringify(value).map_err(|thrown| {
-        let reason = thrown
-            .dyn_ref::<js_sys::Error>()
-            .and_then(|e| e.message().as_string())
-            .unwrap_or_else(|| String::from("JSON.stringify failed"));
-        let reason = reason.lines().next().unwrap_or_default().to_string();
-        let at = locate(value, root, &mut Vec::new());
-        Error::new(
-            ErrorKind::InvalidJson,
-            at,
-            format!("{what} cannot be converted to JSON: {reason}"),
-        )
-    })?;
+    let text: JsString = JSON::stringify(value)
+        .map_err(|thrown| stringify_failed(value, what, root, limit, &thrown))?;
     // `JSON.stringify` returns `undefined` when `toJSON` does.
     if !text.is_string() {
         return Err(no_json(&text));

@@ -2,13 +2,13 @@
 //! and the shipped data. Each is one conversion in, one typed call
 //! ([`crate::api`]), one conversion out.
 
-use super::convert::{answer, options, record, JsResult};
+use super::convert::{answer, options as read_options, record, JsResult};
 use crate::api;
 use crate::domain::person::Person;
 use crate::error::Result;
 use wasm_bindgen::prelude::*;
 
-fn person(value: &JsValue) -> Result<Person> {
+fn read_person(value: &JsValue) -> Result<Person> {
     record(value, "person")
 }
 
@@ -24,12 +24,12 @@ fn person(value: &JsValue) -> Result<Person> {
 /// Throws a `VeivalgError` (`kind`, `path`, `message`) for bad input.
 #[wasm_bindgen(js_name = decide, unchecked_return_type = "Decision")]
 pub fn decide(
-    #[wasm_bindgen(unchecked_param_type = "Person")] person_value: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "DecideOptions | null")] options_value: Option<
+    #[wasm_bindgen(unchecked_param_type = "Person")] person: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "DecideOptions | null")] options: Option<
         JsValue,
     >,
 ) -> JsResult {
-    answer(person(&person_value).and_then(|p| api::decide(&p, &options(options_value)?)))
+    answer(read_person(&person).and_then(|p| api::decide(&p, &read_options(options)?)))
 }
 
 /// Everything the counsellor panel shows, in one call: the decision under
@@ -43,12 +43,12 @@ pub fn decide(
 /// their `methods[i].error`).
 #[wasm_bindgen(js_name = explain, unchecked_return_type = "Explanation")]
 pub fn explain(
-    #[wasm_bindgen(unchecked_param_type = "Person")] person_value: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ExplainOptions | null")] options_value: Option<
+    #[wasm_bindgen(unchecked_param_type = "Person")] person: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExplainOptions | null")] options: Option<
         JsValue,
     >,
 ) -> JsResult {
-    answer(person(&person_value).and_then(|p| api::explain(&p, &options(options_value)?)))
+    answer(read_person(&person).and_then(|p| api::explain(&p, &read_options(options)?)))
 }
 
 /// The 2018 rule tree and its revisions on one person, with the trace.
@@ -59,12 +59,12 @@ pub fn explain(
 /// Throws a `VeivalgError` for bad input.
 #[wasm_bindgen(js_name = ruleTree, unchecked_return_type = "RuleTreeResult")]
 pub fn rule_tree(
-    #[wasm_bindgen(unchecked_param_type = "Person")] person_value: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "RuleTreeOptions | null")] options_value: Option<
+    #[wasm_bindgen(unchecked_param_type = "Person")] person: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "RuleTreeOptions | null")] options: Option<
         JsValue,
     >,
 ) -> JsResult {
-    answer(person(&person_value).and_then(|p| api::rule_tree(&p, &options(options_value)?)))
+    answer(read_person(&person).and_then(|p| api::rule_tree(&p, &read_options(options)?)))
 }
 
 /// A person scored by a model, without routing: probability, logit,
@@ -77,12 +77,10 @@ pub fn rule_tree(
 /// Throws a `VeivalgError`; `NOT_FOUND` for an unknown model.
 #[wasm_bindgen(js_name = score, unchecked_return_type = "ScoredPerson")]
 pub fn score(
-    #[wasm_bindgen(unchecked_param_type = "Person")] person_value: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions | null")] options_value: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_param_type = "Person")] person: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions | null")] options: Option<JsValue>,
 ) -> JsResult {
-    answer(person(&person_value).and_then(|p| api::score(&p, &options(options_value)?)))
+    answer(read_person(&person).and_then(|p| api::score(&p, &read_options(options)?)))
 }
 
 /// Outcome label (STABLE_WORK, IN_AND_OUT, WITHOUT_WORK) from the wages in
@@ -94,10 +92,11 @@ pub fn score(
 #[wasm_bindgen(js_name = labelOutcome, unchecked_return_type = "OutcomeLabel")]
 pub fn label_outcome(
     #[wasm_bindgen(unchecked_param_type = "LabelInput | Person")] input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "LabelOutcomeOptions | null")]
-    options_value: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "LabelOutcomeOptions | null")] options: Option<
+        JsValue,
+    >,
 ) -> JsResult {
-    answer(options(options_value).and_then(|o| {
+    answer(read_options(options).and_then(|o| {
         let source: api::LabelSource = record(&input, "input")?;
         api::label_outcome(&source.into_input(), &o)
     }))
@@ -111,12 +110,12 @@ pub fn label_outcome(
 /// Throws a `VeivalgError` for bad input.
 #[wasm_bindgen(js_name = wageHistory, unchecked_return_type = "Array<MonthlyWage>")]
 pub fn wage_history(
-    #[wasm_bindgen(unchecked_param_type = "Person")] person_value: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "HistoryOptions | null")] options_value: Option<
+    #[wasm_bindgen(unchecked_param_type = "Person")] person: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "HistoryOptions | null")] options: Option<
         JsValue,
     >,
 ) -> JsResult {
-    answer(person(&person_value).and_then(|p| api::wage_history(&p, &options(options_value)?)))
+    answer(read_person(&person).and_then(|p| api::wage_history(&p, &read_options(options)?)))
 }
 
 /// The person's inputs as the routing methods see them.
@@ -124,10 +123,8 @@ pub fn wage_history(
 /// # Errors
 /// Throws a `VeivalgError` for bad input.
 #[wasm_bindgen(js_name = features, unchecked_return_type = "Features")]
-pub fn features(
-    #[wasm_bindgen(unchecked_param_type = "Person")] person_value: JsValue,
-) -> JsResult {
-    answer(person(&person_value).and_then(|p| api::features(&p)))
+pub fn features(#[wasm_bindgen(unchecked_param_type = "Person")] person: JsValue) -> JsResult {
+    answer(read_person(&person).and_then(|p| api::features(&p)))
 }
 
 /// The shipped routing policies (in force and proposals).

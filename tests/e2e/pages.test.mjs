@@ -180,19 +180,23 @@ test("counsellor: the panel in nynorsk and English, the self-assessment shown, a
   await session.context.close();
 });
 
-test("counsellor: a registration after the G table shows the model variants' INSUFFICIENT_DATA gracefully, translated", async () => {
+test("counsellor: a registration after the G table gets the latest G, and each output that used it says which months and which G", async () => {
   const session = await openPage("counsellor.html", VIEWPORT);
   const { page } = session;
   await pickSample(page, "Kari");
   await page.waitForFunction(() => document.querySelector("veivalg-panel .verdict")?.textContent.includes("syntetisk-6"));
   assert.equal(await page.getAttribute("veivalg-panel", "data-state"), "ready");
   const cards = await page.$$eval("veivalg-panel .method-card", (els) => els.map((e) => [e.dataset.policy, e.dataset.state ?? e.dataset.unit]));
-  assert.deepEqual(cards.map((c) => c[1]).slice(1), ["error", "error"]);
-  assert.equal(await page.locator('veivalg-panel .method-card[data-state=error] .panel-error[data-kind="INSUFFICIENT_DATA"]').count(), 2);
-  assert.match(await page.textContent("veivalg-panel .method-card[data-state=error] .error-text"), /Det mangler opplysninger/);
-  assert.match(await page.textContent("veivalg-panel .method-card[data-state=error] .g-note"), /Grunnbeløpet \(G\) i pakken går bare til og med april 2026/);
-  assert.match(await page.textContent('veivalg-panel [data-part="wages"]'), /til og med april 2026/);
-  assert.match(await page.textContent('veivalg-panel [data-part="contributions"]'), /Ingen modell kunne vurdere personen/);
+  assert.ok(cards.every((c) => c[1] !== "error"), JSON.stringify(cards));
+  const notes = await page.$$eval("veivalg-panel .method-card .g-note", (els) => els.map((e) => [e.dataset.from, e.dataset.to, e.dataset.g, e.textContent.replace(/\s/g, " ")]));
+  assert.equal(notes.length, 2);
+  for (const [from, to, g, note] of notes) {
+    assert.deepEqual([from, to, g], ["2026-05", "2026-11", "130160"]);
+    assert.match(note, /mai 2026–november 2026 .*130 160 kr \(fra 01\.05\.2025\)/);
+  }
+  assert.match(await page.textContent('veivalg-panel [data-part="wages"] .g-note'), /siste kjente G/);
+  assert.equal(await page.locator('veivalg-panel [data-part="wages"] tr[data-g-assumed="true"]').count(), 7);
+  assert.equal(await page.locator('veivalg-panel [data-part="contributions"] .contributions').count(), 2);
   await assertAccessible(page);
   assertClean(session);
   await session.context.close();

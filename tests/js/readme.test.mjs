@@ -19,8 +19,16 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
 /** The files of the package, as `npm pack` must list them. */
+// The panel's modules (`veivalg/panel`) are the ones `make pkg` copies into
+// pkg/panel/ (the Makefile's PANEL_FILES, the message catalogue, the loader
+// and the .d.ts); every other file is named here.
+const PANEL_FILES = readdirSync(join(root, "pkg", "panel"), { recursive: true })
+  .filter((f) => f.endsWith(".js") || f.endsWith(".ts"))
+  .map((f) => `panel/${f}`);
 const PACKAGE_FILES = [
   "README.md",
+  "cohort/index.d.ts",
+  "cohort/index.js",
   "cohort/veivalg_cohort.d.ts",
   "cohort/veivalg_cohort.js",
   "cohort/veivalg_cohort_bg.wasm",
@@ -30,7 +38,8 @@ const PACKAGE_FILES = [
   "veivalg.js",
   "veivalg_bg.wasm",
   "veivalg_bg.wasm.d.ts",
-];
+  ...PANEL_FILES,
+].sort();
 
 test("the README's package example prints what the README says", () => {
   const readme = readFileSync(join(root, "README.md"), "utf8");
@@ -83,7 +92,7 @@ test("the packed tarball installs, and both entry points import, initialise and 
     assert.equal(install.status, 0, install.stderr);
     assert.deepEqual(
       readdirSync(join(project, "node_modules", "veivalg"), { recursive: true }).sort(),
-      [...PACKAGE_FILES, "cohort"].sort(),
+      [...PACKAGE_FILES, "cohort", "panel", "panel/messages"].sort(),
     );
     writeFileSync(
       join(project, "app.mjs"),

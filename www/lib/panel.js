@@ -16,7 +16,7 @@
 import init, * as veivalg from "./veivalg.js";
 import { h, s, code } from "./dom.js";
 import { translator, normalLang, reasonText } from "./i18n.js";
-import { errorText, plainError, isBeyondGTable } from "./errors.js";
+import { errorText, plainError } from "./errors.js";
 import { counterfactualSentence } from "./counterfactual-text.js";
 
 let instances = 0;
@@ -25,33 +25,36 @@ let loading = null;
 const load = () => (loading ??= Promise.resolve(init()).then(() => veivalg));
 
 /**
- * Everything one render needs, from the package: the decision under the
- * policy in force (or `options.policy`), every shipped MODEL policy's
- * decision (or its error), and the wage history (or its error). Throws only
- * when the in-force decision fails (the person itself is invalid).
- * When the package's `explain(person, options)` lands, this body becomes
- * `return api.explain(person, options);`.
+ * Everything one render needs, in one wasm call (`explain`): the decision
+ * under the policy in force (or `options.policy`), every shipped MODEL
+ * policy's decision (or its error), and 24 months of wage history (or its
+ * error). The panel opts in to `gBeyondTable: "LATEST"` (months after the
+ * shipped G table get its latest G, and every output that used it carries
+ * `gAssumed`); `"latest"` is accepted for it. Throws only when the person
+ * itself is invalid.
  */
 export function explainPerson(api, person, options = {}) {
-  const inForce = api.decide(person, options.policy ? { policy: options.policy } : {});
-  const all = api.policies();
-  const policyInForce = all.find((p) => p.id === inForce.policy.id) ?? (typeof options.policy === "object" ? options.policy : { ...inForce.policy, method: inForce.method });
-  const methods = [{ policy: policyInForce, decision: inForce }];
-  for (const policy of all.filter((p) => p.method === "MODEL" && p.id !== policyInForce.id)) {
-    try {
-      methods.push({ policy, decision: api.decide(person, { policy: policy.id }) });
-    } catch (error) {
-      methods.push({ policy, error: plainError(error) });
-    }
-  }
-  let wageHistory = null;
-  let wageHistoryError;
-  try {
-    wageHistory = api.wageHistory(person, { months: 24 });
-  } catch (error) {
-    wageHistoryError = plainError(error);
-  }
-  return { inForce, methods, wageHistory, ...(wageHistoryError ? { wageHistoryError } : {}) };
+  const g = options.gBeyondTable ?? "LATEST";
+  return api.explain(person, { months: 24, ...options, gBeyondTable: typeof g === "string" ? g.toUpperCase() : g });
+}
+
+/**
+ * The G assumption behind an explanation, `{ from, to, g }`, or null: from a
+ * decision that carries one, else from the wage history's `gAssumed` months
+ * (their monthly G × 12 is the G they were given).
+ */
+export function gAssumption(x) {
+  const decided = x.methods.map((m) => m.decision?.gAssumed).find(Boolean);
+  if (decided) return decided;
+  const months = (x.wageHistory ?? []).filter((w) => w.gAssumed);
+  if (!months.length) return null;
+  return { from: months[0].month, to: months.at(-1).month, g: { from: null, nok: Math.round(months[0].monthlyG * 12) } };
+}
+
+/** The note for a G assumption in `t`'s language, from the key `key` (panel.gAssumed, citizen.gAssumed). */
+export function gNoteText(t, a, key = "panel.gAssumed") {
+  const f = t.f;
+  return t(key, { from: f.monthLong(a.from), to: f.monthLong(a.to), value: f.nok(a.g.nok), date: a.g.from ? f.date(a.g.from) : "–" });
 }
 
 /** Which unit a higher probability of this model's target points to. */
@@ -175,7 +178,7 @@ class View {
     );
   }
 
-  methodCard({ policy, decision, error }, gNote) {
+  methodCard({ policy, decision, error }) {
     const { t } = this;
     const head = [
       h("h3", { class: "aksel-heading aksel-heading--small" }, this.methodName(policy)),
@@ -186,7 +189,6 @@ class View {
         "section",
         { class: "method-card", dataset: { policy: policy.id, state: "error" } },
         head,
-        isBeyondGTable(error) && gNote ? h("p", { class: "aksel-body-short g-note" }, gNote) : null,
         errorBlock(error, t("panel.methodError"), t),
       );
     }
@@ -207,12 +209,18 @@ class View {
       head,
       h("p", { class: "aksel-body-short" }, `${t("panel.sentTo")} `, this.unitTag(decision.unit)),
       what,
+      this.gNote(decision.gAssumed),
       h(
         "ul",
         { class: "aksel-body-short reasons" },
         decision.reasons.map((r) => h("li", { dataset: { code: r.code } }, reasonText(r, { lang: t.lang }))),
       ),
     );
+  }
+
+  /** The G note for an output that used the latest G after the table, or nothing. */
+  gNote(a) {
+    return a ? h("p", { class: "aksel-body-short g-note", dataset: { from: a.from, to: a.to, g: String(a.g.nok) } }, gNoteText(this.t, a)) : null;
   }
 
   // --- the rule trace ----------------------------------------------------------
@@ -475,10 +483,10 @@ class View {
     const rows = months.map((w) =>
       h(
         "tr",
-        { class: "aksel-table__row", dataset: { month: w.month } },
+        { class: "aksel-table__row", dataset: { month: w.month, ...(w.gAssumed ? { gAssumed: "true" } : {}) } },
         td(w.month),
         td(f.nok(w.nok)),
-        td(f.nok(Math.round(w.monthlyG))),
+        td(f.nok(Math.round(w.monthlyG)), w.gAssumed ? [" ", h("span", { class: "detail" }, `(${t("panel.gAssumedMonth")})`)] : null),
         td(`${f.dec2(w.ratio)} G`),
         td(w.above3G ? yes : no),
         td(w.below1G ? yes : no),
@@ -514,16 +522,6 @@ class View {
       ),
     );
   }
-}
-
-/** "2026-04": the last month the shipped G table covers (G changes on 1 May); read once per page. */
-let gTableEnd;
-function lastGMonth(api) {
-  if (gTableEnd === undefined) {
-    const from = api.grunnbelop?.().at(-1)?.from;
-    gTableEnd = from ? `${Number(from.slice(0, 4)) + 1}-04` : null;
-  }
-  return gTableEnd;
 }
 
 // --- the element --------------------------------------------------------------
@@ -648,13 +646,10 @@ export class VeivalgPanel extends HTMLElement {
     // largest step, rounded up to 5, 10, 20 or 25 percentage points.
     const largest = Math.max(0, ...models.flatMap((d) => d.waterfall.steps.map((st) => Math.abs(st.to - st.from))));
     const max = [0.05, 0.1, 0.2, 0.25, 0.5, 1].find((m) => m >= largest) ?? 1;
-    // The G note (issue 10, "G after the table"): when the package takes
-    // `{ gBeyondTable: "latest" }`, explainPerson passes it and every output
-    // names the months it used the latest G for; the note then says which.
-    // Until then a month after the table is an INSUFFICIENT_DATA error, and
-    // the note says where the table ends.
-    const last = lastGMonth(api);
-    const gNote = last ? t("panel.gBeyond", { last: t.f.monthLong(last) }) : null;
+    // Months after the shipped G table were given its latest G (explainPerson
+    // opts in): each model card that used it and the wage history say which
+    // months and which G.
+    const assumed = gAssumption(x);
     const width = this.clientWidth || 720;
     this.#width = width;
 
@@ -663,7 +658,7 @@ export class VeivalgPanel extends HTMLElement {
       v.section(
         "methods",
         t("panel.methods"),
-        h("div", { class: "method-grid" }, x.methods.map((m) => v.methodCard(m, gNote))),
+        h("div", { class: "method-grid" }, x.methods.map((m) => v.methodCard(m))),
         h("p", { class: "aksel-detail" }, t("panel.synthetic")),
       ),
       v.trace(x.inForce),
@@ -687,8 +682,8 @@ export class VeivalgPanel extends HTMLElement {
         "wages",
         t("panel.wages"),
         x.wageHistoryError
-          ? [isBeyondGTable(x.wageHistoryError) && gNote ? h("p", { class: "aksel-body-short g-note" }, gNote) : null, errorBlock(x.wageHistoryError, t("panel.wagesError"), t)]
-          : v.wages(x.wageHistory, width),
+          ? errorBlock(x.wageHistoryError, t("panel.wagesError"), t)
+          : [x.wageHistory.some((w) => w.gAssumed) ? v.gNote(assumed) : null, v.wages(x.wageHistory, width)],
       ),
       h(
         "details",

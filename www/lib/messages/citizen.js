@@ -32,6 +32,12 @@ export default {
   },
   "citizen.groupIs": { nb: "Gruppen du er plassert i:", nn: "Gruppa du er plassert i:", en: "The group you are placed in:" },
   "citizen.why": { nb: "Hvorfor", nn: "Kvifor", en: "Why" },
+  // The model used the latest known G for months after the G table (as "panel.gAssumed").
+  "citizen.gAssumed": {
+    nb: (p) => `Lønnen din for ${p.from}–${p.to} er sammenlignet med grunnbeløpet (G) slik det har vært siden ${p.date}, ${p.value}, fordi nytt grunnbeløp ikke er lagt inn ennå. Resultatet kan bli et annet når det nye grunnbeløpet er kjent.`,
+    nn: (p) => `Løna di for ${p.from}–${p.to} er samanlikna med grunnbeløpet (G) slik det har vore sidan ${p.date}, ${p.value}, fordi nytt grunnbeløp ikkje er lagt inn enno. Resultatet kan bli eit anna når det nye grunnbeløpet er kjent.`,
+    en: (p) => `Your pay for ${p.from}–${p.to} was compared with the basic amount (G) as it has been since ${p.date}, ${p.value}, because the new basic amount has not been added yet. The result may change once the new basic amount is known.`,
+  },
   "citizen.notDecision": {
     nb: "Dette er en grovsortering som bare avgjør hvem hos NAV som ser på saken din først. En veileder vurderer behovet ditt for hjelp og fatter vedtaket.",
     nn: "Dette er ei grovsortering som berre avgjer kven hos NAV som ser på saka di først. Ein rettleiar vurderer behovet ditt for hjelp og gjer vedtaket.",

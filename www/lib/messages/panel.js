@@ -43,11 +43,14 @@ export default {
     nn: "Variant A og B er framlegg frå rapporten (avsnitt 4.4). Modellane er tilpassa SYNTETISKE data og må tilpassast på nytt på verkelege data før bruk.",
     en: "Variants A and B are the report's proposals (section 4.4). The models are fitted to SYNTHETIC data and must be refitted on real data before use.",
   },
-  "panel.gBeyond": {
-    nb: (p) => `Grunnbeløpet (G) i pakken går bare til og med ${p.last}. Modellvariantene og lønnshistorikken trenger G for senere måneder, og kan ikke regnes ut for denne registreringen før G-tabellen er oppdatert.`,
-    nn: (p) => `Grunnbeløpet (G) i pakken går berre til og med ${p.last}. Modellvariantane og lønshistorikken treng G for seinare månader, og kan ikkje reknast ut for denne registreringa før G-tabellen er oppdatert.`,
-    en: (p) => `The package's basic amount (G) table only runs through ${p.last}. The model variants and the wage history need G for later months, and cannot be computed for this registration until the G table is updated.`,
+  // `from`, `to`: the months after the shipped G table ("mai 2026"); `value`: the G they were
+  // given ("130 160 kr"); `date`: the day that G has applied from.
+  "panel.gAssumed": {
+    nb: (p) => `G-tabellen i pakken slutter i april 2026. For månedene ${p.from}–${p.to} er det regnet med siste kjente G, ${p.value} (fra ${p.date}). Tallene kan endre seg når ny G er kjent.`,
+    nn: (p) => `G-tabellen i pakken sluttar i april 2026. For månadene ${p.from}–${p.to} er det rekna med siste kjende G, ${p.value} (frå ${p.date}). Tala kan endre seg når ny G er kjend.`,
+    en: (p) => `The package's G table ends in April 2026. For ${p.from}–${p.to} the latest known G was used, ${p.value} (from ${p.date}). The figures may change once the new G is known.`,
   },
+  "panel.gAssumedMonth": { nb: "siste kjente G brukt", nn: "siste kjende G brukt", en: "latest known G used" },
 
   "target.STABLE_WORK": { nb: "sannsynlighet for stabilt arbeid", nn: "sannsyn for stabilt arbeid", en: "probability of stable work" },
   "target.WITHOUT_WORK": { nb: "sannsynlighet for å bli uten arbeid", nn: "sannsyn for å bli utan arbeid", en: "probability of being without work" },

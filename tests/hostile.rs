@@ -1,0 +1,728 @@
+//! Hostile inputs at every entry point that takes outside data (issue 12):
+//! the text facade `veivalg::api::text::*`, `wire::parse::<T>` for each
+//! input type, cohort records and sessions, fit specs, policy, model and
+//! ruleset files. Every input must give an answer or a structured error
+//! (a known kind), never a panic or an abort, and no answer may hold a
+//! `null` where a number is promised.
+//!
+//! Two parts:
+//! - **the corpus** `tests/corpus/<entry>/*.txt`: every input that ever
+//!   failed, one file per case, replayed on every run (and through the
+//!   npm package in Node by `tests/js/hostile.test.mjs`);
+//! - **the fuzzer**: random JSON, one-byte edits of valid inputs, type
+//!   swaps, huge numbers and deep nesting, from a fixed seed
+//!   (`VEIVALG_FUZZ_SEED` to change it), `VEIVALG_FUZZ_CASES` cases per
+//!   run (default 100 000, spread over the entry points by weight). A
+//!   failing input is written to `target/hostile-failures/` (or, with
+//!   `VEIVALG_FUZZ_SAVE=1`, straight into `tests/corpus/`).
+//!
+//! The run prints how many hostile inputs it ran.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use rand_xoshiro::rand_core::{RngCore, SeedableRng};
+use rand_xoshiro::Xoshiro256PlusPlus;
+use serde_json::{json, Value};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Instant;
+use veivalg::api::text;
+use veivalg::cohort::session::CohortSession;
+use veivalg::error::{Error, Result};
+use veivalg::wire;
+
+const KINDS: &[&str] = &[
+    "INVALID_JSON",
+    "INVALID_TYPE",
+    "INVALID_VALUE",
+    "MISSING_FIELD",
+    "UNKNOWN_FIELD",
+    "OUT_OF_RANGE",
+    "INCONSISTENT",
+    "INSUFFICIENT_DATA",
+    "NOT_FOUND",
+    "INVALID_CONFIG",
+    "TOO_LARGE",
+    "IO",
+    "USAGE",
+];
+
+/// Keys whose values are numbers in every output: a `null` there is a
+/// non-finite number that serde_json wrote as `null`.
+const NUMERIC_KEYS: &[&str] = &[
+    "ratio",
+    "logit",
+    "probability",
+    "nok",
+    "g",
+    "cutoff",
+    "weight",
+    "intercept",
+    "contribution",
+    "auc",
+    "share",
+    "monthlyG",
+    "yearlyG",
+];
+
+pub fn person() -> Value {
+    json!({
+        "id": "h-1",
+        "registeredOn": "2025-03-14",
+        "birthDate": "1979-06-02",
+        "answers": {
+            "situation": "MISTET_JOBBEN",
+            "education": "HOYERE_UTDANNING_1_TIL_4",
+            "educationApproved": "JA",
+            "educationPassed": "JA",
+            "healthObstacles": "NEI",
+            "otherObstacles": "NEI"
+        },
+        "employment": [{"start": "2023-02-01", "end": null}, {"start": "2019-01-01", "end": "2022-12-31"}],
+        "wages": [
+            {"month": "2024-10", "nok": 41000}, {"month": "2024-11", "nok": 41000},
+            {"month": "2024-12", "nok": 52000.5}, {"month": "2025-01", "nok": 0},
+            {"month": "2025-02", "nok": 38000}
+        ]
+    })
+}
+
+fn shipped(path: &str) -> Value {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn small_session() -> &'static std::sync::Mutex<CohortSession> {
+    static S: OnceLock<std::sync::Mutex<CohortSession>> = OnceLock::new();
+    S.get_or_init(|| {
+        std::sync::Mutex::new(CohortSession::synthetic(r#"{"seed": 7, "size": 600}"#).unwrap())
+    })
+}
+
+type Run = fn(&str) -> Result<String>;
+
+/// One entry point: a name (the corpus folder), what it runs on a text,
+/// valid inputs to mutate, and its weight in the case budget.
+struct Entry {
+    name: &'static str,
+    run: Run,
+    seeds: Vec<Value>,
+    weight: u32,
+}
+
+fn ok<T>(r: Result<T>) -> Result<String> {
+    r.map(|_| String::new())
+}
+
+fn ser<T: serde::Serialize>(r: Result<T>) -> Result<String> {
+    r.map(|v| wire::to_string(&v))
+}
+
+fn entries() -> Vec<Entry> {
+    let p = person();
+    let no_answers = {
+        let mut q = p.clone();
+        q.as_object_mut().unwrap().remove("answers");
+        q
+    };
+    let model_a = shipped("pkg-config/models/variant-a.json");
+    let policy_a = shipped("pkg-config/policies/variant-a.json");
+    let policy_2018 = shipped("pkg-config/policies/noe-2018.json");
+    let ruleset = shipped("pkg-config/rulesets/2024-03.json");
+    let g = shipped("pkg-config/grunnbelop.json");
+    let spec = json!({"id": "h", "target": "STABLE_WORK", "features": [
+        {"name": "situation"}, {"name": "monthsSinceAbove3G", "edges": [1, 3, 6, 12]},
+        {"name": "monthsAbove3GLast24"}], "l2": 0.5, "maxBins": 4});
+    let record =
+        json!({"person": p, "outcome": "STABLE_WORK", "gender": "FEMALE", "bornAbroad": false});
+    let record2 = json!({"person": p, "outcome": "WITHOUT_WORK", "counsellorStandard": true});
+    let eval = json!({"policy": policy_a, "model": model_a, "share": 0.3});
+    let thr = json!({"policy": "variant-a", "share": 0.5});
+    let opts = json!({"policy": "noe-2025-01", "on": "2025-03-14", "grunnbelop": g});
+    let opts_model = json!({"model": model_a, "grunnbelop": g});
+    vec![
+        Entry {
+            name: "decide",
+            run: |t| text::decide(t, "null"),
+            seeds: vec![p.clone(), no_answers.clone()],
+            weight: 10,
+        },
+        Entry {
+            name: "decide-options",
+            run: |t| text::decide(&person().to_string(), t),
+            seeds: vec![
+                opts.clone(),
+                json!({"policy": policy_2018}),
+                json!({"policy": "variant-a", "model": model_a}),
+            ],
+            weight: 8,
+        },
+        Entry {
+            name: "explain",
+            run: |t| text::explain(t, "null"),
+            seeds: vec![p.clone()],
+            weight: 4,
+        },
+        Entry {
+            name: "rule-tree",
+            run: |t| text::rule_tree(t, "null"),
+            seeds: vec![p.clone()],
+            weight: 6,
+        },
+        Entry {
+            name: "rule-tree-options",
+            run: |t| text::rule_tree(&person().to_string(), t),
+            seeds: vec![
+                json!({"ruleset": ruleset, "on": "2025-01-01"}),
+                json!({"ruleset": "2018"}),
+            ],
+            weight: 4,
+        },
+        Entry {
+            name: "score",
+            run: |t| text::score(t, "null"),
+            seeds: vec![p.clone()],
+            weight: 6,
+        },
+        Entry {
+            name: "score-options",
+            run: |t| text::score(&person().to_string(), t),
+            seeds: vec![opts_model.clone(), json!({"model": "variant-b"})],
+            weight: 8,
+        },
+        Entry {
+            name: "features",
+            run: text::features,
+            seeds: vec![p.clone()],
+            weight: 6,
+        },
+        Entry {
+            name: "label-outcome",
+            run: |t| text::label_outcome(t, "null"),
+            seeds: vec![
+                p.clone(),
+                no_answers.clone(),
+                json!({"registeredOn": "2024-01-10", "wages": p["wages"].clone()}),
+            ],
+            weight: 6,
+        },
+        Entry {
+            name: "label-outcome-options",
+            run: |t| text::label_outcome(&person().to_string(), t),
+            seeds: vec![json!({"grunnbelop": g})],
+            weight: 3,
+        },
+        Entry {
+            name: "wage-history",
+            run: |t| text::wage_history(t, "null"),
+            seeds: vec![p.clone()],
+            weight: 6,
+        },
+        Entry {
+            name: "wage-history-options",
+            run: |t| text::wage_history(&person().to_string(), t),
+            seeds: vec![json!({"months": 24, "grunnbelop": g})],
+            weight: 6,
+        },
+        Entry {
+            name: "grunnbelop",
+            run: |t| ser(veivalg::domain::grunnbelop::GTable::from_json(t)),
+            seeds: vec![g.clone()],
+            weight: 3,
+        },
+        Entry {
+            name: "model",
+            run: |t| ok(veivalg::model::Model::from_json(t)),
+            seeds: vec![model_a.clone()],
+            weight: 4,
+        },
+        Entry {
+            name: "policy",
+            run: |t| ok(wire::parse::<veivalg::routing::policy::Policy>(t)),
+            seeds: vec![policy_a.clone(), policy_2018.clone()],
+            weight: 3,
+        },
+        Entry {
+            name: "ruleset",
+            run: |t| ok(wire::parse::<veivalg::rules::ruletree::Ruleset>(t)),
+            seeds: vec![ruleset.clone()],
+            weight: 3,
+        },
+        Entry {
+            name: "fit-spec",
+            run: |t| ok(wire::parse::<veivalg::fit::FitSpec>(t)),
+            seeds: vec![spec.clone()],
+            weight: 4,
+        },
+        Entry {
+            name: "cohort-record",
+            run: |t| ok(wire::parse::<veivalg::cohort::CohortRecord>(t)),
+            seeds: vec![record.clone(), record2.clone()],
+            weight: 4,
+        },
+        Entry {
+            name: "cohort-records",
+            run: |t| CohortSession::from_records_json(t, "null").and_then(|s| s.summary_json()),
+            seeds: vec![json!([record, record2])],
+            weight: 3,
+        },
+        Entry {
+            name: "synthetic-options",
+            run: synthetic_small,
+            seeds: vec![
+                json!({"seed": 3, "size": 50}),
+                json!({"seed": 9007199254740991u64, "size": 20, "ages": "WIDE"}),
+            ],
+            weight: 2,
+        },
+        Entry {
+            name: "evaluate",
+            run: |t| {
+                small_session()
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .evaluate(t)
+            },
+            seeds: vec![
+                eval.clone(),
+                json!({"method": "RULE_TREE_GROUP"}),
+                json!({"policy": "variant-a", "cutoff": 0.4}),
+            ],
+            weight: 1,
+        },
+        Entry {
+            name: "threshold",
+            run: |t| {
+                small_session()
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .threshold_for_share_json(t)
+                    .map(|x| json!(x).to_string())
+            },
+            seeds: vec![thr],
+            weight: 1,
+        },
+        Entry {
+            name: "fit",
+            run: |t| {
+                small_session()
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .fit(t)
+            },
+            seeds: vec![spec],
+            weight: 1,
+        },
+    ]
+}
+
+/// A synthetic cohort from options, refusing to build more than 2 000 rows
+/// in the fuzzer (valid larger sizes are slow, not hostile).
+fn synthetic_small(t: &str) -> Result<String> {
+    if let Ok(o) = wire::parse::<veivalg::cohort::session::SyntheticOptions>(t) {
+        if o.size > 2_000 {
+            return Ok(String::new());
+        }
+    }
+    CohortSession::synthetic(t).and_then(|s| s.summary_json())
+}
+
+/// What went wrong with one input, if anything.
+fn check(entry: &Entry, input: &str) -> Option<String> {
+    let out = catch_unwind(AssertUnwindSafe(|| (entry.run)(input)));
+    match out {
+        Err(p) => {
+            let msg = p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            Some(format!("panicked: {msg}"))
+        }
+        Ok(Err(e)) => check_error(&e),
+        Ok(Ok(text)) => {
+            if text.is_empty() {
+                return None;
+            }
+            match serde_json::from_str::<Value>(&text) {
+                Err(e) => Some(format!("output is not JSON ({e}): {text}")),
+                Ok(v) => null_number(&v, "").map(|p| format!("`{p}` is null in {text:.300}")),
+            }
+        }
+    }
+}
+
+fn check_error(e: &Error) -> Option<String> {
+    if !KINDS.contains(&e.kind.as_str()) {
+        return Some(format!("unknown kind {e:?}"));
+    }
+    if e.message.is_empty() {
+        return Some(format!("empty message {e:?}"));
+    }
+    None
+}
+
+fn null_number(v: &Value, path: &str) -> Option<String> {
+    match v {
+        Value::Object(m) => m.iter().find_map(|(k, x)| {
+            let at = format!("{path}.{k}");
+            if x.is_null() && NUMERIC_KEYS.contains(&k.as_str()) {
+                Some(at)
+            } else {
+                null_number(x, &at)
+            }
+        }),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| null_number(x, &format!("{path}[{i}]"))),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------- mutators
+
+struct Gen(Xoshiro256PlusPlus);
+
+impl Gen {
+    fn below(&mut self, n: usize) -> usize {
+        (self.0.next_u64() % n.max(1) as u64) as usize
+    }
+    fn chance(&mut self, one_in: usize) -> bool {
+        self.below(one_in) == 0
+    }
+    fn huge_number(&mut self) -> Value {
+        let raw = [
+            "1.7e308",
+            "-1.7e308",
+            "1e-320",
+            "5e-324",
+            "-0",
+            "0",
+            "9007199254740993",
+            "18446744073709551616",
+            "4294967296",
+            "4294967295",
+            "2147483648",
+            "-1",
+            "1e400",
+            "123456789012345678901234567890",
+            "0.1",
+            "1e9",
+            "1000000001",
+            "-1e-7",
+            "36",
+            "37",
+            "120",
+            "121",
+            "10000000",
+            "10000001",
+            "1e16",
+        ];
+        let i = self.below(raw.len());
+        serde_json::from_str(raw[i]).unwrap_or(Value::Null)
+    }
+    fn scalar(&mut self) -> Value {
+        match self.below(9) {
+            0 => Value::Null,
+            1 => Value::Bool(self.chance(2)),
+            2 => self.huge_number(),
+            3 => json!(self.below(100)),
+            4 => json!(""),
+            5 => json!("x".repeat(self.below(3000))),
+            6 => {
+                let words = [
+                    "MISTET_JOBBEN",
+                    "JA",
+                    "NEI",
+                    "2025-02-30",
+                    "2025-13-01",
+                    "0000-01-01",
+                    "9999-12-31",
+                    "2025-03",
+                    "noe-2018",
+                    "variant-a",
+                    "__proto__",
+                    "constructor",
+                    "STABLE_WORK",
+                    "NEVER",
+                    "\u{0}",
+                    "\u{feff}",
+                    "💥",
+                    "1e308",
+                ];
+                json!(words[self.below(words.len())])
+            }
+            7 => json!([]),
+            _ => json!({}),
+        }
+    }
+    fn random_json(&mut self, depth: u32) -> Value {
+        if depth == 0 || self.chance(3) {
+            return self.scalar();
+        }
+        if self.chance(2) {
+            Value::Array(
+                (0..self.below(5))
+                    .map(|_| self.random_json(depth - 1))
+                    .collect(),
+            )
+        } else {
+            let keys = [
+                "registeredOn",
+                "birthDate",
+                "answers",
+                "wages",
+                "employment",
+                "nok",
+                "month",
+                "start",
+                "end",
+                "policy",
+                "model",
+                "grunnbelop",
+                "features",
+                "edges",
+                "size",
+                "seed",
+                "share",
+                "id",
+                "__proto__",
+                "intercept",
+                "weights",
+            ];
+            Value::Object(
+                (0..self.below(6))
+                    .map(|_| {
+                        (
+                            keys[self.below(keys.len())].to_string(),
+                            self.random_json(depth - 1),
+                        )
+                    })
+                    .collect(),
+            )
+        }
+    }
+    /// Replaces one node of `v` (chosen at random) with `f(old)`.
+    fn replace_node(&mut self, v: &mut Value, f: &mut dyn FnMut(&mut Gen, &Value) -> Value) {
+        let n = count(v);
+        let target = self.below(n);
+        let mut i = 0;
+        walk_replace(v, target, &mut i, self, f);
+    }
+    fn byte_edit(&mut self, text: &str) -> String {
+        let mut bytes = text.as_bytes().to_vec();
+        let interesting = b"{}[]\",:0123456789-+.eE nulltruefalse\\\x00\xff";
+        let pos = self.below(bytes.len() + 1);
+        match self.below(3) {
+            0 if pos < bytes.len() => {
+                bytes[pos] = interesting[self.below(interesting.len())];
+            }
+            1 if pos < bytes.len() => {
+                bytes.remove(pos);
+            }
+            _ => bytes.insert(pos, interesting[self.below(interesting.len())]),
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+    fn mutate(&mut self, seed: &Value) -> String {
+        let k = self.below(6);
+        self.mutate_kind(seed, k)
+    }
+    fn mutate_kind(&mut self, seed: &Value, kind: usize) -> String {
+        match kind {
+            0 => self.random_json(5).to_string(),
+            1 | 2 => {
+                let mut t = seed.to_string();
+                for _ in 0..1 + self.below(3) {
+                    t = self.byte_edit(&t);
+                }
+                t
+            }
+            3 => {
+                let mut v = seed.clone();
+                self.replace_node(&mut v, &mut |g, _| g.scalar());
+                v.to_string()
+            }
+            4 => {
+                let mut v = seed.clone();
+                self.replace_node(&mut v, &mut |g, old| {
+                    if old.is_number() || g.chance(3) {
+                        g.huge_number()
+                    } else {
+                        g.random_json(3)
+                    }
+                });
+                v.to_string()
+            }
+            _ => {
+                // Deep nesting spliced in as text: building it as a tree is
+                // slow, and the point is the reader's depth limit.
+                let mut v = seed.clone();
+                let mut inner = Value::Null;
+                self.replace_node(&mut v, &mut |_, old| {
+                    inner = old.clone();
+                    json!("\u{1}DEEP\u{1}")
+                });
+                let levels = 100 + self.below(120);
+                let (open, close) = if self.chance(2) {
+                    ("[".repeat(levels), "]".repeat(levels))
+                } else {
+                    ("{\"x\":".repeat(levels), "}".repeat(levels))
+                };
+                v.to_string()
+                    .replace("\"\\u0001DEEP\\u0001\"", &format!("{open}{inner}{close}"))
+            }
+        }
+    }
+}
+
+fn count(v: &Value) -> usize {
+    1 + match v {
+        Value::Array(a) => a.iter().map(count).sum(),
+        Value::Object(m) => m.values().map(count).sum(),
+        _ => 0,
+    }
+}
+
+fn walk_replace(
+    v: &mut Value,
+    target: usize,
+    i: &mut usize,
+    g: &mut Gen,
+    f: &mut dyn FnMut(&mut Gen, &Value) -> Value,
+) -> bool {
+    if *i == target {
+        *v = f(g, v);
+        return true;
+    }
+    *i += 1;
+    match v {
+        Value::Array(a) => a.iter_mut().any(|x| walk_replace(x, target, i, g, f)),
+        Value::Object(m) => m.values_mut().any(|x| walk_replace(x, target, i, g, f)),
+        _ => false,
+    }
+}
+
+// ------------------------------------------------------------------- corpus
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+fn save_failure(entry: &str, input: &str) -> PathBuf {
+    let dir = if std::env::var("VEIVALG_FUZZ_SAVE").as_deref() == Ok("1") {
+        corpus_dir().join(entry)
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("target/hostile-failures")
+            .join(entry)
+    };
+    let _ = std::fs::create_dir_all(&dir);
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in input.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let path = dir.join(format!("found-{h:016x}.txt"));
+    let _ = std::fs::write(&path, input);
+    path
+}
+
+#[test]
+fn corpus_replays_without_failure() {
+    let start = Instant::now();
+    let entries = entries();
+    let mut failures = Vec::new();
+    let mut n = 0;
+    let Ok(dirs) = std::fs::read_dir(corpus_dir()) else {
+        panic!("tests/corpus is missing");
+    };
+    for dir in dirs.flatten() {
+        let name = dir.file_name().to_string_lossy().into_owned();
+        let Some(entry) = entries.iter().find(|e| e.name == name) else {
+            panic!("tests/corpus/{name}: no entry point of that name");
+        };
+        let mut files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        files.sort_by_key(|f| f.file_name());
+        for f in files {
+            let input = String::from_utf8_lossy(&std::fs::read(f.path()).unwrap()).into_owned();
+            n += 1;
+            if std::env::var_os("VEIVALG_CORPUS_VERBOSE").is_some() {
+                let r = catch_unwind(AssertUnwindSafe(|| (entry.run)(&input)));
+                let shown = match r {
+                    Ok(Ok(t)) => format!("ok {t:.160}"),
+                    Ok(Err(e)) => format!("{} {:?} {:.160}", e.kind.as_str(), e.path, e.message),
+                    Err(_) => String::from("PANIC"),
+                };
+                println!("{name}/{}: {shown}", f.file_name().to_string_lossy());
+            }
+            if let Some(why) = check(entry, &input) {
+                failures.push(format!("{}: {why}", f.path().display()));
+            }
+        }
+    }
+    println!(
+        "hostile corpus: {n} inputs replayed in {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
+    assert!(n > 0, "the corpus is empty");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn fuzz_every_entry_point() {
+    let cases: u64 = std::env::var("VEIVALG_FUZZ_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let seed: u64 = std::env::var("VEIVALG_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(12);
+    let entries = entries();
+    let total_weight: u64 = entries.iter().map(|e| u64::from(e.weight)).sum();
+    let mut g = Gen(Xoshiro256PlusPlus::seed_from_u64(seed));
+    let start = Instant::now();
+    let mut failures = Vec::new();
+    let mut ran = 0u64;
+    let mut lines = Vec::new();
+    for e in &entries {
+        let n = (cases * u64::from(e.weight)).div_ceil(total_weight);
+        let t = Instant::now();
+        for i in 0..n {
+            let s = &e.seeds[(i as usize) % e.seeds.len()];
+            let input = g.mutate(s);
+            if let Some(why) = check(e, &input) {
+                let at = save_failure(e.name, &input);
+                failures.push(format!("{}: {why} (input in {})", e.name, at.display()));
+            }
+        }
+        ran += n;
+        lines.push(format!(
+            "  {:<22} {n:>7} in {:>5.2} s",
+            e.name,
+            t.elapsed().as_secs_f64()
+        ));
+    }
+    println!(
+        "hostile: {ran} inputs across {} entry points in {:.1} s (seed {seed})\n{}",
+        entries.len(),
+        start.elapsed().as_secs_f64(),
+        lines.join("\n")
+    );
+    failures.truncate(20);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn seeds_are_valid() {
+    for e in entries() {
+        for s in &e.seeds {
+            let r = (e.run)(&s.to_string());
+            if !["decide", "label-outcome", "label-outcome-options"].contains(&e.name) {
+                assert!(r.is_ok(), "{}: seed {s} fails: {:?}", e.name, r.err());
+            }
+        }
+    }
+}
