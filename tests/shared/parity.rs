@@ -43,24 +43,12 @@ fn text(result: veivalg::Result<String>) -> String {
 /// date, NUS codes, "don't know" answers, every override, no work at all,
 /// primary school (follow-up questions not asked), and bad records.
 fn edge_persons() -> Vec<(&'static str, Value)> {
-    let base = json!({
-        "registeredOn": "2025-03-14",
-        "birthDate": "1979-06-02",
-        "answers": {
-            "situation": "MISTET_JOBBEN",
-            "education": "HOYERE_UTDANNING_1_TIL_4",
-            "educationApproved": "JA",
-            "educationPassed": "JA",
-            "healthObstacles": "NEI",
-            "otherObstacles": "NEI"
-        },
-        "employment": [{ "start": "2023-02-01", "end": null }],
-        "wages": [
-            { "month": "2024-11", "nok": 48000 },
-            { "month": "2024-12", "nok": 51000.5 },
-            { "month": "2025-01", "nok": 12000 }
-        ]
-    });
+    let mut base = super::quick_return_person();
+    base["wages"] = json!([
+        { "month": "2024-11", "nok": 48000 },
+        { "month": "2024-12", "nok": 51000.5 },
+        { "month": "2025-01", "nok": 12000 }
+    ]);
     let with = |patch: Value| {
         let mut p = base.clone();
         if let (Some(p), Some(patch)) = (p.as_object_mut(), patch.as_object()) {
