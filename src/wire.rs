@@ -7,6 +7,10 @@
 //! (`answers.situation`, `wages[3].nok`) and a message. So the CLI, the
 //! library and the wasm package report the same error for the same mistake.
 //!
+//! Every struct is read from a JSON object only: an array of its fields in
+//! order, which serde's derived readers would take, is `INVALID_TYPE` at the
+//! struct's path (`objects_only`, under both readers).
+//!
 //! A check inside a `Deserialize` impl (a wage below zero, a birth date after
 //! registration) reports its own [`Error`] through [`Error::into_de`]; its
 //! kind and relative path survive the trip through serde and are joined to
@@ -22,8 +26,11 @@
 //! ```
 
 use crate::error::{Error, ErrorKind, Result};
+use objects_only::ObjectsOnly;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+
+mod objects_only;
 
 /// Largest accepted JSON text for one record (1 MiB). A registration with
 /// several years of wages is a few kilobytes; anything near this limit is a
@@ -39,7 +46,8 @@ pub const MAX_DEPTH: usize = 128;
 /// `TOO_LARGE` above [`MAX_RECORD_BYTES`]; `INVALID_JSON` for malformed text
 /// (with line and column); `UNKNOWN_FIELD`, `MISSING_FIELD`, `INVALID_TYPE`,
 /// `INVALID_VALUE`, `OUT_OF_RANGE` for well-formed JSON that breaks the
-/// contract, each with the path of the field.
+/// contract, each with the path of the field (an array where an object
+/// belongs is `INVALID_TYPE`).
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T> {
     parse_limited(text, MAX_RECORD_BYTES)
 }
@@ -52,7 +60,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T> {
 pub fn parse_limited<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Result<T> {
     check_size(text, max_bytes)?;
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(convert)?;
+    let value = serde_path_to_error::deserialize(ObjectsOnly(&mut de)).map_err(convert)?;
     de.end().map_err(|e| {
         Error::new(
             ErrorKind::InvalidJson,
@@ -69,7 +77,7 @@ pub fn parse_limited<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Resul
 /// # Errors
 /// As [`parse`].
 pub fn from_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T> {
-    serde_path_to_error::deserialize(value).map_err(convert)
+    serde_path_to_error::deserialize(ObjectsOnly(value)).map_err(convert)
 }
 
 /// Serializes a value as compact JSON.
@@ -417,6 +425,34 @@ mod tests {
             e.message.ends_with("did you mean `monthCount`?"),
             "{}",
             e.message
+        );
+    }
+
+    #[test]
+    fn an_array_of_the_fields_is_not_an_object() {
+        for text in [
+            r#"[[{"nok": 1, "monthCount": 2}]]"#,
+            r#"{"wages": [{"nok": 1}, [1, 2]]}"#,
+        ] {
+            let e = err(text);
+            let want = if text.starts_with("[[") {
+                ""
+            } else {
+                "wages[1]"
+            };
+            assert_eq!((e.kind, e.path.as_str()), (ErrorKind::InvalidType, want));
+            assert!(
+                e.message
+                    .starts_with("invalid type: sequence, expected struct"),
+                "{}",
+                e.message
+            );
+        }
+        let v: serde_json::Value = serde_json::from_str(r#"{"wages": [[1, 2]]}"#).unwrap();
+        let e = from_value::<Outer>(&v).unwrap_err();
+        assert_eq!(
+            (e.kind, e.path.as_str()),
+            (ErrorKind::InvalidType, "wages[0]")
         );
     }
 

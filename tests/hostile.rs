@@ -8,7 +8,9 @@
 //! Two parts:
 //! - **the corpus** `tests/corpus/<entry>/*.txt`: every input that ever
 //!   failed, one file per case, replayed on every run (and through the
-//!   npm package in Node by `tests/js/hostile.test.mjs`);
+//!   npm package in Node by `tests/js/hostile.test.mjs`); an input that was
+//!   once wrongly *accepted* has a `<case>.expect` beside it (`KIND path`,
+//!   the path relative to the input) with the error it must give;
 //! - **the fuzzer**: random JSON, one-byte edits of valid inputs, type
 //!   swaps, huge numbers and deep nesting, from a fixed seed
 //!   (`VEIVALG_FUZZ_SEED` to change it), `VEIVALG_FUZZ_CASES` cases per
@@ -16,12 +18,19 @@
 //!   failing input is written to `target/hostile-failures/` (or, with
 //!   `VEIVALG_FUZZ_SAVE=1`, straight into `tests/corpus/`).
 //!
-//! The run prints how many hostile inputs it ran.
+//! The run prints how many hostile inputs it ran. The valid inputs come
+//! from `tests/shared/fixtures.rs` and the mutators from
+//! `tests/shared/mutate.rs`, which the wasm fuzz pass of
+//! `tests/shared/binding.rs` uses as well.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use rand_xoshiro::rand_core::{RngCore, SeedableRng};
-use rand_xoshiro::Xoshiro256PlusPlus;
+#[path = "shared/fixtures.rs"]
+mod fixtures;
+#[path = "shared/mutate.rs"]
+mod mutate;
+
+use mutate::Gen;
 use serde_json::{json, Value};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -66,26 +75,9 @@ const NUMERIC_KEYS: &[&str] = &[
     "yearlyG",
 ];
 
-pub fn person() -> Value {
-    json!({
-        "id": "h-1",
-        "registeredOn": "2025-03-14",
-        "birthDate": "1979-06-02",
-        "answers": {
-            "situation": "MISTET_JOBBEN",
-            "education": "HOYERE_UTDANNING_1_TIL_4",
-            "educationApproved": "JA",
-            "educationPassed": "JA",
-            "healthObstacles": "NEI",
-            "otherObstacles": "NEI"
-        },
-        "employment": [{"start": "2023-02-01", "end": null}, {"start": "2019-01-01", "end": "2022-12-31"}],
-        "wages": [
-            {"month": "2024-10", "nok": 41000}, {"month": "2024-11", "nok": 41000},
-            {"month": "2024-12", "nok": 52000.5}, {"month": "2025-01", "nok": 0},
-            {"month": "2025-02", "nok": 38000}
-        ]
-    })
+/// The valid registration every person entry point starts from.
+fn person() -> Value {
+    fixtures::person_with_history()
 }
 
 fn shipped(path: &str) -> Value {
@@ -381,230 +373,6 @@ fn null_number(v: &Value, path: &str) -> Option<String> {
     }
 }
 
-// ---------------------------------------------------------------- mutators
-
-struct Gen(Xoshiro256PlusPlus);
-
-impl Gen {
-    fn below(&mut self, n: usize) -> usize {
-        (self.0.next_u64() % n.max(1) as u64) as usize
-    }
-    fn chance(&mut self, one_in: usize) -> bool {
-        self.below(one_in) == 0
-    }
-    fn huge_number(&mut self) -> Value {
-        let raw = [
-            "1.7e308",
-            "-1.7e308",
-            "1e-320",
-            "5e-324",
-            "-0",
-            "0",
-            "9007199254740993",
-            "18446744073709551616",
-            "4294967296",
-            "4294967295",
-            "2147483648",
-            "-1",
-            "1e400",
-            "123456789012345678901234567890",
-            "0.1",
-            "1e9",
-            "1000000001",
-            "-1e-7",
-            "36",
-            "37",
-            "120",
-            "121",
-            "10000000",
-            "10000001",
-            "1e16",
-        ];
-        let i = self.below(raw.len());
-        serde_json::from_str(raw[i]).unwrap_or(Value::Null)
-    }
-    fn scalar(&mut self) -> Value {
-        match self.below(9) {
-            0 => Value::Null,
-            1 => Value::Bool(self.chance(2)),
-            2 => self.huge_number(),
-            3 => json!(self.below(100)),
-            4 => json!(""),
-            5 => json!("x".repeat(self.below(3000))),
-            6 => {
-                let words = [
-                    "MISTET_JOBBEN",
-                    "JA",
-                    "NEI",
-                    "2025-02-30",
-                    "2025-13-01",
-                    "0000-01-01",
-                    "9999-12-31",
-                    "2025-03",
-                    "noe-2018",
-                    "variant-a",
-                    "__proto__",
-                    "constructor",
-                    "STABLE_WORK",
-                    "NEVER",
-                    "\u{0}",
-                    "\u{feff}",
-                    "💥",
-                    "1e308",
-                ];
-                json!(words[self.below(words.len())])
-            }
-            7 => json!([]),
-            _ => json!({}),
-        }
-    }
-    fn random_json(&mut self, depth: u32) -> Value {
-        if depth == 0 || self.chance(3) {
-            return self.scalar();
-        }
-        if self.chance(2) {
-            Value::Array(
-                (0..self.below(5))
-                    .map(|_| self.random_json(depth - 1))
-                    .collect(),
-            )
-        } else {
-            let keys = [
-                "registeredOn",
-                "birthDate",
-                "answers",
-                "wages",
-                "employment",
-                "nok",
-                "month",
-                "start",
-                "end",
-                "policy",
-                "model",
-                "grunnbelop",
-                "features",
-                "edges",
-                "size",
-                "seed",
-                "share",
-                "id",
-                "__proto__",
-                "intercept",
-                "weights",
-            ];
-            Value::Object(
-                (0..self.below(6))
-                    .map(|_| {
-                        (
-                            keys[self.below(keys.len())].to_string(),
-                            self.random_json(depth - 1),
-                        )
-                    })
-                    .collect(),
-            )
-        }
-    }
-    /// Replaces one node of `v` (chosen at random) with `f(old)`.
-    fn replace_node(&mut self, v: &mut Value, f: &mut dyn FnMut(&mut Gen, &Value) -> Value) {
-        let n = count(v);
-        let target = self.below(n);
-        let mut i = 0;
-        walk_replace(v, target, &mut i, self, f);
-    }
-    fn byte_edit(&mut self, text: &str) -> String {
-        let mut bytes = text.as_bytes().to_vec();
-        let interesting = b"{}[]\",:0123456789-+.eE nulltruefalse\\\x00\xff";
-        let pos = self.below(bytes.len() + 1);
-        match self.below(3) {
-            0 if pos < bytes.len() => {
-                bytes[pos] = interesting[self.below(interesting.len())];
-            }
-            1 if pos < bytes.len() => {
-                bytes.remove(pos);
-            }
-            _ => bytes.insert(pos, interesting[self.below(interesting.len())]),
-        }
-        String::from_utf8_lossy(&bytes).into_owned()
-    }
-    fn mutate(&mut self, seed: &Value) -> String {
-        let k = self.below(6);
-        self.mutate_kind(seed, k)
-    }
-    fn mutate_kind(&mut self, seed: &Value, kind: usize) -> String {
-        match kind {
-            0 => self.random_json(5).to_string(),
-            1 | 2 => {
-                let mut t = seed.to_string();
-                for _ in 0..1 + self.below(3) {
-                    t = self.byte_edit(&t);
-                }
-                t
-            }
-            3 => {
-                let mut v = seed.clone();
-                self.replace_node(&mut v, &mut |g, _| g.scalar());
-                v.to_string()
-            }
-            4 => {
-                let mut v = seed.clone();
-                self.replace_node(&mut v, &mut |g, old| {
-                    if old.is_number() || g.chance(3) {
-                        g.huge_number()
-                    } else {
-                        g.random_json(3)
-                    }
-                });
-                v.to_string()
-            }
-            _ => {
-                // Deep nesting spliced in as text: building it as a tree is
-                // slow, and the point is the reader's depth limit.
-                let mut v = seed.clone();
-                let mut inner = Value::Null;
-                self.replace_node(&mut v, &mut |_, old| {
-                    inner = old.clone();
-                    json!("\u{1}DEEP\u{1}")
-                });
-                let levels = 100 + self.below(120);
-                let (open, close) = if self.chance(2) {
-                    ("[".repeat(levels), "]".repeat(levels))
-                } else {
-                    ("{\"x\":".repeat(levels), "}".repeat(levels))
-                };
-                v.to_string()
-                    .replace("\"\\u0001DEEP\\u0001\"", &format!("{open}{inner}{close}"))
-            }
-        }
-    }
-}
-
-fn count(v: &Value) -> usize {
-    1 + match v {
-        Value::Array(a) => a.iter().map(count).sum(),
-        Value::Object(m) => m.values().map(count).sum(),
-        _ => 0,
-    }
-}
-
-fn walk_replace(
-    v: &mut Value,
-    target: usize,
-    i: &mut usize,
-    g: &mut Gen,
-    f: &mut dyn FnMut(&mut Gen, &Value) -> Value,
-) -> bool {
-    if *i == target {
-        *v = f(g, v);
-        return true;
-    }
-    *i += 1;
-    match v {
-        Value::Array(a) => a.iter_mut().any(|x| walk_replace(x, target, i, g, f)),
-        Value::Object(m) => m.values_mut().any(|x| walk_replace(x, target, i, g, f)),
-        _ => false,
-    }
-}
-
 // ------------------------------------------------------------------- corpus
 
 fn corpus_dir() -> PathBuf {
@@ -629,6 +397,35 @@ fn save_failure(entry: &str, input: &str) -> PathBuf {
     path
 }
 
+/// For a corpus case with an `<case>.expect` file (`KIND path`, the path
+/// relative to the input; for an input that was once wrongly accepted):
+/// why the entry's answer is not that error, if it is not.
+fn expectation_unmet(entry: &Entry, expect: &Path, input: &str) -> Option<String> {
+    let want = std::fs::read_to_string(expect).ok()?;
+    let (kind, path) = want.trim().split_once(' ').unwrap_or((want.trim(), ""));
+    let path = join_path(prefix(entry.name), path);
+    match (entry.run)(input) {
+        Err(e) if e.kind.as_str() == kind && e.path == path => None,
+        Err(e) => Some(format!(
+            "{} at `{}` ({}), expected {kind} at `{path}`",
+            e.kind.as_str(),
+            e.path,
+            e.message
+        )),
+        Ok(out) => Some(format!("accepted ({out:.80}), expected {kind} at `{path}`")),
+    }
+}
+
+/// `prefix` and `path` joined as the library joins paths.
+fn join_path(prefix: &str, path: &str) -> String {
+    match (prefix, path) {
+        (p, "") => p.to_string(),
+        ("", q) => q.to_string(),
+        (p, q) if q.starts_with('[') => format!("{p}{q}"),
+        (p, q) => format!("{p}.{q}"),
+    }
+}
+
 #[test]
 fn corpus_replays_without_failure() {
     let start = Instant::now();
@@ -643,11 +440,19 @@ fn corpus_replays_without_failure() {
         let Some(entry) = entries.iter().find(|e| e.name == name) else {
             panic!("tests/corpus/{name}: no entry point of that name");
         };
-        let mut files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        let mut files: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|f| f.path().extension().is_some_and(|x| x == "txt"))
+            .collect();
         files.sort_by_key(|f| f.file_name());
         for f in files {
             let input = String::from_utf8_lossy(&std::fs::read(f.path()).unwrap()).into_owned();
             n += 1;
+            if let Some(why) = expectation_unmet(entry, &f.path().with_extension("expect"), &input)
+            {
+                failures.push(format!("{}: {why}", f.path().display()));
+            }
             if std::env::var_os("VEIVALG_CORPUS_VERBOSE").is_some() {
                 let r = catch_unwind(AssertUnwindSafe(|| (entry.run)(&input)));
                 let shown = match r {
@@ -682,7 +487,7 @@ fn fuzz_every_entry_point() {
         .unwrap_or(12);
     let entries = entries();
     let total_weight: u64 = entries.iter().map(|e| u64::from(e.weight)).sum();
-    let mut g = Gen(Xoshiro256PlusPlus::seed_from_u64(seed));
+    let mut g = Gen::new(seed);
     let start = Instant::now();
     let mut failures = Vec::new();
     let mut ran = 0u64;
@@ -725,4 +530,109 @@ fn seeds_are_valid() {
             }
         }
     }
+}
+
+/// Every object node of `v` with its JSON path (`""` for `v` itself), in
+/// document order.
+fn objects(v: &Value, path: &str, out: &mut Vec<String>) {
+    let child = |key: &str| {
+        if path.is_empty() || key.starts_with('[') {
+            format!("{path}{key}")
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match v {
+        Value::Object(m) => {
+            out.push(path.to_string());
+            for (k, x) in m {
+                objects(x, &child(k), out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                objects(x, &child(&format!("[{i}]")), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `v` with the object at `path` replaced by the array of its values, in
+/// order: what serde's derived struct readers would take field by field.
+fn object_as_array(v: &Value, path: &str, at: &str) -> Value {
+    match v {
+        Value::Object(m) if at == path => Value::Array(m.values().cloned().collect()),
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, x)| {
+                    let p = if at.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{at}.{k}")
+                    };
+                    (k.clone(), object_as_array(x, path, &p))
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(
+            a.iter()
+                .enumerate()
+                .map(|(i, x)| object_as_array(x, path, &format!("{at}[{i}]")))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// The prefix an entry point puts before the paths of its input.
+fn prefix(entry: &str) -> &'static str {
+    match entry {
+        "fit" => "spec",
+        "evaluate" | "threshold" => "options",
+        e if e.ends_with("-options") && e != "synthetic-options" => "options",
+        _ => "",
+    }
+}
+
+/// Issue 9: an array of a struct's fields where the struct belongs (serde's
+/// derive reads one field by field, `visit_seq`) is `INVALID_TYPE` naming
+/// that object, for every object of every valid input at every entry point:
+/// the person, its answers, wages and employment, options, policies,
+/// models (and their maps of levels), rulesets, G entries, fit specs,
+/// cohort records and synthetic options.
+#[test]
+fn arrays_of_fields_are_refused_where_objects_belong() {
+    let mut n = 0;
+    let mut failures = Vec::new();
+    for e in entries() {
+        for s in &e.seeds {
+            let mut paths = Vec::new();
+            objects(s, "", &mut paths);
+            // A model's `fit` is its fitting report, kept as free JSON
+            // (`Option<Value>`), not read into a struct.
+            for path in paths
+                .into_iter()
+                .filter(|p| !p.split(['.', '[']).any(|segment| segment == "fit"))
+            {
+                let input = object_as_array(s, &path, "").to_string();
+                n += 1;
+                let want = join_path(prefix(e.name), &path);
+                match (e.run)(&input) {
+                    Err(err) if err.kind.as_str() == "INVALID_TYPE" && err.path == want => {}
+                    Err(err) => failures.push(format!(
+                        "{} `{path}`: {} at `{}` ({}), wanted INVALID_TYPE at `{want}`",
+                        e.name,
+                        err.kind.as_str(),
+                        err.path,
+                        err.message
+                    )),
+                    Ok(out) => failures.push(format!("{} `{path}`: accepted ({out:.80})", e.name)),
+                }
+            }
+        }
+    }
+    println!("objects given as arrays: {n} inputs");
+    assert!(n > 200, "only {n} objects in the seeds");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -22,6 +22,8 @@ macro_rules! binding_tests {
             binding_every_export_answers,
             binding_cohort_class_keeps_rows_in_wasm,
             binding_proxies_whose_traps_throw_are_errors_not_traps,
+            binding_arrays_where_objects_belong_are_invalid_type,
+            binding_fuzz_mutations_at_every_export_never_trap,
         );
     };
     (@emit $attr:meta; $($name:ident),* $(,)?) => {
@@ -288,4 +290,277 @@ pub fn binding_proxies_whose_traps_throw_are_errors_not_traps() {
     assert_eq!(get_str(&e, "kind").as_deref(), Some("INVALID_JSON"));
     let d = wasm::decide(person(), None).expect("usable after the proxies");
     assert_eq!(get_str(&d, "unit").as_deref(), Some("NOE"));
+}
+
+fn thrown_cohort(result: Result<wasm::Cohort, JsValue>) -> JsValue {
+    match result {
+        Ok(_) => panic!("expected a thrown error, got a Cohort"),
+        Err(e) => e,
+    }
+}
+
+/// Issue 9: JS arrays of a struct's fields where an object belongs are
+/// `INVALID_TYPE` naming the object, at every export.
+pub fn binding_arrays_where_objects_belong_are_invalid_type() {
+    let p = super::quick_return_person();
+    let values = |v: &serde_json::Value| {
+        serde_json::Value::Array(
+            v.as_object()
+                .expect("an object")
+                .values()
+                .cloned()
+                .collect(),
+        )
+    };
+    let e = thrown(wasm::decide(js(&values(&p)), None));
+    assert_error(&e, "INVALID_TYPE", "");
+    let mut q = p.clone();
+    q["answers"] = values(&p["answers"]);
+    let e = thrown(wasm::features(js(&q)));
+    assert_error(&e, "INVALID_TYPE", "answers");
+    let e = thrown(wasm::score(
+        js(&p),
+        Some(js(&serde_json::json!(["variant-a"]))),
+    ));
+    assert_error(&e, "INVALID_TYPE", "options");
+    let e = thrown_cohort(wasm::Cohort::synthetic(js(&serde_json::json!([1, 50]))));
+    assert_error(&e, "INVALID_TYPE", "");
+    let records = serde_json::json!([{ "person": values(&p) }]);
+    let e = thrown_cohort(wasm::Cohort::from_json(js(&records), None));
+    assert_error(&e, "INVALID_TYPE", "[0].person");
+    let c = wasm::Cohort::synthetic(js(&serde_json::json!({ "seed": 1, "size": 40 })))
+        .unwrap_or_else(|_| panic!("a synthetic cohort"));
+    let spec = serde_json::json!(["x", "STABLE_WORK", [{ "name": "situation" }]]);
+    let e = thrown(c.fit(js(&spec)));
+    assert_error(&e, "INVALID_TYPE", "spec");
+    let d = wasm::decide(person(), None).expect("still answers");
+    assert_eq!(get_str(&d, "unit").as_deref(), Some("NOE"));
+}
+
+/// Every error kind (`crate::ErrorKind::ALL`, as strings).
+fn kinds() -> Vec<&'static str> {
+    veivalg::ErrorKind::ALL.iter().map(|k| k.as_str()).collect()
+}
+
+/// Hostile inputs of the fuzz pass inside `wasm_bindgen_test` (the native
+/// fuzzer of `tests/hostile.rs` runs 100 000; a debug wasm build is slower,
+/// so fewer here, from the same generator).
+const WASM_FUZZ_CASES: usize = 5_000;
+
+/// Values JSON cannot hold, put at a random node of a mutated input.
+fn js_only_values() -> Vec<JsValue> {
+    let cyclic = js_sys::Object::new();
+    Reflect::set(&cyclic, &JsValue::from_str("self"), &cyclic).expect("set");
+    vec![
+        JsValue::UNDEFINED,
+        JsValue::symbol(Some("s")),
+        JsValue::bigint_from_str("10"),
+        js_sys::Function::new_no_args("return 1").into(),
+        cyclic.into(),
+        js_sys::Array::new_with_length(u32::MAX).into(),
+        JsValue::from_f64(f64::NAN),
+        JsValue::from_f64(f64::INFINITY),
+    ]
+}
+
+/// The JS keys of every node of `v` down to 6 levels (arrays of at most
+/// 50 entries), for putting a JS-only value there.
+fn node_keys(v: &serde_json::Value, at: &mut Vec<JsValue>, out: &mut Vec<Vec<JsValue>>) {
+    out.push(at.clone());
+    if at.len() >= 6 {
+        return;
+    }
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                at.push(JsValue::from_str(k));
+                node_keys(x, at, out);
+                at.pop();
+            }
+        }
+        serde_json::Value::Array(a) if a.len() <= 50 => {
+            for (i, x) in a.iter().enumerate() {
+                at.push(JsValue::from(i as u32));
+                node_keys(x, at, out);
+                at.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What the module answers for valid inputs, as JSON text: compared before
+/// and after the hostile calls.
+fn fuzz_answers(cohort: &mut wasm::Cohort) -> String {
+    let p = || js(&super::fixtures::person_with_history());
+    let text = |r: Result<JsValue, JsValue>| {
+        let v = r.unwrap_or_else(|e| panic!("a valid input failed: {e:?}"));
+        String::from(JSON::stringify(&v).expect("json"))
+    };
+    [
+        text(wasm::decide(p(), None)),
+        text(wasm::explain(p(), None)),
+        text(wasm::score(p(), None)),
+        text(wasm::features(p())),
+        text(wasm::wage_history(p(), None)),
+        text(cohort.summary()),
+        text(cohort.evaluate(js(&serde_json::json!({ "method": "RULE_TREE_GROUP" })))),
+        text(
+            cohort
+                .threshold_for_share(js(
+                    &serde_json::json!({ "policy": "variant-a", "share": 0.5 }),
+                ))
+                .map(JsValue::from_f64),
+        ),
+    ]
+    .join("\n")
+}
+
+/// Issue 12: mutations of valid persons and options (tests/shared/mutate.rs,
+/// the native fuzzer's generator) with JS-only values spliced in, through
+/// every wasm export: each call answers or throws a structured error, and
+/// the module and a live Cohort give the same answers afterwards.
+pub fn binding_fuzz_mutations_at_every_export_never_trap() {
+    type Call = fn(&mut wasm::Cohort, JsValue) -> Result<JsValue, JsValue>;
+    let p = super::fixtures::person_with_history();
+    let spec = serde_json::json!({ "id": "f", "target": "STABLE_WORK", "features": [
+        { "name": "situation" }, { "name": "monthsSinceAbove3G", "edges": [1, 3, 6] }] });
+    let calls: Vec<(&str, Call, Vec<serde_json::Value>)> = vec![
+        ("decide", |_, x| wasm::decide(x, None), vec![p.clone()]),
+        (
+            "decide options",
+            |_, x| wasm::decide(js(&super::fixtures::person_with_history()), Some(x)),
+            vec![serde_json::json!({ "policy": "variant-a", "on": "2025-03-14" })],
+        ),
+        ("explain", |_, x| wasm::explain(x, None), vec![p.clone()]),
+        ("ruleTree", |_, x| wasm::rule_tree(x, None), vec![p.clone()]),
+        ("score", |_, x| wasm::score(x, None), vec![p.clone()]),
+        (
+            "score options",
+            |_, x| wasm::score(js(&super::fixtures::person_with_history()), Some(x)),
+            vec![serde_json::json!({ "model": "variant-b", "gBeyondTable": "LATEST" })],
+        ),
+        ("features", |_, x| wasm::features(x), vec![p.clone()]),
+        (
+            "labelOutcome",
+            |_, x| wasm::label_outcome(x, None),
+            vec![serde_json::json!({ "registeredOn": "2024-01-10", "wages": p["wages"] })],
+        ),
+        (
+            "wageHistory options",
+            |_, x| wasm::wage_history(js(&super::fixtures::person_with_history()), Some(x)),
+            vec![serde_json::json!({ "months": 24 })],
+        ),
+        (
+            "Cohort.synthetic",
+            |_, x| {
+                // A valid size above 2 000 is slow, not hostile.
+                let text = JSON::stringify(&x).ok().and_then(|t| t.as_string());
+                let big = text
+                    .and_then(|t| {
+                        veivalg::wire::parse::<veivalg::cohort::session::SyntheticOptions>(&t).ok()
+                    })
+                    .is_some_and(|o| o.size > 2_000);
+                if big {
+                    return Ok(JsValue::NULL);
+                }
+                wasm::Cohort::synthetic(x).map(|_| JsValue::NULL)
+            },
+            vec![serde_json::json!({ "seed": 3, "size": 40 })],
+        ),
+        (
+            "Cohort.fromJson",
+            |_, x| wasm::Cohort::from_json(x, None).map(|_| JsValue::NULL),
+            vec![serde_json::json!([{ "person": p, "outcome": "STABLE_WORK" }])],
+        ),
+        (
+            "evaluate",
+            |c, x| c.evaluate(x),
+            vec![serde_json::json!({ "policy": "variant-a", "share": 0.3 })],
+        ),
+        ("fit", |c, x| c.fit(x), vec![spec]),
+        (
+            "thresholdForShare",
+            |c, x| c.threshold_for_share(x).map(JsValue::from_f64),
+            vec![serde_json::json!({ "policy": "variant-a", "share": 0.5 })],
+        ),
+    ];
+    let kinds = kinds();
+    let mut cohort = wasm::Cohort::synthetic(js(&serde_json::json!({ "seed": 5, "size": 300 })))
+        .unwrap_or_else(|_| panic!("a synthetic cohort"));
+    let before = fuzz_answers(&mut cohort);
+    let odd = js_only_values();
+    let mut g = super::mutate::Gen::new(12);
+    let (mut answered, mut refused) = (0, 0);
+    for i in 0..WASM_FUZZ_CASES {
+        let (name, call, seeds) = &calls[i % calls.len()];
+        let text = g.mutate(&seeds[i % seeds.len()]);
+        let value = match (
+            serde_json::from_str::<serde_json::Value>(&text),
+            JSON::parse(&text),
+        ) {
+            (Ok(v), Ok(x)) if g.chance(3) => {
+                let mut paths = Vec::new();
+                node_keys(&v, &mut Vec::new(), &mut paths);
+                let path = &paths[g.below(paths.len())];
+                let new = odd[g.below(odd.len())].clone();
+                match path.split_last() {
+                    None => new,
+                    Some((last, parents)) => {
+                        let parent = parents
+                            .iter()
+                            .try_fold(x.clone(), |o, k| Reflect::get(&o, k).ok());
+                        if let Some(parent) = parent.filter(JsValue::is_object) {
+                            let _ = Reflect::set(&parent, last, &new);
+                        }
+                        x
+                    }
+                }
+            }
+            (_, Ok(x)) => x,
+            // Not JSON: given as a string.
+            (_, Err(_)) => JsValue::from_str(&text),
+        };
+        match call(&mut cohort, value) {
+            Ok(_) => answered += 1,
+            Err(e) => {
+                refused += 1;
+                assert!(
+                    e.is_instance_of::<js_sys::Error>(),
+                    "{name} {i}: not an Error: {e:?}"
+                );
+                let kind = get_str(&e, "kind").unwrap_or_default();
+                assert!(
+                    kinds.contains(&kind.as_str()),
+                    "{name} {i}: kind {kind:?}: {e:?}\n{text:.400}"
+                );
+                assert!(get(&e, "path").is_string(), "{name} {i}: no path");
+                assert!(
+                    !get_str(&e, "message").unwrap_or_default().is_empty(),
+                    "{name} {i}"
+                );
+            }
+        }
+        if i % 300 == 299 {
+            assert_eq!(
+                fuzz_answers(&mut cohort),
+                before,
+                "answers changed by case {i}"
+            );
+        }
+    }
+    assert_eq!(fuzz_answers(&mut cohort), before, "answers changed");
+    assert_eq!(answered + refused, WASM_FUZZ_CASES);
+    assert!(refused > WASM_FUZZ_CASES / 2, "only {refused} refused");
+    console_log(&format!(
+        "wasm fuzz pass: {WASM_FUZZ_CASES} hostile inputs at {} exports ({answered} answered, {refused} refused)",
+        calls.len()
+    ));
+}
+
+/// One line to the test runner's output (`console.log`).
+fn console_log(line: &str) {
+    let console = Reflect::get(&js_sys::global(), &JsValue::from_str("console")).expect("console");
+    let log: js_sys::Function = get(&console, "log").unchecked_into();
+    let _ = log.call1(&console, &JsValue::from_str(line));
 }

@@ -18,6 +18,14 @@ pub mod binding;
 /// The golden parity set (native and wasm give the same bytes).
 pub mod parity;
 
+/// The valid registrations the tests start from.
+pub mod fixtures;
+pub use fixtures::quick_return_person;
+
+/// Hostile inputs made from valid ones (the wasm fuzz pass).
+#[cfg(target_arch = "wasm32")]
+pub mod mutate;
+
 /// Declares one test per shared body, with the given test attribute
 /// (`test` natively, `wasm_bindgen_test` on wasm32).
 macro_rules! shared_tests {
@@ -32,6 +40,7 @@ macro_rules! shared_tests {
             rule_tree_rulesets_differ_on_vet_ikke,
             grunnbelop_table_has_published_values,
             bad_values_name_their_field,
+            arrays_where_objects_belong_are_invalid_type,
             cohort_synthetic_is_labelled_and_reproducible,
             cohort_share_moves_the_cutoff_and_the_volume,
             cohort_errors_name_the_option,
@@ -47,25 +56,6 @@ macro_rules! shared_tests {
             }
         )*
     };
-}
-
-/// A 45-year-old who lost their job in March 2025, with higher education
-/// (approved and passed), no obstacles, employed without a break since
-/// February 2023: every quick-return criterion of every ruleset holds.
-pub fn quick_return_person() -> Value {
-    json!({
-        "registeredOn": "2025-03-14",
-        "birthDate": "1979-06-02",
-        "answers": {
-            "situation": "MISTET_JOBBEN",
-            "education": "HOYERE_UTDANNING_1_TIL_4",
-            "educationApproved": "JA",
-            "educationPassed": "JA",
-            "healthObstacles": "NEI",
-            "otherObstacles": "NEI"
-        },
-        "employment": [{ "start": "2023-02-01", "end": null }]
-    })
 }
 
 fn parse(text: &str) -> Value {
@@ -245,6 +235,85 @@ pub fn bad_values_name_their_field() {
     assert_eq!(
         (e.kind.as_str(), e.path.as_str()),
         ("INVALID_TYPE", "options.months")
+    );
+}
+
+/// Issue 9: an array of a struct's fields in order (which serde's derived
+/// readers would take, field by field) where an object belongs is
+/// `INVALID_TYPE` naming that object: the person, its answers, a wage
+/// entry, an employment period, the options, a policy object, a fit spec
+/// and synthetic options.
+pub fn arrays_where_objects_belong_are_invalid_type() {
+    let p = quick_return_person();
+    let values = |v: &Value| {
+        Value::Array(
+            v.as_object()
+                .expect("an object")
+                .values()
+                .cloned()
+                .collect(),
+        )
+    };
+    let answers_as_array = {
+        let mut q = p.clone();
+        q["answers"] = values(&p["answers"]);
+        q
+    };
+    let period_as_array = {
+        let mut q = p.clone();
+        q["employment"][0] = json!(["2023-02-01", null]);
+        q
+    };
+    let wage_as_array = {
+        let mut q = p.clone();
+        q["wages"] = json!([{ "month": "2024-12", "nok": 41000 }, ["2025-01", 41000]]);
+        q
+    };
+    let person_cases = [
+        (values(&p), ""),
+        (answers_as_array, "answers"),
+        (period_as_array, "employment[0]"),
+        (wage_as_array, "wages[1]"),
+    ];
+    for (person, path) in &person_cases {
+        let e = decide(person, "null").expect_err(path);
+        assert_eq!(
+            (e.kind.as_str(), e.path.as_str()),
+            ("INVALID_TYPE", *path),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("sequence"), "{}", e.message);
+    }
+    let text = p.to_string();
+    let option_cases: [(veivalg::Result<String>, &str); 4] = [
+        (api::text::decide(&text, r#"["noe-2025-01"]"#), "options"),
+        (
+            api::text::decide(&text, r#"{"policy": ["x", "2025-01-01", "RULE_TREE"]}"#),
+            "options.policy",
+        ),
+        (api::text::wage_history(&text, "[24]"), "options"),
+        (
+            veivalg::cohort::session::CohortSession::synthetic("[1, 50]").map(|_| String::new()),
+            "",
+        ),
+    ];
+    for (result, path) in option_cases {
+        let e = result.expect_err(path);
+        assert_eq!(
+            (e.kind.as_str(), e.path.as_str()),
+            ("INVALID_TYPE", path),
+            "{}",
+            e.message
+        );
+    }
+    let e = session(r#"{"seed": 1, "size": 40}"#)
+        .fit(r#"["x", "STABLE_WORK", [{"name": "situation"}]]"#)
+        .expect_err("a fit spec as an array");
+    assert_eq!((e.kind.as_str(), e.path.as_str()), ("INVALID_TYPE", "spec"));
+    assert_eq!(
+        decide(&quick_return_person(), "null").expect("still answers")["unit"],
+        "NOE"
     );
 }
 
