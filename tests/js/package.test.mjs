@@ -1,34 +1,14 @@
 // The built npm package (pkg/, from `make pkg`) used from Node the way a
-// consumer would: import the two ES modules (`veivalg` and `veivalg/cohort`,
-// each with its own wasm), initSync each with its wasm bytes.
+// consumer would: the two ES modules (`veivalg` and `veivalg/cohort`, each
+// with its own wasm), loaded and initialised by ./load.mjs.
 //   node --test tests/js/
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-
-const pkgDir = new URL("../../pkg/", import.meta.url);
-const veivalg = await import(new URL("veivalg.js", pkgDir).href);
-veivalg.initSync({ module: readFileSync(new URL("veivalg_bg.wasm", pkgDir)) });
-const cohortModule = await import(new URL("cohort/veivalg_cohort.js", pkgDir).href);
-cohortModule.initSync({ module: readFileSync(new URL("cohort/veivalg_cohort_bg.wasm", pkgDir)) });
-const { Cohort } = cohortModule;
+import { Cohort, cohortModule, pkgDir, quickReturnPerson as person, veivalg } from "./load.mjs";
 
 /** The exports of the `veivalg` entry point (the `person` feature). */
 const PERSON_EXPORTS = ["decide", "ruleTree", "score", "labelOutcome", "wageHistory", "features", "policies", "models", "rulesets", "grunnbelop", "version"];
-
-const person = () => ({
-  registeredOn: "2025-03-14",
-  birthDate: "1979-06-02",
-  answers: {
-    situation: "MISTET_JOBBEN",
-    education: "HOYERE_UTDANNING_1_TIL_4",
-    educationApproved: "JA",
-    educationPassed: "JA",
-    healthObstacles: "NEI",
-    otherObstacles: "NEI",
-  },
-  employment: [{ start: "2023-02-01", end: null }],
-});
 
 function thrown(fn) {
   try {
@@ -290,4 +270,29 @@ test("the cohort module reports its own errors with kind, path and message", () 
   const c = Cohort.synthetic({ seed: 1, size: 10 });
   assert.equal(c.summary().rows, 10);
   c.free();
+});
+
+test("an array of an object's fields where the object belongs is INVALID_TYPE naming it (issue 9)", () => {
+  const p = person();
+  const cases = [
+    [() => veivalg.decide(Object.values(p)), ""],
+    [() => veivalg.decide({ ...p, answers: Object.values(p.answers) }), "answers"],
+    [() => veivalg.ruleTree({ ...p, employment: [["2023-02-01", null]] }), "employment[0]"],
+    [() => veivalg.wageHistory({ ...p, wages: [["2024-12", 41000]] }), "wages[0]"],
+    [() => veivalg.decide(p, ["noe-2025-01"]), "options"],
+    [() => veivalg.decide(p, { policy: ["x", "2025-01-01", "PROPOSAL", "RULE_TREE"] }), "options.policy"],
+    [() => veivalg.labelOutcome(["2024-01-10", []]), ""],
+    [() => Cohort.synthetic([1, 50]), ""],
+    [() => Cohort.fromJson([[p, "STABLE_WORK"]]), "[0]"],
+  ];
+  for (const [call, path] of cases) {
+    const e = thrown(call);
+    assert.deepEqual([e.kind, e.path], ["INVALID_TYPE", path], e.message);
+    assert.match(e.message, /sequence|an array/);
+  }
+  const c = Cohort.synthetic({ seed: 1, size: 40 });
+  const e = thrown(() => c.fit(["x", "STABLE_WORK", [{ name: "situation" }]]));
+  assert.deepEqual([e.kind, e.path], ["INVALID_TYPE", "spec"]);
+  c.free();
+  assert.equal(veivalg.decide(p).unit, "NOE");
 });
