@@ -100,6 +100,46 @@ test("no page scrolls sideways at 360 px or 1280 px, with results shown; chart t
   }
 });
 
+test("at 360 px in nynorsk and English, the longest states fit too: error summaries, warnings, the counsellor's form and the panel after the G table", async () => {
+  const phone = { width: 360, height: 800 };
+  for (const lang of ["nn", "en"]) {
+    // The citizen page: every field missing, then a warning to confirm.
+    const citizen = await openPage(`/citizen.html?lang=${lang}`, phone);
+    await citizen.page.fill("#registeredOn", "");
+    await citizen.page.click("#submit");
+    await citizen.page.waitForSelector("#problems:not([hidden])");
+    await assertNoSidewaysScroll(citizen.page);
+    await fillCitizen(citizen.page, { birthDate: "01.01.2085", registeredOn: "14.03.2099", since: "01.01.2100" });
+    await citizen.page.click("#submit");
+    await citizen.page.waitForSelector('#problems[data-kind="warning"]');
+    await assertNoSidewaysScroll(citizen.page);
+    await citizen.page.check("#problems-confirm");
+    await citizen.page.click("#submit");
+    await citizen.page.waitForSelector("#result[data-unit]");
+    await assertNoSidewaysScroll(citizen.page);
+    assertClean(citizen);
+    await citizen.context.close();
+
+    // The counsellor page: the form open with its error summary, then the
+    // person registered after the G table, with the wage table and log-odds open.
+    const counsellor = await openPage(`/counsellor.html?lang=${lang}`, phone);
+    const { page } = counsellor;
+    await page.waitForSelector("veivalg-panel[data-state=ready]");
+    await page.click("#form-box > summary");
+    await page.fill("#birthDate", "");
+    await page.click("#submit");
+    await page.waitForSelector("#problems:not([hidden])");
+    await assertNoSidewaysScroll(page);
+    await page.selectOption("#sample", { index: 5 });
+    await page.waitForFunction(() => document.querySelector("veivalg-panel .verdict")?.textContent.includes("syntetisk-6"));
+    assert.equal(await page.locator("veivalg-panel .method-card .g-note").count(), 2);
+    for (const summary of await page.$$("veivalg-panel details > summary")) await summary.click();
+    await assertNoSidewaysScroll(page);
+    assertClean(counsellor);
+    await counsellor.context.close();
+  }
+});
+
 test("NAV's font Source Sans 3 is loaded from the local package", async () => {
   const session = await openPage("/citizen.html", { width: 1280, height: 900 });
   const { page } = session;
