@@ -144,6 +144,7 @@ async function handle(req, res, mounts, headers) {
  */
 export function start({ port = 8000, quiet = true, mounts = MOUNTS, csp = CSP } = {}) {
   const headers = { ...SECURITY_HEADERS, "Content-Security-Policy": csp };
+  mounts = mounts.map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer((req, res) => {
     handle(req, res, mounts, headers).catch(() => res.destroy());
   });

@@ -61,6 +61,7 @@ test("citizen: keyboard only, the flow ends with focus on the result heading, an
   // No employment entered: the work-history rule fails, so a local office.
   assert.equal(await page.getAttribute("#result", "data-unit"), "LOCAL_OFFICE");
   assert.match(await page.textContent("#result"), /Du er sendt til ditt lokale NAV-kontor\./);
+  assert.doesNotMatch(await page.textContent("#result"), /null|undefined|NaN/);
   assert.deepEqual(await page.$$eval("#result-reasons li", (li) => li.map((l) => l.dataset.code)), ["WORK_HISTORY_NOT_MET", "NOT_QUICK_RETURN"]);
   // What would change it: the work history, which describes the past.
   const changes = await page.$$eval("#result-changes li", (li) => li.map((l) => [l.dataset.rule, l.dataset.kind, l.dataset.actionable]));

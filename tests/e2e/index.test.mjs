@@ -117,6 +117,11 @@ test("at 360 px in nynorsk and English, the longest states fit too: error summar
     await citizen.page.click("#submit");
     await citizen.page.waitForSelector("#result[data-unit]");
     await assertNoSidewaysScroll(citizen.page);
+    assert.doesNotMatch(await citizen.page.textContent("#result"), /null|undefined|NaN/);
+    // The receipt stacks on a phone: each value under its label, not in a narrow second column.
+    const [dt, dd] = await citizen.page.$eval("#receipt-policy", (el) => [el.previousElementSibling.getBoundingClientRect(), el.getBoundingClientRect()].map((r) => ({ left: r.left, top: r.top, width: r.width })));
+    assert.equal(dd.left, dt.left, JSON.stringify([dt, dd]));
+    assert.ok(dd.top > dt.top && dd.width > 250, JSON.stringify([dt, dd]));
     assertClean(citizen);
     await citizen.context.close();
 

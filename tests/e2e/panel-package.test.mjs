@@ -211,6 +211,34 @@ const PERSONS = [
     gAssumed: null,
   },
   {
+    name: "two employments, 16 of 24 months above 3G",
+    person: {
+      id: "pakke-4",
+      registeredOn: "2025-03-14",
+      birthDate: "1972-09-20",
+      answers: answers({ education: "VIDEREGAENDE_FAGBREV_SVENNEBREV", selfAssessment: 2 }),
+      employment: [
+        { start: "2019-01-01", end: "2022-12-31" },
+        { start: "2023-11-01", end: "2025-02-28" },
+      ],
+      wages: [...monthly("2022-03", "2022-12", 39000), ...monthly("2023-11", "2025-02", 40000)],
+    },
+    // 52 years old, quick return (employed without a break since November
+    // 2023): NOE. Of the 24 months March 2023 – February 2025 the 16 from
+    // November 2023 have 40 000 kr, above 3G (29 655 kr a month until April
+    // 2024, 31 007 kr from May 2024); the 8 before have none. The models'
+    // pushes are all small, so their shared scale is the smallest, 5
+    // percentage points (middle ticks at 2.5).
+    unit: "NOE",
+    group: "ANTATT_GODE_MULIGHETER",
+    ruleset: "2024-03",
+    holds: [false, false, true, true, true, true, true],
+    months: ["2023-03", "2025-02"],
+    above3G: 16,
+    scale: 5,
+    gAssumed: null,
+  },
+  {
     name: "registered 1 December 2026, after the G table",
     person: {
       id: "pakke-3",
@@ -301,7 +329,7 @@ function readPanel(page) {
           bar: r.querySelector("rect.bar")?.getAttribute("class"),
           fill: fill(r.querySelector("rect.bar")),
         })),
-        scale: txt(c.querySelector(".push-table .push-scale-axis")),
+        scale: [...c.querySelectorAll(".push-table .push-scale-axis text")].map(txt),
         result: c.querySelector(".person-result")?.dataset.unit,
       })),
       counterfactuals: [...panel.querySelectorAll(".counterfactuals")].map((c) => ({
@@ -404,7 +432,15 @@ function checkPanel(shown, p, lang) {
       assert.equal(r.fill, toward === "NOE" ? "rgb(6, 137, 58)" : "rgb(199, 115, 0)", `${label}: the shipped stylesheet colours the bar`);
     }
   }
-  assert.equal(new Set(shown.contributions.map((c) => c.scale)).size, 1, `${label}: one scale for A and B`);
+  assert.equal(new Set(shown.contributions.map((c) => c.scale.join())).size, 1, `${label}: one scale for A and B`);
+  // The scale's ticks: the largest push either way, half of it, and 0, none rounded off
+  // (5 percentage points has its middle ticks at 2.5, not 3), and no push beyond the scale.
+  const ticks = shown.contributions[0].scale.map((x) => Number(x.replace(",", ".")));
+  const max = ticks[0];
+  assert.deepEqual(ticks, [max, max / 2, 0, max / 2, max], label);
+  assert.ok([5, 10, 20, 25, 50, 100].includes(max), `${label}: scale ${max}`);
+  if (p.scale) assert.equal(max, p.scale, label);
+  assert.ok(shown.contributions.every((c) => c.rows.every((r) => Math.abs(r.pp) <= max)), label);
 
   // What would have changed it: the package's counterfactuals, or the note that nothing would.
   assert.ok(shown.notAdvice.length > 40, label);
@@ -435,7 +471,7 @@ function checkPanel(shown, p, lang) {
 
 // --- the tests ------------------------------------------------------------------------
 
-test("the tarball's panel, from an import map on a page outside www/: every section for three persons in nb, nn and en, one wasm call per render", async () => {
+test("the tarball's panel, from an import map on a page outside www/: every section for four persons in nb, nn and en, one wasm call per render", async () => {
   const session = await open();
   const { page } = session;
   // Before any person: the empty state, rendered once (the wasm is loaded, but nothing is asked of it).

@@ -331,6 +331,12 @@ class View {
     );
   }
 
+  /** A probability difference as percentage points for a tick: "5", "2,5", "12,5" (never rounded to a wrong tick). */
+  points(x) {
+    const pp = Math.round(x * 1000) / 10;
+    return Number.isInteger(pp) ? this.f.int(pp) : this.f.dec1(pp);
+  }
+
   /** The visible scale above the bars: ticks in percentage points, and which side is which. */
   scale(max, extra = "") {
     const W = 200;
@@ -347,7 +353,7 @@ class View {
           const x = mid + (v / max) * (mid - 2);
           return [
             s("line", { class: "axis", x1: x, x2: x, y1: 12, y2: 20 }),
-            s("text", { class: "tick", x, y: 10, "text-anchor": v === -max ? "start" : v === max ? "end" : "middle" }, this.f.int(Math.abs(v) * 100)),
+            s("text", { class: "tick", x, y: 10, "text-anchor": v === -max ? "start" : v === max ? "end" : "middle" }, this.points(Math.abs(v))),
           ];
         }),
       ),
