@@ -5,6 +5,7 @@
 //   node --test tests/e2e/
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
 import { env, openPage, assertClean, assertAccessible, assertNoSidewaysScroll, fillCitizen } from "./support.mjs";
 
 const PAGES = ["/", "/citizen.html", "/counsellor.html", "/demo.html"];
@@ -167,4 +168,16 @@ test("counsellor: print media keeps the assessment and drops the picker", async 
   assert.equal(await page.isVisible("veivalg-panel [data-part=contributions]"), true);
   assertClean(session);
   await session.context.close();
+});
+
+test("the README shows every screenshot in docs/screenshots/ at 390 and 1280 px, and each one it shows exists", () => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const files = readdirSync(new URL("../../docs/screenshots/", import.meta.url)).filter((f) => f.endsWith(".png")).sort();
+  const shown = [...new Set([...readme.matchAll(/<img src="docs\/screenshots\/([^"]+\.png)"/g)].map((m) => m[1]))].sort();
+  assert.deepEqual(shown, files);
+  const pages = new Set(files.map((f) => f.replace(/-(390|1280)\.png$/, "")));
+  for (const name of pages) {
+    assert.ok(files.includes(`${name}-390.png`) && files.includes(`${name}-1280.png`), `${name} at 390 and 1280 px`);
+  }
+  for (const page of ["index", "citizen-result", "citizen-errors", "counsellor", "demo"]) assert.ok(pages.has(page), page);
 });
