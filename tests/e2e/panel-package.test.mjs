@@ -525,7 +525,7 @@ test("the tarball's panel: data-state and veivalg-render for an empty, a bad and
   await session.context.close();
 });
 
-test("the tarball's panel brings its stylesheet: linked once, applied, themable with custom properties, and reflowing at 360 px", async () => {
+test("the tarball's panel brings its stylesheet: linked once, applied, themable with custom properties, in a shadow root too, and reflowing at 360 px", async () => {
   const session = await open();
   const { page } = session;
   await render(page, { lang: "nb", person: PERSONS[0].person });
@@ -549,6 +549,23 @@ test("the tarball's panel brings its stylesheet: linked once, applied, themable 
     return [getComputedStyle(panel.querySelector("rect.bar--NOE")).fill, getComputedStyle(panel.querySelector("rect.wage-bar--above3g")).fill];
   });
   assert.deepEqual(themed, ["rgb(10, 20, 30)", "rgb(40, 50, 60)"]);
+  // A panel inside another component's shadow root gets the stylesheet there,
+  // where the document's stylesheets do not reach.
+  const shadowFill = await page.evaluate(async (person) => {
+    const host = document.createElement("div");
+    document.querySelector("main").append(host);
+    const root = host.attachShadow({ mode: "open" });
+    const panel = document.createElement("veivalg-panel");
+    const done = new Promise((r) => panel.addEventListener("veivalg-render", r, { once: true }));
+    root.append(panel);
+    panel.person = person;
+    await done;
+    const link = root.querySelector("link[data-veivalg-panel]");
+    if (!link.sheet) await new Promise((r) => link.addEventListener("load", r, { once: true }));
+    return { links: root.querySelectorAll("link").length, fill: getComputedStyle(panel.querySelector("rect.wage-bar--above3g")).fill };
+  }, PERSONS[0].person);
+  // (The custom property set on <body> above reaches into the shadow root too: properties inherit.)
+  assert.deepEqual(shadowFill, { links: 1, fill: "rgb(40, 50, 60)" });
   // On a phone the rule trace reflows (no sideways scrolling), each cell labelled.
   await page.setViewportSize({ width: 360, height: 800 });
   await page.waitForFunction(() => getComputedStyle(document.querySelector("#panel table.trace td")).display === "block");

@@ -31,23 +31,25 @@ export const STYLESHEET = new URL("./panel.css", import.meta.url).href;
 const styled = new WeakSet();
 
 /**
- * Links panel.css into the panel's document, once per document, unless its
- * rules already reach the panel (panel.css sets `--veivalg-panel-stylesheet`
- * on the element: the page linked it, a bundler imported it, or the page
- * styles the panel itself and set the property to opt out) or a link to it
- * is already there and still loading.
+ * Links panel.css where the panel's styles come from — the document's
+ * <head>, or the shadow root the panel sits in — once per document or shadow
+ * root, unless its rules already reach the panel (panel.css sets
+ * `--veivalg-panel-stylesheet` on the element: the page linked it, a bundler
+ * imported it, or the page styles the panel itself and set the property to
+ * opt out) or a link to it is already there and still loading.
  */
 export function linkStylesheet(panel) {
-  const doc = panel.ownerDocument;
-  if (styled.has(doc)) return;
-  styled.add(doc);
+  const root = panel.getRootNode();
+  const shadow = root instanceof ShadowRoot;
+  if (styled.has(root) || !(shadow || root === panel.ownerDocument)) return;
+  styled.add(root);
   if (getComputedStyle(panel).getPropertyValue("--veivalg-panel-stylesheet").trim()) return;
-  if ([...doc.querySelectorAll('link[rel~="stylesheet"]')].some((l) => l.href === STYLESHEET)) return;
-  const link = doc.createElement("link");
+  if ([...root.querySelectorAll('link[rel~="stylesheet"]')].some((l) => l.href === STYLESHEET)) return;
+  const link = panel.ownerDocument.createElement("link");
   link.rel = "stylesheet";
   link.href = STYLESHEET;
   link.dataset.veivalgPanel = "";
-  doc.head.append(link);
+  (shadow ? root : root.head ?? root.documentElement).append(link);
 }
 
 /**
