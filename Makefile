@@ -50,7 +50,7 @@ WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers
 PERSON_FEATURES :=
 COHORT_FEATURES := --no-default-features --features cohort
 
-PANEL_FILES := $(addprefix www/lib/,panel.js dom.js i18n.js errors.js counterfactual-text.js)
+PANEL_FILES := $(addprefix www/lib/,panel.js panel.css dom.js i18n.js errors.js counterfactual-text.js)
 
 pkg:
 	$(SETUP) rust wasm-bindgen node
@@ -62,7 +62,7 @@ pkg:
 	$(MAKE) pkg/veivalg_bg.wasm pkg/cohort/veivalg_cohort_bg.wasm
 	node scripts/package-json.mjs
 	cp pkg-config/npm-README.md pkg/README.md
-	# veivalg/panel: <veivalg-panel> and its modules, with its own loader (../veivalg.js).
+	# veivalg/panel: <veivalg-panel>, its stylesheet and modules, with its own loader (../veivalg.js).
 	rm -rf pkg/panel && mkdir -p pkg/panel/messages
 	cp $(PANEL_FILES) pkg/panel/
 	cp www/lib/messages/*.js pkg/panel/messages/

@@ -62,7 +62,7 @@ const SECURITY_HEADERS = {
 };
 
 /** The file a URL path names and its mount folder, or null when it names none we serve. */
-function resolvePath(pathname) {
+function resolvePath(pathname, mounts) {
   let decoded;
   try {
     decoded = decodeURIComponent(pathname);
@@ -71,7 +71,7 @@ function resolvePath(pathname) {
   }
   if (decoded.includes("\0") || decoded.includes("\\")) return null;
   if (decoded.endsWith("/")) decoded += "index.html";
-  for (const [prefix, dir] of MOUNTS) {
+  for (const [prefix, dir] of mounts) {
     if (!decoded.startsWith(prefix)) continue;
     const rest = decoded.slice(prefix.length);
     // Refuse dot segments and hidden files outright rather than normalising them.
@@ -83,42 +83,43 @@ function resolvePath(pathname) {
   return null;
 }
 
-function send(res, status, text, method) {
+function sendText(res, status, text, method, headers) {
   res.writeHead(status, {
-    ...SECURITY_HEADERS,
+    ...headers,
     "Content-Type": "text/plain; charset=utf-8",
     "Content-Length": Buffer.byteLength(text),
   });
   res.end(method === "HEAD" ? undefined : text);
 }
 
-async function handle(req, res) {
+async function handle(req, res, mounts, headers) {
   const method = req.method ?? "GET";
+  const send = (status, text) => sendText(res, status, text, method, headers);
   if (method !== "GET" && method !== "HEAD") {
     res.setHeader("Allow", "GET, HEAD");
-    return send(res, 405, "method not allowed\n", method);
+    return send(405, "method not allowed\n");
   }
   let url;
   try {
     url = new URL(req.url ?? "/", "http://127.0.0.1");
   } catch {
-    return send(res, 400, "bad request\n", method);
+    return send(400, "bad request\n");
   }
-  const target = resolvePath(url.pathname);
-  if (!target) return send(res, 404, "not found\n", method);
+  const target = resolvePath(url.pathname, mounts);
+  if (!target) return send(404, "not found\n");
   const { file, dir } = target;
   let handle;
   try {
     // A symbolic link must not lead out of its folder either.
     const [realFile, realDir] = await Promise.all([realpath(file), realpath(dir)]);
-    if (!realFile.startsWith(realDir + sep)) return send(res, 404, "not found\n", method);
+    if (!realFile.startsWith(realDir + sep)) return send(404, "not found\n");
     handle = await open(realFile, "r");
     const info = await handle.stat();
     // Directories (no listing) and anything else that is not a plain file.
-    if (!info.isFile()) return send(res, 404, "not found\n", method);
+    if (!info.isFile()) return send(404, "not found\n");
     const type = TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
     res.writeHead(200, {
-      ...SECURITY_HEADERS,
+      ...headers,
       "Content-Type": type,
       "Content-Length": info.size,
     });
@@ -126,7 +127,7 @@ async function handle(req, res) {
     const body = await handle.readFile();
     res.end(body);
   } catch {
-    if (!res.headersSent) send(res, 404, "not found\n", method);
+    if (!res.headersSent) send(404, "not found\n");
     else res.destroy();
   } finally {
     await handle?.close();
@@ -135,12 +136,17 @@ async function handle(req, res) {
 
 /**
  * Starts the server on 127.0.0.1.
- * @param {{ port?: number, quiet?: boolean }} [options] port 0 picks a free port.
+ * @param {{ port?: number, quiet?: boolean, mounts?: [string, string][], csp?: string }} [options]
+ *   port 0 picks a free port; `mounts` (URL prefix → absolute folder, longest
+ *   prefix first) and `csp` replace the pages' own (a test serves a page of
+ *   its own outside www/ this way).
  * @returns {Promise<{ server: import("node:http").Server, port: number, url: string, close: () => Promise<void> }>}
  */
-export function start({ port = 8000, quiet = true } = {}) {
+export function start({ port = 8000, quiet = true, mounts = MOUNTS, csp = CSP } = {}) {
+  const headers = { ...SECURITY_HEADERS, "Content-Security-Policy": csp };
+  mounts = mounts.map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => res.destroy());
+    handle(req, res, mounts, headers).catch(() => res.destroy());
   });
   return new Promise((resolveStart, reject) => {
     server.once("error", reject);

@@ -96,7 +96,8 @@ function showDecision(t, result, version) {
   const { decision: d, person } = result;
   const items = changes(t, d);
   const sa = person.answers.selfAssessment;
-  $("result").replaceChildren(
+  // replaceChildren would write a null as the text "null": drop the parts not shown.
+  const parts = [
     h("h2", { id: "result-heading", class: "aksel-heading aksel-heading--large", tabindex: "-1" }, t("citizen.resultHeading")),
     h("p", { class: "aksel-body-long result-unit", id: "result-unit", dataset: { unit: d.unit } }, t(d.unit === "NOE" ? "citizen.sentToNoe" : "citizen.sentToLocal")),
     h("p", { class: "aksel-body-long" }, t(d.unit === "NOE" ? "citizen.noeMeans" : "citizen.localMeans")),
@@ -126,7 +127,8 @@ function showDecision(t, result, version) {
       : h("p", { class: "aksel-body-long", id: "result-changes" }, t("citizen.changeNone")),
     h("p", { class: "aksel-body-short", id: "result-self-assessment" }, sa ? t("citizen.selfAssessmentShown", { value: t(`code.selfAssessment.${sa}`) }) : null),
     receipt(t, result, version),
-  );
+  ];
+  $("result").replaceChildren(...parts.filter(Boolean));
   $("result").dataset.unit = d.unit;
 }
 

@@ -1,7 +1,8 @@
 // The package's benchmarks in headless Chromium (make bench), driven by
 // playwright-core with Debian's Chromium; the files are served from disk
 // by request interception (no server, no network). Needs pkg/ (make pkg).
-// Both entry points: `veivalg` (decide, explain) and `veivalg/cohort` (Cohort).
+// Both entry points: `veivalg` (decide, explain) and `veivalg/cohort`
+// (Cohort), and a <veivalg-panel> render (veivalg/panel) with its wasm calls counted.
 //   node benches/wasm/browser.mjs [--json out.json]
 import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
@@ -14,7 +15,7 @@ const MOUNTS = {
   "/pkg/": fileURLToPath(new URL("../../pkg/", import.meta.url)),
   "/bench/": fileURLToPath(new URL("./", import.meta.url)),
 };
-const TYPES = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
+const TYPES = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".html": "text/html", ".css": "text/css" };
 const PAGE = '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>veivalg bench</title>';
 
 const browser = await chromium.launch({
@@ -23,8 +24,36 @@ const browser = await chromium.launch({
     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 
-async function page() {
-  const context = await browser.newContext();
+/**
+ * Counts every call into the wasm module's exported functions (not the
+ * glue's allocator and table helpers, whose names start with `__`), in the
+ * page, by wrapping the exports of the instance wasm-bindgen's loader gets.
+ */
+function countWasmCalls() {
+  globalThis.__wasmCalls = [];
+  const wrap = (result) => {
+    const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+    const exports = {};
+    for (const [name, value] of Object.entries(instance.exports)) {
+      exports[name] =
+        typeof value === "function" && !name.startsWith("__")
+          ? (...args) => {
+              globalThis.__wasmCalls.push(name);
+              return value(...args);
+            }
+          : value;
+    }
+    return result instanceof WebAssembly.Instance ? { exports } : { ...result, instance: { exports } };
+  };
+  const streaming = WebAssembly.instantiateStreaming;
+  const plain = WebAssembly.instantiate;
+  WebAssembly.instantiateStreaming = async (...args) => wrap(await streaming(...args));
+  WebAssembly.instantiate = async (...args) => wrap(await plain(...args));
+}
+
+async function page({ viewport, init } = {}) {
+  const context = await browser.newContext(viewport ? { viewport } : {});
+  if (init) await context.addInitScript(init);
   await context.route(`${ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === "/") return route.fulfill({ body: PAGE, contentType: "text/html" });
@@ -86,7 +115,70 @@ try {
   });
   await context.close();
   rows.unshift(...instantiation);
+
+  // A <veivalg-panel> render (veivalg/panel from pkg/, with its stylesheet,
+  // at 1280 px): from setting `person` to the `veivalg-render` event (the one
+  // explain() call, the texts, the SVG bars and chart, the DOM), then style
+  // and layout forced by reading the panel's size — a frame's work before
+  // paint. The 64 registrants of cases.mjs (36 months of wages each) in
+  // turn, once to warm up, then five rounds; median and 95th percentile per
+  // person. Every call into the wasm's exports is counted.
+  const panelPage = await page({ viewport: { width: 1280, height: 900 }, init: countWasmCalls });
+  const panel = await panelPage.page.evaluate(async () => {
+    await import("/pkg/panel/panel.js");
+    const { persons } = await import("/bench/cases.mjs");
+    const people = persons();
+    const el = document.createElement("veivalg-panel");
+    el.lang = "nb";
+    document.body.append(el);
+    const once = (person) =>
+      new Promise((resolve) => {
+        el.addEventListener("veivalg-render", resolve, { once: true });
+        el.person = person;
+      });
+    await once(people[0]);
+    for (const p of people) await once(p);
+    globalThis.__wasmCalls.length = 0;
+    const toEvent = [];
+    const withLayout = [];
+    let renders = 0;
+    for (let round = 0; round < 5; round++) {
+      for (const p of people) {
+        const t0 = performance.now();
+        await once(p);
+        const t1 = performance.now();
+        el.getBoundingClientRect();
+        void el.offsetHeight;
+        withLayout.push(performance.now() - t0);
+        toEvent.push(t1 - t0);
+        renders++;
+        if (el.dataset.state !== "ready") throw new Error(`panel state ${el.dataset.state} for ${p.id}`);
+      }
+    }
+    const q = (xs, f) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(f * xs.length))];
+    return {
+      toEvent: q(toEvent, 0.5),
+      median: q(withLayout, 0.5),
+      p95: q(withLayout, 0.95),
+      renders,
+      calls: [...new Set(globalThis.__wasmCalls)],
+      callsPerRender: globalThis.__wasmCalls.length / renders,
+      sheet: [...document.querySelectorAll("link[rel=stylesheet]")].map((l) => new URL(l.href).pathname),
+    };
+  });
+  await panelPage.context.close();
+  if (panel.callsPerRender !== 1 || panel.calls.join() !== "explain") {
+    throw new Error(`a panel render made ${panel.callsPerRender} wasm calls (${panel.calls.join(", ")}), not one explain()`);
+  }
+  rows.push(
+    { key: "panel-js", name: "<veivalg-panel> render: person set → veivalg-render (explain + DOM)", ms: panel.toEvent },
+    { key: "panel", name: "<veivalg-panel> render + style and layout, per person (one frame)", ms: panel.median },
+    { key: "panel-p95", name: "… 95th percentile", ms: panel.p95 },
+  );
   console.log(table(`veivalg wasm in headless Chromium ${browser.version()}`, rows));
+  console.log(
+    `\n<veivalg-panel>: ${panel.renders} renders at 1280 px, ${panel.callsPerRender} wasm call per render (${panel.calls.join(", ")}), stylesheet ${panel.sheet.join(", ")}`,
+  );
   const out = process.argv.indexOf("--json");
   if (out > 0) writeFileSync(process.argv[out + 1], JSON.stringify({ runner: `Chromium ${browser.version()}`, rows }, null, 2));
 } finally {

@@ -12,6 +12,8 @@ export const TARGETS = {
   cutoff: 5,
   share: 5,
   fit: 1000,
+  // A <veivalg-panel> render in Chromium, one frame (benches/wasm/browser.mjs).
+  panel: 16,
 };
 
 /** Median time per call of `f`, in milliseconds. */

@@ -61,6 +61,7 @@ test("citizen: keyboard only, the flow ends with focus on the result heading, an
   // No employment entered: the work-history rule fails, so a local office.
   assert.equal(await page.getAttribute("#result", "data-unit"), "LOCAL_OFFICE");
   assert.match(await page.textContent("#result"), /Du er sendt til ditt lokale NAV-kontor\./);
+  assert.doesNotMatch(await page.textContent("#result"), /null|undefined|NaN/);
   assert.deepEqual(await page.$$eval("#result-reasons li", (li) => li.map((l) => l.dataset.code)), ["WORK_HISTORY_NOT_MET", "NOT_QUICK_RETURN"]);
   // What would change it: the work history, which describes the past.
   const changes = await page.$$eval("#result-changes li", (li) => li.map((l) => [l.dataset.rule, l.dataset.kind, l.dataset.actionable]));
@@ -79,6 +80,43 @@ test("citizen: keyboard only, the flow ends with focus on the result heading, an
   assert.match(await page.textContent("#result"), /Du er sendt til Nasjonal oppfølgingsenhet \(NOE\)\./);
   assert.match(await page.textContent("#result-reasons"), /Du er 45 år, og NOE følger opp personer fra 30 til 66 år\./);
   assert.match(await page.textContent("#result-changes"), /Ingen av svarene dine/);
+  await assertAccessible(page);
+  assertClean(session);
+  await session.context.close();
+});
+
+test("citizen: keyboard only, an empty form in English: the summary lists every missing field, takes focus, and its links lead to the fields", async () => {
+  const session = await openPage("citizen.html?lang=en", VIEWPORT);
+  const { page } = session;
+  // Clear the registration day (filled in with today), then go on to the button, all by keyboard.
+  await tabTo(page, focusedId, "registeredOn");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await tabTo(page, focusedId, "submit");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("#problems:not([hidden])");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "problems-heading");
+  assert.equal(await page.textContent("#problems-heading"), "To continue, please correct the following:");
+  // Every required field, in the form's order; the optional ones (self-assessment, employment) are not missing.
+  const fields = ["registeredOn", "birthDate", "situation", "education", "educationApproved", "educationPassed", "healthObstacles", "otherObstacles"];
+  assert.deepEqual(await summary(page), fields);
+  const texts = await page.$$eval("#problems li", (li) => li.map((l) => l.textContent));
+  assert.ok(texts.every((x) => x.length > 10 && !/null|undefined|missing field/.test(x)), texts.join(" | "));
+  // Each message is also next to its field, and each link is reachable and moves focus there.
+  for (const field of fields) {
+    assert.ok((await page.textContent(`#${field}-error`)).length > 10, field);
+  }
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("href")), "#registeredOn");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "registeredOn");
+  // Shift+Tab back up into the summary, to the situation link.
+  for (let i = 0; i < 20 && !(await page.evaluate(() => document.activeElement?.getAttribute("href") === "#situation")); i++) {
+    await page.keyboard.press("Shift+Tab");
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("href")), "#situation");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement?.name), "situation");
   await assertAccessible(page);
   assertClean(session);
   await session.context.close();
@@ -214,7 +252,7 @@ test("citizen: unusual but possible answers are warnings to confirm: age under 1
   await page.waitForSelector('#problems[data-kind="warning"]');
   // Born 1979, registered 2099: 119 years old, also unusual.
   assert.deepEqual(await summary(page), ["registeredOn", "birthDate", "workedSince"]);
-  assert.match(await page.textContent('#problems li[data-field="registeredOn"]'), /etter dagens dato/);
+  assert.match(await page.textContent('#problems li[data-field="registeredOn"]'), /etter dagens dato \(\d{2}\.\d{2}\.\d{4}\)\. Stemmer det\?/);
   assert.match(await page.textContent('#problems li[data-field="workedSince"]'), /starter etter registreringsdatoen/);
   await page.check("#problems-confirm");
   await page.click("#submit");
@@ -240,6 +278,49 @@ test("citizen: print media shows the receipt and hides the form", async () => {
   assert.match(receipt, /Kvittering.*Beregnet.*Registreringsdato.*14\.03\.2025.*Retningslinje.*noe-2025-01.*Regelsett.*2024-03.*Modell.*Egenvurdering.*2 – Dårlige.*Programversjon.*veivalg/);
   const pdf = await page.pdf({ format: "A4" });
   assert.ok(pdf.length > 1000 && pdf.subarray(0, 5).toString() === "%PDF-");
+  assertClean(session);
+  await session.context.close();
+});
+
+test("citizen: registered after the G table (1 December 2026), the result needs no G, so no G note is shown, and nothing is sent", async () => {
+  // The citizen page decides under the policy in force on the registration
+  // day, noe-2025-01, a RULE_TREE policy: the rule tree reads the answers,
+  // the age and the employment periods, never wages in G. So even after the
+  // shipped G table (its last G applies up to April 2026) no output of the
+  // page uses an assumed G, and the G note (shown when a decision carries
+  // `gAssumed`) does not appear. The page opts in to `gBeyondTable: "LATEST"`
+  // all the same, so a registration today gets a result, not an error.
+  const session = await openPage("citizen.html", VIEWPORT);
+  const { page } = session;
+  await fillCitizen(page, { registeredOn: "01.12.2026", birthDate: "15.01.1990", since: "01.01.2024" });
+  const before = session.requests.length;
+  await page.click("#submit");
+  await page.waitForSelector("#result[data-unit]");
+  assert.equal(session.requests.length, before, "submitting sends and loads nothing");
+  // 36 years old, no obstacles, higher education passed and approved, in work
+  // since 2024: quick return, and 36 is within NOE's 30–66.
+  assert.equal(await page.getAttribute("#result", "data-unit"), "NOE");
+  assert.equal(await page.locator("#problems:not([hidden])").count(), 0);
+  assert.equal(await page.locator("#result-g-note, #result .g-note").count(), 0);
+  assert.doesNotMatch(await page.textContent("#result"), /grunnbeløp|G-tabell/);
+  assert.match(await text(page, "#receipt-policy"), /noe-2025-01 \(gjelder fra 01\.01\.2025\)/);
+  // The ruleset in force from 1 April 2026.
+  assert.equal(await page.textContent("#receipt-ruleset"), "2026-04");
+  assert.match(await page.textContent("#receipt-model"), /ingen \(regeltreet alene\)/);
+  // The same decision from the page's own library: a rule-tree decision without gAssumed.
+  const d = await page.evaluate(async () => {
+    const { ready } = await import("/lib/veivalg.js");
+    const { decide } = await ready;
+    const person = {
+      registeredOn: "2026-12-01", birthDate: "1990-01-15",
+      answers: { situation: "MISTET_JOBBEN", education: "HOYERE_UTDANNING_1_TIL_4", educationApproved: "JA", educationPassed: "JA", healthObstacles: "NEI", otherObstacles: "NEI" },
+      employment: [{ start: "2024-01-01", end: null }],
+    };
+    const x = decide(person, { gBeyondTable: "LATEST" });
+    return { method: x.method, policy: x.policy.id, gAssumed: x.gAssumed ?? null };
+  });
+  assert.deepEqual(d, { method: "RULE_TREE", policy: "noe-2025-01", gAssumed: null });
+  await assertAccessible(page);
   assertClean(session);
   await session.context.close();
 });

@@ -5,6 +5,7 @@
 //   node --test tests/e2e/
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
 import { env, openPage, assertClean, assertAccessible, assertNoSidewaysScroll, fillCitizen } from "./support.mjs";
 
 const PAGES = ["/", "/citizen.html", "/counsellor.html", "/demo.html"];
@@ -100,6 +101,51 @@ test("no page scrolls sideways at 360 px or 1280 px, with results shown; chart t
   }
 });
 
+test("at 360 px in nynorsk and English, the longest states fit too: error summaries, warnings, the counsellor's form and the panel after the G table", async () => {
+  const phone = { width: 360, height: 800 };
+  for (const lang of ["nn", "en"]) {
+    // The citizen page: every field missing, then a warning to confirm.
+    const citizen = await openPage(`/citizen.html?lang=${lang}`, phone);
+    await citizen.page.fill("#registeredOn", "");
+    await citizen.page.click("#submit");
+    await citizen.page.waitForSelector("#problems:not([hidden])");
+    await assertNoSidewaysScroll(citizen.page);
+    await fillCitizen(citizen.page, { birthDate: "01.01.2085", registeredOn: "14.03.2099", since: "01.01.2100" });
+    await citizen.page.click("#submit");
+    await citizen.page.waitForSelector('#problems[data-kind="warning"]');
+    await assertNoSidewaysScroll(citizen.page);
+    await citizen.page.check("#problems-confirm");
+    await citizen.page.click("#submit");
+    await citizen.page.waitForSelector("#result[data-unit]");
+    await assertNoSidewaysScroll(citizen.page);
+    assert.doesNotMatch(await citizen.page.textContent("#result"), /null|undefined|NaN/);
+    // The receipt stacks on a phone: each value under its label, not in a narrow second column.
+    const [dt, dd] = await citizen.page.$eval("#receipt-policy", (el) => [el.previousElementSibling.getBoundingClientRect(), el.getBoundingClientRect()].map((r) => ({ left: r.left, top: r.top, width: r.width })));
+    assert.equal(dd.left, dt.left, JSON.stringify([dt, dd]));
+    assert.ok(dd.top > dt.top && dd.width > 250, JSON.stringify([dt, dd]));
+    assertClean(citizen);
+    await citizen.context.close();
+
+    // The counsellor page: the form open with its error summary, then the
+    // person registered after the G table, with the wage table and log-odds open.
+    const counsellor = await openPage(`/counsellor.html?lang=${lang}`, phone);
+    const { page } = counsellor;
+    await page.waitForSelector("veivalg-panel[data-state=ready]");
+    await page.click("#form-box > summary");
+    await page.fill("#birthDate", "");
+    await page.click("#submit");
+    await page.waitForSelector("#problems:not([hidden])");
+    await assertNoSidewaysScroll(page);
+    await page.selectOption("#sample", { index: 5 });
+    await page.waitForFunction(() => document.querySelector("veivalg-panel .verdict")?.textContent.includes("syntetisk-6"));
+    assert.equal(await page.locator("veivalg-panel .method-card .g-note").count(), 2);
+    for (const summary of await page.$$("veivalg-panel details > summary")) await summary.click();
+    await assertNoSidewaysScroll(page);
+    assertClean(counsellor);
+    await counsellor.context.close();
+  }
+});
+
 test("NAV's font Source Sans 3 is loaded from the local package", async () => {
   const session = await openPage("/citizen.html", { width: 1280, height: 900 });
   const { page } = session;
@@ -122,4 +168,16 @@ test("counsellor: print media keeps the assessment and drops the picker", async 
   assert.equal(await page.isVisible("veivalg-panel [data-part=contributions]"), true);
   assertClean(session);
   await session.context.close();
+});
+
+test("the README shows every screenshot in docs/screenshots/ at 390 and 1280 px, and each one it shows exists", () => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const files = readdirSync(new URL("../../docs/screenshots/", import.meta.url)).filter((f) => f.endsWith(".png")).sort();
+  const shown = [...new Set([...readme.matchAll(/<img src="docs\/screenshots\/([^"]+\.png)"/g)].map((m) => m[1]))].sort();
+  assert.deepEqual(shown, files);
+  const pages = new Set(files.map((f) => f.replace(/-(390|1280)\.png$/, "")));
+  for (const name of pages) {
+    assert.ok(files.includes(`${name}-390.png`) && files.includes(`${name}-1280.png`), `${name} at 390 and 1280 px`);
+  }
+  for (const page of ["index", "citizen-result", "citizen-errors", "counsellor", "demo"]) assert.ok(pages.has(page), page);
 });

@@ -45,6 +45,9 @@ test("counsellor: a sample person shows the three methods, trace, contributions,
   assert.match(await contributions.textContent(), /fra en typisk registrert/);
   assert.equal(await contributions.locator("svg.push-bar rect.bar").count(), 6);
   assert.equal(await contributions.locator("rect.bar--LOCAL_OFFICE").count() > 0, true, "some bars pull toward the local office");
+  // The page links the panel's stylesheet itself, so the panel links nothing more.
+  assert.equal(await page.locator("link[data-veivalg-panel]").count(), 0);
+  assert.equal(await page.locator('link[href="/lib/panel.css"]').count(), 1);
   await contributions.getByText("Detaljer: bidrag i log-odds").first().click();
   assert.match(await contributions.locator(".order-note").first().textContent(), /MODEL_FILE_FEATURE_ORDER.*rekkefølgen/s);
 

@@ -1,14 +1,54 @@
 // Screenshots of every page at 390 px (a phone) and 1280 px into
 // docs/screenshots/, the citizen page with a result and with the error
-// summary, the counsellor page with an example person.
+// summary, the counsellor page with an example person, and the panel from
+// the package on a plain page of its own (no Aksel, the panel's own
+// stylesheet only), as an embedder first sees it.
 //   node tests/e2e/screenshots.mjs      (needs pkg/: `make pkg`)
-import { mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { start } from "../../scripts/serve.mjs";
+import { start, CSP } from "../../scripts/serve.mjs";
 
 const out = new URL("../../docs/screenshots/", import.meta.url);
 mkdirSync(out, { recursive: true });
 const server = await start({ port: 0 });
+
+// The embedder's page: pkg/ at /node_modules/veivalg/, an import map and a
+// plain module script (allowed by hash under the pages' CSP).
+const IMPORT_MAP = JSON.stringify({ imports: { "veivalg/panel": "/node_modules/veivalg/panel/panel.js" } });
+const MODULE = `import "veivalg/panel";
+document.body.dataset.ready = "true";`;
+const sha = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+const embedDir = mkdtempSync(join(tmpdir(), "veivalg-embed-"));
+writeFileSync(
+  join(embedDir, "index.html"),
+  `<!doctype html>
+<html lang="nb">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="icon" href="data:,">
+  <title>veivalg/panel on a page of its own</title>
+  <script type="importmap">${IMPORT_MAP}</script>
+  <script type="module">${MODULE}</script>
+</head>
+<body>
+  <main>
+    <h1>Et fagsystem med veivalg/panel</h1>
+    <veivalg-panel lang="nb"></veivalg-panel>
+  </main>
+</body>
+</html>
+`,
+);
+const embed = await start({
+  port: 0,
+  mounts: [["/node_modules/veivalg/", fileURLToPath(new URL("../../pkg", import.meta.url))], ["/", embedDir]],
+  csp: CSP.replace("script-src 'self'", `script-src 'self' ${sha(IMPORT_MAP)} ${sha(MODULE)}`),
+});
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -35,14 +75,38 @@ const shots = [
     await page.selectOption("#sample", { index: 5 });
     await page.waitForFunction(() => document.querySelector("veivalg-panel .verdict")?.textContent.includes("syntetisk-6"));
   }],
+  ["panel-embedded", "/", async (page) => {
+    // The counsellor page's Hassan (synthetic): variant A keeps him local.
+    await page.evaluate(async () => {
+      const panel = document.querySelector("veivalg-panel");
+      const done = new Promise((r) => panel.addEventListener("veivalg-render", r, { once: true }));
+      const months = (from, to, nok) => {
+        const o = [];
+        let [y, m] = from.split("-").map(Number);
+        for (;;) {
+          const month = `${y}-${String(m).padStart(2, "0")}`;
+          if (month > to) return o;
+          o.push({ month, nok });
+          [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+        }
+      };
+      panel.person = {
+        id: "syntetisk-2", registeredOn: "2025-03-14", birthDate: "1972-09-20",
+        answers: { situation: "MISTET_JOBBEN", education: "VIDEREGAENDE_FAGBREV_SVENNEBREV", educationApproved: "JA", educationPassed: "JA", healthObstacles: "NEI", otherObstacles: "NEI" },
+        employment: [{ start: "2019-01-01", end: "2022-12-31" }, { start: "2023-11-01", end: "2025-02-28" }],
+        wages: [...months("2022-03", "2022-12", 39000), ...months("2023-11", "2025-02", 40000)],
+      };
+      await done;
+    });
+  }, embed],
   ["demo", "/demo.html", null],
   ["demo-en", "/demo.html?lang=en", null],
 ];
 
 for (const width of [390, 1280]) {
-  for (const [name, path, act] of shots) {
+  for (const [name, path, act, on = server] of shots) {
     const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "nb-NO" });
-    await page.goto(new URL(path, server.url).href);
+    await page.goto(new URL(path, on.url).href);
     await page.waitForSelector("body[data-ready=true]");
     if (act) await act(page);
     await page.evaluate(() => document.fonts.ready);
@@ -54,3 +118,5 @@ for (const width of [390, 1280]) {
 }
 await browser.close();
 await server.close();
+await embed.close();
+rmSync(embedDir, { recursive: true, force: true });

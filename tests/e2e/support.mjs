@@ -36,29 +36,52 @@ after(async () => {
   await env.server?.close();
 });
 
-/** A fresh page at `path` that records console errors, page errors and every request. */
-export async function openPage(path = "/", viewport = undefined) {
+/**
+ * A fresh page at `path` (on `server`, by default the pages' server) that
+ * records console errors, page errors and every request: `requests` holds
+ * the URLs, `requestLog` each request's method, resource type and URL.
+ * `init` runs in the page before any of its scripts (page.addInitScript).
+ */
+export async function openPage(path = "/", viewport = undefined, { server = env.server, init } = {}) {
   const context = await env.browser.newContext({ locale: "nb-NO", ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const problems = [];
   const requests = [];
+  const requestLog = [];
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("request", (r) => requests.push(r.url()));
+  page.on("request", (r) => {
+    requests.push(r.url());
+    requestLog.push({ method: r.method(), type: r.resourceType(), url: r.url() });
+  });
   page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  await page.goto(new URL(path, env.server.url).href);
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(new URL(path, server.url).href);
   await page.waitForSelector("body[data-ready=true]");
-  return { context, page, problems, requests };
+  return { context, page, problems, requests, requestLog, origin: new URL(server.url).origin };
 }
 
-/** No console problems, and every request went to the page's own origin. */
-export function assertClean({ problems, requests }) {
+/** Resource types a page of static files loads; a fetch may only load the wasm. */
+const STATIC_TYPES = new Set(["document", "script", "stylesheet", "font", "image"]);
+
+/**
+ * No console problems, and every request was a GET of a static file from the
+ * page's own origin: documents, scripts, stylesheets, fonts, images and the
+ * wasm module (fetched by the package's loader). Nothing is sent anywhere.
+ */
+export function assertClean({ problems, requests, requestLog = [], origin = new URL(env.server.url).origin }) {
   assert.deepEqual(problems, []);
-  const origin = new URL(env.server.url).origin;
   const foreign = requests.filter((u) => !u.startsWith("data:") && new URL(u).origin !== origin);
   assert.deepEqual(foreign, [], "every request goes to the page's own origin");
+  const notStatic = requestLog.filter(
+    (r) => !r.url.startsWith("data:") && (r.method !== "GET" || !(STATIC_TYPES.has(r.type) || (r.type === "fetch" && new URL(r.url).pathname.endsWith(".wasm")))),
+  );
+  assert.deepEqual(notStatic, [], "every request is a GET of a static file");
 }
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

@@ -7,7 +7,7 @@
 //   - the tarball installs into a fresh project (`npm install ./veivalg-*.tgz`,
 //     offline: the package has no dependencies), where both entry points
 //     import and initialise through the package's `exports`, and TypeScript
-//     finds both declarations through them.
+//     finds their declarations (and veivalg/panel's) through them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -20,10 +20,10 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 
 /** The files of the package, as `npm pack` must list them. */
 // The panel's modules (`veivalg/panel`) are the ones `make pkg` copies into
-// pkg/panel/ (the Makefile's PANEL_FILES, the message catalogue, the loader
+// pkg/panel/ (the Makefile's PANEL_FILES with the stylesheet, the message catalogue, the loader
 // and the .d.ts); every other file is named here.
 const PANEL_FILES = readdirSync(join(root, "pkg", "panel"), { recursive: true })
-  .filter((f) => f.endsWith(".js") || f.endsWith(".ts"))
+  .filter((f) => f.endsWith(".js") || f.endsWith(".ts") || f.endsWith(".css"))
   .map((f) => `panel/${f}`);
 const PACKAGE_FILES = [
   "README.md",
@@ -113,11 +113,22 @@ console.log(version() === cohortVersion(), d.unit, model.id);
     const run = spawnSync(process.execPath, ["app.mjs"], { cwd: project, encoding: "utf8" });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout, "true NOE m\n");
-    // TypeScript resolves both entry points through `exports` (their `types`).
+    // TypeScript resolves the three entry points through `exports` (their `types`).
     writeFileSync(
       join(project, "app.ts"),
       `import init, { decide, type Decision } from "veivalg";
 import initCohort, { Cohort, type Model } from "veivalg/cohort";
+import { STYLESHEET, type VeivalgPanel, type PanelLang } from "veivalg/panel";
+export function panel(lang: PanelLang): VeivalgPanel {
+  const el = document.createElement("veivalg-panel");
+  el.lang = lang;
+  el.policy = "variant-a";
+  el.person = { registeredOn: "2025-03-14", age: 45, answers: { situation: "MISTET_JOBBEN",
+    education: "HOYERE_UTDANNING_1_TIL_4", educationApproved: "JA", educationPassed: "JA",
+    healthObstacles: "NEI", otherObstacles: "NEI" } };
+  el.addEventListener("veivalg-render", () => console.log(el.dataset.state, STYLESHEET));
+  return el;
+}
 export async function main(): Promise<string> {
   await init();
   await initCohort();

@@ -4,7 +4,7 @@
 // pulled toward NOE or the local office, what would have changed the
 // routing, the self-assessment and the monthly wage history, in bokmål,
 // nynorsk or English. No framework and no shadow DOM, so NAV's Aksel CSS
-// styles it like the rest of the page.
+// styles it like the rest of the page (panel.css has fallbacks without it).
 //
 //   <veivalg-panel lang="nn" person='{"registeredOn": "2025-03-14", …}'></veivalg-panel>
 //   panel.person = { … };  panel.policy = "variant-a";  panel.lang = "en";
@@ -12,7 +12,9 @@
 // The panel sets data-state="ready" | "error" | "empty" after each render and
 // fires a `veivalg-render` event. Nothing leaves the browser. The wasm
 // package is imported relative to this module, so the panel can ship next to
-// the package's own veivalg.js.
+// the package's own veivalg.js; so is its stylesheet, panel.css, which the
+// first panel on a page links into <head> unless its rules are there already
+// (see linkStylesheet).
 import init, * as veivalg from "./veivalg.js";
 import { h, s, code } from "./dom.js";
 import { translator, normalLang, reasonText } from "./i18n.js";
@@ -23,6 +25,32 @@ let instances = 0;
 let loading = null;
 /** The package's exports once the wasm is instantiated (once per page). */
 const load = () => (loading ??= Promise.resolve(init()).then(() => veivalg));
+
+/** The panel's stylesheet, next to this module (a bundler sees the URL and ships the file). */
+export const STYLESHEET = new URL("./panel.css", import.meta.url).href;
+const styled = new WeakSet();
+
+/**
+ * Links panel.css where the panel's styles come from — the document's
+ * <head>, or the shadow root the panel sits in — once per document or shadow
+ * root, unless its rules already reach the panel (panel.css sets
+ * `--veivalg-panel-stylesheet` on the element: the page linked it, a bundler
+ * imported it, or the page styles the panel itself and set the property to
+ * opt out) or a link to it is already there and still loading.
+ */
+export function linkStylesheet(panel) {
+  const root = panel.getRootNode();
+  const shadow = root instanceof ShadowRoot;
+  if (styled.has(root) || !(shadow || root === panel.ownerDocument)) return;
+  styled.add(root);
+  if (getComputedStyle(panel).getPropertyValue("--veivalg-panel-stylesheet").trim()) return;
+  if ([...root.querySelectorAll('link[rel~="stylesheet"]')].some((l) => l.href === STYLESHEET)) return;
+  const link = panel.ownerDocument.createElement("link");
+  link.rel = "stylesheet";
+  link.href = STYLESHEET;
+  link.dataset.veivalgPanel = "";
+  (shadow ? root : root.head ?? root.documentElement).append(link);
+}
 
 /**
  * Everything one render needs, in one wasm call (`explain`): the decision
@@ -305,6 +333,12 @@ class View {
     );
   }
 
+  /** A probability difference as percentage points for a tick: "5", "2,5", "12,5" (never rounded to a wrong tick). */
+  points(x) {
+    const pp = Math.round(x * 1000) / 10;
+    return Number.isInteger(pp) ? this.f.int(pp) : this.f.dec1(pp);
+  }
+
   /** The visible scale above the bars: ticks in percentage points, and which side is which. */
   scale(max, extra = "") {
     const W = 200;
@@ -321,7 +355,7 @@ class View {
           const x = mid + (v / max) * (mid - 2);
           return [
             s("line", { class: "axis", x1: x, x2: x, y1: 12, y2: 20 }),
-            s("text", { class: "tick", x, y: 10, "text-anchor": v === -max ? "start" : v === max ? "end" : "middle" }, this.f.int(Math.abs(v) * 100)),
+            s("text", { class: "tick", x, y: 10, "text-anchor": v === -max ? "start" : v === max ? "end" : "middle" }, this.points(Math.abs(v))),
           ];
         }),
       ),
@@ -586,6 +620,7 @@ export class VeivalgPanel extends HTMLElement {
   }
 
   connectedCallback() {
+    linkStylesheet(this);
     // The wage chart is drawn at the panel's width (12 px text stays 12 px):
     // draw again when the width changes by more than a little.
     this.#resize ??= new ResizeObserver(() => {

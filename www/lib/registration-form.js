@@ -242,7 +242,7 @@ export function readForm(form, { today }) {
     }
   }
 
-  if (registeredOn && today && registeredOn > today) warnings.push({ field: "registeredOn", key: "warn.future", params: { today } });
+  if (registeredOn && today && registeredOn > today) warnings.push({ field: "registeredOn", key: "warn.futureDate", params: { today } });
   if (registeredOn && birthDate && birthDate <= registeredOn) {
     const age = ageOn(birthDate, registeredOn);
     if (age < 16) warnings.push({ field: "birthDate", key: "warn.young", params: { age } });

@@ -158,6 +158,12 @@ export default {
     nn: "Arbeidsforholdet startar etter registreringsdatoen, så det tel ikkje med i vurderinga. Stemmer det?",
     en: "The employment starts after the date of registration, so it does not count in the assessment. Is that right?",
   },
+  // As warn.future, with today's date written as the page writes dates (01.12.2026, 1 Dec 2026).
+  "warn.futureDate": {
+    nb: (p, t, f) => `Registreringsdatoen er etter dagens dato (${f.date(p.today)}). Stemmer det?`,
+    nn: (p, t, f) => `Registreringsdatoen er etter dagens dato (${f.date(p.today)}). Stemmer det?`,
+    en: (p, t, f) => `The date of registration is after today (${f.date(p.today)}). Is that right?`,
+  },
   "warn.confirm": { nb: "Jeg har sjekket, og svarene stemmer", nn: "Eg har sjekka, og svara stemmer", en: "I have checked, and the answers are right" },
   "warn.confirmHelp": {
     nb: "Kryss av og trykk på knappen igjen, eller rett svarene.",
