@@ -196,6 +196,36 @@ impl Error {
     }
 }
 
+/// A number as messages print it: as written for everyday magnitudes
+/// (`41000`, `0.3`, `-1`, `9007199254740992`), in exponent form below 1e-6 and
+/// from 1e16 on (`1.7e308`, `1e-320`, `1.8446744073709552e19`), so that an
+/// extreme value never spells out hundreds of digits. The digits are the
+/// shortest that read back as the same `f64` (std's formatting, and
+/// serde_json's for the exponent form: the wasm module has both already).
+///
+/// # Example
+/// ```
+/// use veivalg::error::Num;
+/// assert_eq!(Num(41000.0).to_string(), "41000");
+/// assert_eq!(Num(52000.5).to_string(), "52000.5");
+/// assert_eq!(Num(1.7e308).to_string(), "1.7e308");
+/// assert_eq!(Num(-1e-320).to_string(), "-1e-320");
+/// assert_eq!(Num(2f64.powi(64)).to_string(), "1.8446744073709552e19");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num(pub f64);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let a = self.0.abs();
+        if a == 0.0 || !a.is_finite() || (1e-6..1e16).contains(&a) {
+            write!(f, "{}", self.0)
+        } else {
+            f.write_str(&crate::wire::to_string(&self.0).replace("e+", "e"))
+        }
+    }
+}
+
 /// Separates the parts of an error carried through serde ([`Error::into_de`]).
 const DE_MARK: char = '\u{1}';
 

@@ -25,7 +25,7 @@
 //! assert!(e.message.contains("did you mean `MISTET_JOBBEN`?"), "{}", e.message);
 //! ```
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Num, Result};
 use objects_only::ObjectsOnly;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -224,17 +224,38 @@ fn position(e: &serde_json::Error) -> String {
     }
 }
 
+/// Most segments of a path written out: a path deeper than this (only a
+/// value nested near [`MAX_DEPTH`] levels has one; the deepest field of a
+/// valid input is 5 levels down) keeps its first segments and says how
+/// many more there are: `options.policy.rules[0][0][0][0][0][0]…(119 more levels)`.
+pub const MAX_PATH_SEGMENTS: usize = 8;
+
 /// The JSON path of serde_path_to_error's path: `wages[3].nok`, `""` for
-/// the whole input.
+/// the whole input; past [`MAX_PATH_SEGMENTS`] segments, the first of them
+/// and how many more there are.
 fn path_text(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::new();
+    let mut levels = 0;
     for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } => join_key(&mut out, key),
-            Segment::Enum { .. } | Segment::Unknown => {}
+        let (index, key) = match segment {
+            Segment::Seq { index } => (Some(*index), None),
+            Segment::Map { key } => (None, Some(key.as_str())),
+            Segment::Enum { .. } | Segment::Unknown => continue,
+        };
+        levels += 1;
+        if levels > MAX_PATH_SEGMENTS {
+            continue;
         }
+        match (index, key) {
+            (Some(i), _) => out.push_str(&format!("[{i}]")),
+            (_, Some(k)) => join_key(&mut out, k),
+            _ => {}
+        }
+    }
+    if levels > MAX_PATH_SEGMENTS {
+        let more = levels - MAX_PATH_SEGMENTS;
+        out.push_str(&format!("…({more} more levels)"));
     }
     out
 }
@@ -258,17 +279,24 @@ fn convert(e: serde_path_to_error::Error<serde_json::Error>) -> Error {
     use serde_json::error::Category;
     match inner.classify() {
         Category::Syntax | Category::Eof => {
-            let kind = if bare.starts_with("recursion limit exceeded") {
-                ErrorKind::TooLarge
-            } else {
-                ErrorKind::InvalidJson
-            };
-            let message = if kind == ErrorKind::TooLarge {
-                format!("nested deeper than {MAX_DEPTH} arrays or objects")
-            } else {
-                format!("{bare}{}", position(&inner))
-            };
-            Error::new(kind, path, message)
+            if bare.starts_with("recursion limit exceeded") {
+                let message = format!("nested deeper than {MAX_DEPTH} arrays or objects");
+                return Error::new(ErrorKind::TooLarge, path, message);
+            }
+            // A number beyond f64 (`1e400`): the text is well-formed JSON,
+            // the value is out of range for the field being read.
+            if bare.starts_with("number out of range") {
+                let message = format!(
+                    "the number is beyond what a 64-bit float holds (about ±1.8e308){}",
+                    position(&inner)
+                );
+                return Error::new(ErrorKind::OutOfRange, path, message);
+            }
+            Error::new(
+                ErrorKind::InvalidJson,
+                path,
+                format!("{bare}{}", position(&inner)),
+            )
         }
         Category::Io => Error::new(ErrorKind::Io, path, bare),
         Category::Data => classify(path, &bare),
@@ -318,6 +346,9 @@ fn classify(path: String, message: &str) -> Error {
             .unwrap_or_default();
         return Error::new(ErrorKind::InvalidValue, path, format!("{message}{hint}"));
     }
+    if let Some(e) = whole_number_out_of_range(&path, message) {
+        return e;
+    }
     if message.starts_with("invalid value: integer")
         || message.starts_with("invalid value: floating")
     {
@@ -337,6 +368,45 @@ fn classify(path: String, message: &str) -> Error {
         );
     }
     Error::new(ErrorKind::InvalidType, path, message)
+}
+
+/// A whole number too large (or too negative) for an integer field, which
+/// serde_json reads as a float (`2**64` from JavaScript is
+/// `18446744073709552000`): serde calls it "invalid type: floating point
+/// `1.8446744073709552e19`, expected u64", but the type is right and the
+/// value is out of range, so `OUT_OF_RANGE` (as an integer of the wrong
+/// size is). A float with a fraction, or one within the type's range
+/// (`1.0` for a u32), stays `INVALID_TYPE`.
+fn whole_number_out_of_range(path: &str, message: &str) -> Option<Error> {
+    let rest = message.strip_prefix("invalid type: floating point `")?;
+    let (number, expected) = rest.split_once("`, expected ")?;
+    // serde writes the number as JSON would (`1e+20`); serde_json reads it
+    // back (std's float parser would add its tables to the wasm module).
+    let x: f64 = serde_json::from_str(number).ok()?;
+    // The type's range as [min, end): powers of two, exact in f64.
+    let bits = |n: i32| 2f64.powi(n);
+    let (min, end) = match expected {
+        "u8" => (0.0, bits(8)),
+        "u16" => (0.0, bits(16)),
+        "u32" => (0.0, bits(32)),
+        "u64" => (0.0, bits(64)),
+        "usize" => (0.0, bits(usize::BITS as i32)),
+        "i8" => (-bits(7), bits(7)),
+        "i16" => (-bits(15), bits(15)),
+        "i32" => (-bits(31), bits(31)),
+        "i64" => (-bits(63), bits(63)),
+        "isize" => (-bits(usize::BITS as i32 - 1), bits(usize::BITS as i32 - 1)),
+        _ => return None,
+    };
+    let whole = x.is_finite() && x.fract() == 0.0;
+    let outside = x < min || x >= end;
+    (whole && outside).then(|| {
+        Error::new(
+            ErrorKind::OutOfRange,
+            path,
+            format!("invalid value: number `{}`, expected {expected}", Num(x)),
+        )
+    })
 }
 
 /// The first `` `…` `` in a serde message.
@@ -453,6 +523,64 @@ mod tests {
         assert_eq!(
             (e.kind, e.path.as_str()),
             (ErrorKind::InvalidType, "wages[0]")
+        );
+    }
+
+    #[test]
+    fn numbers_beyond_their_type_are_out_of_range() {
+        // Beyond f64: well-formed JSON, a value out of range for the field.
+        let e = err(r#"{"wages": [{"nok": 1e400}]}"#);
+        assert_eq!(
+            (e.kind, e.path.as_str()),
+            (ErrorKind::OutOfRange, "wages[0].nok")
+        );
+        assert!(e.message.contains("1.8e308"), "{}", e.message);
+        // A whole number beyond u32 that serde_json reads as a float (2^64
+        // from JavaScript is 18446744073709552000), and one beyond -2^31.
+        for text in [
+            r#"{"wages": [{"nok": 1, "monthCount": 18446744073709552000}]}"#,
+            r#"{"wages": [{"nok": 1, "monthCount": 4294967296.0}]}"#,
+            r#"{"wages": [{"nok": 1, "monthCount": -1e20}]}"#,
+        ] {
+            let e = err(text);
+            assert_eq!(
+                (e.kind, e.path.as_str()),
+                (ErrorKind::OutOfRange, "wages[0].monthCount"),
+                "{text}: {}",
+                e.message
+            );
+        }
+        let e = err(r#"{"wages": [{"nok": 1, "monthCount": 18446744073709552000}]}"#);
+        assert!(
+            e.message.contains("`1.8446744073709552e19`, expected u32"),
+            "{}",
+            e.message
+        );
+        // A fraction, or a float within the range, is the wrong type.
+        for text in [
+            r#"{"wages": [{"nok": 1, "monthCount": 1.5}]}"#,
+            r#"{"wages": [{"nok": 1, "monthCount": 3.0}]}"#,
+        ] {
+            assert_eq!(err(text).kind, ErrorKind::InvalidType, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_path_deeper_than_eight_segments_keeps_its_start() {
+        let deep = format!(
+            r#"{{"wages": [{{"nok": {}1{}}}]}}"#,
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        let e = parse::<serde_json::Value>(&deep).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::TooLarge);
+        // serde_json refuses the 128th container: the object, `wages`, its
+        // entry and 125 arrays in `nok`. The path then holds `wages`, `[0]`,
+        // `nok` and the index in each of the 124 arrays entered before: 127
+        // segments, the first 8 written out and 119 more.
+        assert_eq!(
+            e.path,
+            format!("wages[0].nok{}…(119 more levels)", "[0]".repeat(5))
         );
     }
 

@@ -19,7 +19,7 @@
 
 use crate::cohort::{Cohort, CohortRow};
 use crate::domain::outcome::Outcome;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Num, Result};
 use crate::model::{Model, ModelInput, Scorer, Target};
 use crate::routing::catalog::Catalog;
 use crate::routing::decide::RoutingFacts;
@@ -528,7 +528,7 @@ fn check_common(cohort: &Cohort, volume: f64) -> Result<()> {
         return Err(Error::new(
             ErrorKind::OutOfRange,
             "monthlyVolume",
-            format!("must be a positive number, got {}", volume),
+            format!("must be a positive number, got {}", Num(volume)),
         ));
     }
     Ok(())
@@ -641,7 +641,10 @@ impl Ranking {
             return Err(Error::new(
                 ErrorKind::OutOfRange,
                 "share",
-                format!("a share of the cohort must lie in (0, 1], got {}", share),
+                format!(
+                    "a share of the cohort must lie in (0, 1], got {}",
+                    Num(share)
+                ),
             ));
         }
         let k = libm::round(share * n) as usize;
@@ -734,7 +737,7 @@ impl Ranking {
                 "cutoff",
                 format!(
                     "a probability cut-off must lie strictly between 0 and 1, got {}",
-                    cutoff
+                    Num(cutoff)
                 ),
             ));
         }

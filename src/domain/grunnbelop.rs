@@ -5,7 +5,7 @@
 //! error, never an extrapolation.
 
 use crate::domain::calendar::{Date, YearMonth};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Num, Result};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// One row of the G table: the yearly amount in force from `from`.
@@ -95,7 +95,7 @@ impl GTable {
                     format!("[{i}].nok"),
                     format!(
                         "G must be an amount from {MIN_G} to {MAX_G} NOK a year, got {}",
-                        e.nok
+                        Num(e.nok)
                     ),
                 ));
             }

@@ -4,7 +4,7 @@
 
 use crate::domain::calendar::{Date, YearMonth};
 use crate::domain::form::Answers;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Num, Result};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Most wage entries accepted for one person (50 years of 16 employers a
@@ -61,8 +61,9 @@ impl<'de> Deserialize<'de> for Nok {
                 ErrorKind::OutOfRange,
                 "",
                 format!(
-                    "a wage must be a number of NOK from 0 to {}, got {value}",
-                    Nok::MAX
+                    "a wage must be a number of NOK from 0 to {}, got {}",
+                    Nok::MAX,
+                    Num(value)
                 ),
             )
             .into_de()

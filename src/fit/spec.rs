@@ -2,7 +2,7 @@
 //! encoding, the penalty and the limits of the automatic binning; and the
 //! direction monotone weights must run in.
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Num, Result};
 use crate::model::{FeatureName, Target};
 use crate::vocab::vocabulary;
 use serde::{Deserialize, Serialize};
@@ -159,13 +159,13 @@ impl FitSpec {
         if !(self.l2.is_finite() && self.l2 >= 0.0) {
             return bad(
                 "l2",
-                format!("must be a finite number ≥ 0, got {}", self.l2),
+                format!("must be a finite number ≥ 0, got {}", Num(self.l2)),
             );
         }
         if !(self.min_bin_share.is_finite() && (0.0..=0.5).contains(&self.min_bin_share)) {
             return bad(
                 "minBinShare",
-                format!("must lie in [0, 0.5], got {}", self.min_bin_share),
+                format!("must lie in [0, 0.5], got {}", Num(self.min_bin_share)),
             );
         }
         if !(1..=40).contains(&self.max_bins) {

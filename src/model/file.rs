@@ -15,7 +15,7 @@
 
 use super::features::{FeatureName, ModelInput, Months};
 use crate::domain::outcome::Outcome;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Num, Result};
 use crate::vocab::vocabulary;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -307,7 +307,7 @@ impl Feature {
                     if !finite(*w) {
                         return bad(
                             format!("{at}.levels.{level}"),
-                            format!("weights must be finite numbers from -{MAX_WEIGHT} to {MAX_WEIGHT}, got {w}"),
+                            format!("weights must be finite numbers from -{MAX_WEIGHT} to {MAX_WEIGHT}, got {}", Num(*w)),
                         );
                     }
                 }
@@ -323,7 +323,10 @@ impl Feature {
                 if !finite(*mean) {
                     return bad(
                         format!("{at}.mean"),
-                        format!("must be a finite number from -{MAX_WEIGHT} to {MAX_WEIGHT}, got {mean}"),
+                        format!(
+                            "must be a finite number from -{MAX_WEIGHT} to {MAX_WEIGHT}, got {}",
+                            Num(*mean)
+                        ),
                     );
                 }
             }
@@ -492,7 +495,7 @@ impl Model {
                 "intercept",
                 format!(
                     "must be a finite number from -{MAX_WEIGHT} to {MAX_WEIGHT}, got {}",
-                    self.intercept
+                    Num(self.intercept)
                 ),
             );
         }
@@ -501,15 +504,16 @@ impl Model {
             return bad(
                 "baselineLogit",
                 format!(
-                    "must equal intercept + Σ feature means = {computed}, got {}",
-                    self.baseline_logit
+                    "must equal intercept + Σ feature means = {}, got {}",
+                    Num(computed),
+                    Num(self.baseline_logit)
                 ),
             );
         }
         if let Some((k, v)) = self.metrics.iter().find(|(_, v)| !v.is_finite()) {
             return bad(
                 &format!("metrics.{k}"),
-                format!("must be a finite number, got {v}"),
+                format!("must be a finite number, got {}", Num(*v)),
             );
         }
         Ok(())

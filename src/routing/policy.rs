@@ -3,7 +3,7 @@
 //! [`in_force`], which picks the one in force on a day.
 
 use crate::domain::calendar::Date;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Num, Result};
 use crate::rules::ruletree::AgeBand;
 use crate::vocab::vocabulary;
 use serde::{Deserialize, Serialize};
@@ -140,7 +140,8 @@ impl Policy {
                             "cutoff",
                             ErrorKind::OutOfRange,
                             format!(
-                                "a probability cut-off must lie strictly between 0 and 1, got {c}"
+                                "a probability cut-off must lie strictly between 0 and 1, got {}",
+                                Num(c)
                             ),
                         );
                     }
@@ -150,7 +151,7 @@ impl Policy {
                         return bad(
                             "share",
                             ErrorKind::OutOfRange,
-                            format!("a share of the cohort must lie in (0, 1], got {s}"),
+                            format!("a share of the cohort must lie in (0, 1], got {}", Num(s)),
                         );
                     }
                 }

@@ -5,7 +5,7 @@
 use super::params::{Range, Spec};
 use crate::domain::calendar::Date;
 use crate::domain::form::Situation;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Num, Result};
 use crate::rules::ruletree::AgeBand;
 
 pub(super) fn invalid(path: &str, message: impl Into<String>) -> Error {
@@ -18,7 +18,7 @@ fn check_probability(path: &str, p: f64) -> Result<()> {
     } else {
         Err(invalid(
             path,
-            format!("a probability must lie in [0, 1], got {}", p),
+            format!("a probability must lie in [0, 1], got {}", Num(p)),
         ))
     }
 }
@@ -54,7 +54,7 @@ fn check_coefficients(path: &str, values: &[(&str, f64)]) -> Result<()> {
                 &format!("{path}.{name}"),
                 format!(
                     "a coefficient must lie in [−{m}, {m}], got {}",
-                    *x,
+                    Num(*x),
                     m = MAX_COEFFICIENT
                 ),
             ));
@@ -68,11 +68,18 @@ fn check_range(path: &str, r: Range, within: bool, what: &str) -> Result<()> {
     if r.min > r.max {
         return Err(invalid(
             path,
-            format!("empty range: min {} is above max {}", r.min, r.max),
+            format!(
+                "empty range: min {} is above max {}",
+                Num(r.min),
+                Num(r.max)
+            ),
         ));
     }
     if !within {
-        return Err(invalid(path, format!("{what}; got {}–{}", r.min, r.max)));
+        return Err(invalid(
+            path,
+            format!("{what}; got {}–{}", Num(r.min), Num(r.max)),
+        ));
     }
     Ok(())
 }
@@ -85,7 +92,8 @@ fn check_mean(path: &str, mean: f64) -> Result<()> {
             path,
             format!(
                 "the mean of a geometric length (1, 2, …) must lie in [1, {}], got {}",
-                MAX_COEFFICIENT, mean
+                MAX_COEFFICIENT,
+                Num(mean)
             ),
         ))
     }
@@ -144,20 +152,21 @@ pub(super) fn validate(spec: &Spec) -> Result<()> {
             "wageLevels.fullTime.floor",
             format!(
                 "a full-time wage must stay above 3G: the floor must lie in (3, {}], got {}",
-                MAX_COEFFICIENT, f.floor
+                MAX_COEFFICIENT,
+                Num(f.floor)
             ),
         ));
     }
     if !(0.0..=MAX_COEFFICIENT).contains(&f.base) {
         return Err(invalid(
             "wageLevels.fullTime.base",
-            format!("must lie in [0, {}], got {}", MAX_COEFFICIENT, f.base),
+            format!("must lie in [0, {}], got {}", MAX_COEFFICIENT, Num(f.base)),
         ));
     }
     if !(0.0..=10.0).contains(&f.exponential_mean) {
         return Err(invalid(
             "wageLevels.fullTime.exponentialMean",
-            format!("must lie in [0, 10], got {}", f.exponential_mean),
+            format!("must lie in [0, 10], got {}", Num(f.exponential_mean)),
         ));
     }
     let m = f.monthly_factor;
@@ -237,7 +246,10 @@ pub(super) fn validate(spec: &Spec) -> Result<()> {
     if p.noise < 0.0 {
         return Err(invalid(
             "prospects.noise",
-            format!("a standard deviation must not be negative, got {}", p.noise),
+            format!(
+                "a standard deviation must not be negative, got {}",
+                Num(p.noise)
+            ),
         ));
     }
 
@@ -325,7 +337,10 @@ pub(super) fn validate(spec: &Spec) -> Result<()> {
     if o.noise < 0.0 {
         return Err(invalid(
             "counsellor.otherwiseLogit.noise",
-            format!("a standard deviation must not be negative, got {}", o.noise),
+            format!(
+                "a standard deviation must not be negative, got {}",
+                Num(o.noise)
+            ),
         ));
     }
 
