@@ -156,8 +156,13 @@ demo:
 # One native debug build (clippy's check metadata aside), one wasm32 debug
 # build shared by the Node and browser wasm tests, one wasm32 release build
 # for pkg/.
+# The steps that throw hostile inputs tee their output into $(LOGS);
+# scripts/hostile-summary.mjs counts them at the end (issue 12).
+LOGS := target/test-logs
+
 test:
 	$(SETUP)
+	rm -rf $(LOGS)
 	$(MAKE) fmt-check
 	$(MAKE) clippy
 	$(MAKE) test-native
@@ -167,6 +172,7 @@ test:
 	$(MAKE) test-js
 	$(MAKE) test-e2e
 	$(MAKE) size-check
+	node scripts/hostile-summary.mjs $(LOGS)
 
 fmt-check:
 	cargo fmt --check
@@ -185,11 +191,15 @@ clippy:
 	cargo clippy --lib --target $(WASM) $(PERSON_FEATURES) -- -D warnings
 	cargo clippy --lib --target $(WASM) $(COHORT_FEATURES) -- -D warnings
 
-# The hostile-input fuzzer runs on its own so that its count is printed
-# (cargo test captures stdout); the corpus replay runs with the rest.
+# tests/hostile.rs (the fuzzer, the corpus replay, objects given as arrays)
+# runs on its own with --nocapture, so that its counts are printed (cargo
+# test captures stdout) and logged.
+HOSTILE_TESTS := fuzz_every_entry_point corpus_replays_without_failure arrays_of_fields_are_refused_where_objects_belong
+
 test-native:
-	cargo test $(NATIVE_FEATURES) -- --skip fuzz_every_entry_point
-	cargo test $(NATIVE_FEATURES) --test hostile fuzz_every_entry_point -- --nocapture
+	mkdir -p $(LOGS)
+	cargo test $(NATIVE_FEATURES) -- $(addprefix --skip ,$(HOSTILE_TESTS))
+	cargo test $(NATIVE_FEATURES) --test hostile -- --nocapture 2>&1 | tee $(LOGS)/native-hostile.log
 
 # A bounded fuzzing session (FUZZ_SECONDS, default 300; FUZZ_SAVE=1 writes
 # failing inputs straight into tests/corpus/).
@@ -197,14 +207,21 @@ test-native:
 fuzz:
 	scripts/fuzz.sh
 
+# --nocapture shows the wasm fuzz pass's count (console.log); the runner's
+# "Invoking test" lines are left out.
 test-wasm-node:
-	cargo test --target $(WASM) --test wasm_node $(WASM_TEST_FEATURES)
+	mkdir -p $(LOGS)
+	cargo test --target $(WASM) --test wasm_node $(WASM_TEST_FEATURES) -- --nocapture 2>&1 \
+	  | sed -u '/^Invoking test: /d' | tee $(LOGS)/wasm-node.log
 
 test-wasm-browser:
-	cargo test --target $(WASM) --test wasm_browser $(WASM_TEST_FEATURES)
+	mkdir -p $(LOGS)
+	cargo test --target $(WASM) --test wasm_browser $(WASM_TEST_FEATURES) -- --nocapture 2>&1 \
+	  | sed -u '/^Invoking test: /d' | tee $(LOGS)/wasm-browser.log
 
 test-js:
-	node --test tests/js/
+	mkdir -p $(LOGS)
+	node --test tests/js/ 2>&1 | tee $(LOGS)/js.log
 
 test-e2e:
 	node --test tests/e2e/

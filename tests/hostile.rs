@@ -635,7 +635,7 @@ fn arrays_of_fields_are_refused_where_objects_belong() {
             }
         }
     }
-    println!("objects given as arrays: {n} inputs");
+    println!("hostile objects given as arrays: {n} inputs");
     assert!(n > 200, "only {n} objects in the seeds");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

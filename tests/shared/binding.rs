@@ -489,6 +489,7 @@ pub fn binding_fuzz_mutations_at_every_export_never_trap() {
     let mut cohort = wasm::Cohort::synthetic(js(&serde_json::json!({ "seed": 5, "size": 300 })))
         .unwrap_or_else(|_| panic!("a synthetic cohort"));
     let before = fuzz_answers(&mut cohort);
+    let start = js_sys::Date::now();
     let odd = js_only_values();
     let mut g = super::mutate::Gen::new(12);
     let (mut answered, mut refused) = (0, 0);
@@ -553,8 +554,9 @@ pub fn binding_fuzz_mutations_at_every_export_never_trap() {
     assert_eq!(answered + refused, WASM_FUZZ_CASES);
     assert!(refused > WASM_FUZZ_CASES / 2, "only {refused} refused");
     console_log(&format!(
-        "wasm fuzz pass: {WASM_FUZZ_CASES} hostile inputs at {} exports ({answered} answered, {refused} refused)",
-        calls.len()
+        "wasm fuzz pass: {WASM_FUZZ_CASES} hostile inputs at {} exports in {:.1} s ({answered} answered, {refused} refused)",
+        calls.len(),
+        (js_sys::Date::now() - start) / 1000.0
     ));
 }
 
