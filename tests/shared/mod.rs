@@ -283,7 +283,7 @@ pub fn arrays_where_objects_belong_are_invalid_type() {
             "{}",
             e.message
         );
-        assert!(e.message.contains("sequence"), "{}", e.message);
+        assert!(e.message.contains("got an array"), "{}", e.message);
     }
     let text = p.to_string();
     let option_cases: [(veivalg::Result<String>, &str); 4] = [
