@@ -93,13 +93,15 @@ pkg/veivalg_bg.wasm: $(PKG_WASM)/veivalg.wasm Cargo.lock Makefile scripts/strip-
 	grep -q '^export function decide(' pkg/veivalg.d.ts
 	! grep -q '^export class Cohort' pkg/veivalg.d.ts
 
-pkg/cohort/veivalg_cohort_bg.wasm: $(PKG_WASM)/veivalg_cohort.wasm Cargo.lock Makefile scripts/strip-js-docs.mjs pkg-config/cohort-wrapper.js
+pkg/cohort/veivalg_cohort_bg.wasm: $(PKG_WASM)/veivalg_cohort.wasm Cargo.lock Makefile scripts/strip-js-docs.mjs pkg-config/cohort-wrapper.js pkg-config/cohort-template.csv
 	mkdir -p pkg/cohort
 	$(call bindgen,$<,pkg/cohort,veivalg_cohort)
 	# The Cohort class behind a wrapper that turns use after free() and a
 	# foreign `this` into structured errors (the generated class is private).
 	cp pkg-config/cohort-wrapper.js pkg/cohort/index.js
 	cp pkg/cohort/veivalg_cohort.d.ts pkg/cohort/index.d.ts
+	# The CSV template of a cohort file (README "Cohort files"; the pages link /pkg/cohort/cohort-template.csv).
+	cp pkg-config/cohort-template.csv pkg/cohort/cohort-template.csv
 	grep -q '^export class Cohort' pkg/cohort/veivalg_cohort.d.ts
 	! grep -q '^export function decide(' pkg/cohort/veivalg_cohort.d.ts
 

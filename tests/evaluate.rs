@@ -65,6 +65,7 @@ fn cohort() -> Cohort {
         ruleset: "2018-10".into(),
         synthetic: true,
         source: "hand-made, 10 rows".into(),
+        rejected: Default::default(),
     }
 }
 
