@@ -1,8 +1,13 @@
 // Screenshots of every page at 390 px (a phone) and 1280 px into
 // docs/screenshots/, the citizen page with a result and with the error
-// summary, the counsellor page with an example person.
+// summary, the counsellor page with an example person, the analyst's
+// workbench with a cohort file, with the synthetic cohort in English, and
+// with the models fitted on the file.
 //   node tests/e2e/screenshots.mjs      (needs pkg/: `make pkg`)
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { registrations, jsonl } from "./cohort-files.mjs";
 import { chromium } from "playwright-core";
 import { start } from "../../scripts/serve.mjs";
 
@@ -22,6 +27,33 @@ async function citizenResult(page) {
   await page.waitForSelector("#result[data-unit]");
 }
 
+// The workbench with a cohort file written here (never the shipped
+// synthetic cohort), a few rows of it bad so that the list shows.
+const rows = registrations(2000, { seed: 21, marker: "shot" });
+const lines = jsonl(rows).trim().split("\n");
+lines[41] = lines[41].replace(/"situation":"[A-Z_]+"/, '"situation":"MISTET"');
+lines[99] = "{ not json";
+const cohortFile = join(mkdtempSync(join(tmpdir(), "veivalg-shots-")), "kohort-2019.jsonl");
+writeFileSync(cohortFile, `${lines.join("\n")}\n`);
+
+async function workbenchFile(page) {
+  await page.waitForSelector("body[data-cohort=synthetic][data-renders]");
+  await page.setInputFiles("#file", cohortFile);
+  await page.waitForSelector("body[data-cohort=file]");
+  await page.waitForSelector("#curves[data-ready]");
+  await page.fill("#cut-variant-b-number", "52");
+  await page.press("#cut-variant-b-number", "Enter");
+  await page.waitForFunction(() => document.querySelector(".cutoff-box[data-variant=variant-b]")?.dataset.share === "0.52");
+}
+
+async function workbenchFit(page) {
+  await workbenchFile(page);
+  await page.click("#fit");
+  await page.waitForSelector(".model-card[data-model=variant-b]");
+  await page.waitForFunction(() => document.getElementById("model-fitted").checked);
+  await page.locator("#fit-heading").scrollIntoViewIfNeeded();
+}
+
 const shots = [
   ["index", "/", null],
   ["citizen-result", "/citizen.html", citizenResult],
@@ -35,8 +67,9 @@ const shots = [
     await page.selectOption("#sample", { index: 5 });
     await page.waitForFunction(() => document.querySelector("veivalg-panel .verdict")?.textContent.includes("syntetisk-6"));
   }],
-  ["demo", "/demo.html", null],
-  ["demo-en", "/demo.html?lang=en", null],
+  ["workbench", "/workbench.html", workbenchFile],
+  ["workbench-en-synthetic", "/workbench.html?lang=en", (page) => page.waitForSelector("#curves[data-ready]")],
+  ["workbench-fit", "/workbench.html", workbenchFit],
 ];
 
 for (const width of [390, 1280]) {
