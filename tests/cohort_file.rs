@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Cohort files read in chunks (`veivalg::cohort::file`): CSV and JSON Lines
 //! written here, with bad rows of every kind, lines split across chunks,
 //! CRLF, a byte order mark, quotes and separators. Expected rows are worked

@@ -30,6 +30,7 @@
 //! ```
 
 pub mod csv;
+pub mod csv_out;
 pub mod jsonl;
 
 use crate::cohort::{Cohort, CohortRow, RowExtras};
