@@ -144,6 +144,10 @@ bench:
 	VEIVALG_BENCH_PYTHON=$(BENCH_PYTHON) cargo bench --bench bench
 	node benches/wasm/node.mjs
 	node benches/wasm/browser.mjs
+	# Cohort files through CohortLoader in Chromium: 180 000 and 10^6 rows of
+	# CSV and JSON Lines, written by the release CLI into target/bench-cohorts/.
+	cargo build --release --features cli --bin veivalg
+	node benches/wasm/cohort-files.mjs
 	node benches/wasm/sizes.mjs
 
 # --- demo -------------------------------------------------------------------

@@ -63,6 +63,26 @@ pub fn parse_limited<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Resul
     Ok(value)
 }
 
+/// [`parse`] for the many records of a cohort file: serde_json alone first,
+/// and only text that fails is read again through serde_path_to_error for
+/// the path (tracking the path costs on every value, and errors are the
+/// rare case). The answer is the same as [`parse`]'s; the price is a second
+/// copy of `T`'s reading code in the binary, so one-record entry points
+/// keep [`parse`].
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_many<T: DeserializeOwned>(text: &str) -> Result<T> {
+    check_size(text, MAX_RECORD_BYTES)?;
+    let mut fast = serde_json::Deserializer::from_str(text);
+    if let Ok(value) = T::deserialize(&mut fast) {
+        if fast.end().is_ok() {
+            return Ok(value);
+        }
+    }
+    parse(text)
+}
+
 /// Reads a JSON value already in memory as a `T` (errors as [`parse`],
 /// without the syntax errors).
 ///
@@ -139,7 +159,7 @@ pub fn scalar_cell<T: DeserializeOwned>(text: &str, expected: &str) -> Result<T>
     if !scalar || text.len() > 64 {
         return Err(invalid());
     }
-    match parse::<T>(text) {
+    match parse_many::<T>(text) {
         Ok(v) => Ok(v),
         Err(e) if matches!(e.kind, ErrorKind::InvalidJson | ErrorKind::InvalidType) => {
             Err(invalid())

@@ -314,6 +314,10 @@ test("the corpus, through the package", () => {
     "cohort-record": (x) => Cohort.fromJson([x]), "cohort-records": (x) => Cohort.fromJson(x),
     "synthetic-options": (x) => (x && x.size > 2000 && x.size <= 1e7 ? null : Cohort.synthetic(x)),
     evaluate: (x) => live.evaluate(x), threshold: (x) => live.thresholdForShare(x),
+    // Cohort files: the file's text as bytes (a CSV input may also be the
+    // text as a JSON string, as tests/hostile.rs reads it).
+    "cohort-jsonl": (_, text) => Cohort.fromJsonl(new TextEncoder().encode(text)),
+    "cohort-csv": (x, text) => Cohort.fromCsv(new TextEncoder().encode(typeof x === "string" ? x : text)),
   };
   let n = 0;
   for (const entry of readdirSync(corpus)) {
@@ -328,7 +332,7 @@ test("the corpus, through the package", () => {
         value = text; // not JSON: given as a string
       }
       n++;
-      hostile(`corpus ${entry}/${f}`, () => call(value));
+      hostile(`corpus ${entry}/${f}`, () => call(value, text));
     }
   }
   assert.ok(n > 0);

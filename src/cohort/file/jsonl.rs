@@ -2,7 +2,7 @@
 //! synth` writes them and the CLI reads them. Blank lines are skipped; a
 //! line may end in `\n` or `\r\n`, and the last one needs no line end.
 //!
-//! Each line is read by [`crate::wire::parse`], so a record's errors have
+//! Each line is read by [`crate::wire::parse_many`] (as [`crate::wire::parse`], faster), so a record's errors have
 //! the same kinds and paths as anywhere else (`person.answers.situation`).
 //! A line longer than [`MAX_RECORD_BYTES`] is skipped as `TOO_LARGE`
 //! without being held in memory.
@@ -93,7 +93,7 @@ impl Lines {
             return;
         }
         let parsed = match std::str::from_utf8(line) {
-            Ok(text) => crate::wire::parse::<CohortRecord>(text).map(|r| Parsed {
+            Ok(text) => crate::wire::parse_many::<CohortRecord>(text).map(|r| Parsed {
                 extras: RowExtras {
                     counsellor_standard: r.counsellor_standard,
                     gender: r.gender,
