@@ -312,3 +312,78 @@ fn a_json_array_reports_bad_elements_by_index_and_loads_the_rest() {
     let model = r.json();
     assert_eq!(model["trainedOn"]["rows"], 399);
 }
+
+#[test]
+fn a_policy_with_a_chosen_cutoff_goes_back_into_veivalg_evaluate() {
+    // The workbench's export: a policy with the cut-off for 40 % of this
+    // cohort, and the model it names, as files; the CLI evaluates them on
+    // the same file and sends the same rows to NOE.
+    let csv = synth("csv");
+    let cohort = veivalg::cohort::file::load(
+        &std::fs::read(&csv).unwrap(),
+        &veivalg::cohort::file::LoaderOptions {
+            ruleset: Some(veivalg::wire::IdOr::Id("2018-10".into())),
+            ..veivalg::cohort::file::LoaderOptions::new(veivalg::cohort::file::FileFormat::Csv)
+        },
+    )
+    .unwrap();
+    let mut session = veivalg::cohort::session::CohortSession::new(cohort);
+    let model = veivalg::routing::catalog::Catalog::shipped()
+        .model("variant-a")
+        .unwrap()
+        .clone();
+    let mut renamed = model.clone();
+    renamed.id = "mine".into();
+    let policy = session
+        .policy_with_cutoff(&veivalg::cohort::session::PolicyCutoffOptions {
+            policy: veivalg::wire::IdOr::Id("variant-a".into()),
+            model: Some(renamed.clone()),
+            share: Some(0.4),
+            cutoff: None,
+            id: Some("mine-40".into()),
+        })
+        .unwrap();
+    let policy_file = temp_path("mine-40.json");
+    let model_file = temp_path("mine.json");
+    std::fs::write(&policy_file, veivalg::wire::to_string_pretty(&policy)).unwrap();
+    std::fs::write(&model_file, veivalg::wire::to_string_pretty(&renamed)).unwrap();
+    let r = run(
+        &[
+            "evaluate",
+            "--cohort",
+            s(&csv),
+            "--policy",
+            s(&policy_file),
+            "--model",
+            s(&model_file),
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let e = r.json();
+    assert_eq!(e["label"], "policy mine-40");
+    assert_eq!(e["share"], 0.4);
+    assert_eq!(e["selected"]["count"], 600); // 0.4 × 1 500
+    assert_eq!(e["cutoff"].as_f64(), policy.cutoff);
+    // With --cutoff instead of its share: at least the 600 (ties at the
+    // cut-off all go), as a single decision would send them.
+    let cutoff = policy.cutoff.unwrap().to_string();
+    let r = run(
+        &[
+            "evaluate",
+            "--cohort",
+            s(&csv),
+            "--policy",
+            s(&policy_file),
+            "--model",
+            s(&model_file),
+            "--cutoff",
+            &cutoff,
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.json()["selected"]["count"].as_u64().unwrap() >= 600);
+}
