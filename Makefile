@@ -132,7 +132,10 @@ size-check:
 # Native figures (benches/bench.rs, criterion; the fit compared with
 # scikit-learn and statsmodels in a virtualenv that `scripts/setup.sh python`
 # makes under target/; a table at the end from criterion's estimates), then
-# the package in Node and in headless Chromium (benches/wasm/), then the
+# the package in Node and in headless Chromium (benches/wasm/), the
+# workbench page (benches/wasm/workbench.mjs: a cut-off move, the fairness
+# tables, loading 180 000 and 1 000 000 rows; its cohort files are written
+# once into target/bench-workbench/), then the
 # package sizes next to onnxruntime-web's and TensorFlow.js's (their npm
 # tarballs, cached under target/size-compare/). The figures go into
 # docs/benchmarks.md by hand.

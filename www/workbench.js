@@ -34,6 +34,7 @@ let results = null;
 let fitted = null;
 let useFitted = false;
 let renders = 0;
+let lastMs = null;
 /** The rows skipped by a file load that failed (no cohort came of it), still listed. */
 let lastRejected = null;
 
@@ -113,21 +114,30 @@ async function makeCohort(op, params, extra = {}) {
   const client = new WorkbenchClient();
   const mine = { client, op, params, started: performance.now(), ...extra };
   job = mine;
+  delete document.body.dataset.firstProgressMs;
+  delete document.body.dataset.loadMs;
   showJob(mine, null);
   if (op === "synthetic") ticker = setInterval(() => job === mine && showJob(mine, null), 250);
   document.body.dataset.job = op;
   try {
     const ready = await client.request("init");
     $("version").textContent = `· veivalg ${ready.version}`;
-    const made = await client.request(op, params, (p) => job === mine && showJob(mine, p));
+    const made = await client.request(op, params, (p) => {
+      if (job !== mine) return;
+      // The first progress message, timed for make bench (issue 11: within 100 ms).
+      if (!("firstProgressMs" in document.body.dataset)) document.body.dataset.firstProgressMs = String(performance.now() - mine.started);
+      showJob(mine, p);
+    });
     if (job !== mine) return;
     const ms = performance.now() - mine.started;
+    document.body.dataset.loadMs = String(ms);
     endJob();
     job = null;
     active?.terminate();
     active = client;
     info = made;
     lastRejected = null;
+    fairnessShown = null;
     fitted = null;
     useFitted = false;
     results = null;
@@ -223,42 +233,84 @@ function showCohort() {
 
 // --- the cut-offs and the evaluation ----------------------------------------
 
-let inflight = false;
-let dirty = false;
-let lastMs = null;
-
-function evaluate() {
-  if (!active || !info) return;
-  if (inflight) {
-    dirty = true;
-    return;
-  }
-  run();
+/**
+ * A request that runs one at a time: called while one is on its way, it
+ * runs once more when that one is back (with the state of then), so a
+ * slider dragged fast never queues up stale requests.
+ */
+function serial(run) {
+  let inflight = false;
+  let dirty = false;
+  const go = async () => {
+    inflight = true;
+    dirty = false;
+    try {
+      await run();
+    } finally {
+      inflight = false;
+      if (dirty) go();
+    }
+  };
+  return () => {
+    if (inflight) dirty = true;
+    else go();
+  };
 }
 
-async function run() {
-  inflight = true;
-  dirty = false;
+const variantsNow = () => VARIANTS.map((key) => ({ key, mode: cuts[key].mode, value: cuts[key].mode === "share" ? cuts[key].share : cuts[key].cutoff }));
+let fairnessMs = null;
+let fairnessShown = null;
+let fairnessRenders = 0;
+
+function timingLine() {
+  $("timing").textContent = t("wb.timing", { ms: t.f.dec1(lastMs ?? 0), fair: fairnessMs === null ? "–" : t.f.dec1(fairnessMs), rows: t.f.int(info.summary.rows) });
+}
+
+/** Step 1 of a move: the tables, the bars and the curve point; step 2, the fairness tables, follows. */
+const evaluate = serial(async () => {
+  if (!active || !info) return;
   const t0 = performance.now();
-  const variants = VARIANTS.map((key) => ({ key, mode: cuts[key].mode, value: cuts[key].mode === "share" ? cuts[key].share : cuts[key].cutoff }));
   const from = active;
   try {
-    const r = await from.request("evaluate", { variants, fitted: useFitted, fairness: fairness.selected() });
+    const r = await from.request("evaluate", { variants: variantsNow(), fitted: useFitted });
     if (from !== active) return;
     results = r;
     render();
     lastMs = performance.now() - t0;
-    $("timing").textContent = t("wb.timing", { ms: t.f.dec1(lastMs), rows: t.f.int(info.summary.rows) });
+    timingLine();
     renders += 1;
     document.body.dataset.renders = String(renders);
-    document.dispatchEvent(new CustomEvent("wb-render", { detail: { ms: lastMs } }));
+    document.dispatchEvent(new CustomEvent("wb-render", { detail: { ms: lastMs, worker: r.ms } }));
   } catch (e) {
     if (from === active) $("timing").replaceChildren(problemBox("wb.err.evaluateTitle", e));
-  } finally {
-    inflight = false;
-    if (dirty) run();
+    return;
   }
-}
+  refreshFairness();
+});
+
+/** Step 2: the metrics by group of the method chosen (a variant at its cut-off on show). */
+const refreshFairness = serial(async () => {
+  if (!active || !info) return;
+  const t0 = performance.now();
+  const from = active;
+  const method = fairness.selected();
+  const variant = variantsNow().find((v) => v.key === method) ?? null;
+  const key = `${method} ${variant ? `${variant.mode} ${variant.value}` : ""} ${useFitted} ${t.lang}`;
+  try {
+    if (key === fairnessShown) return;
+    const r = await from.request("fairness", { method, variant, fitted: useFitted });
+    if (from !== active) return;
+    fairness.render(t, [r.method, r.fairness]);
+    fairnessShown = key;
+    fairnessMs = performance.now() - t0;
+    timingLine();
+    fairnessRenders += 1;
+    document.body.dataset.fairnessRenders = String(fairnessRenders);
+    document.dispatchEvent(new CustomEvent("wb-fairness", { detail: { ms: fairnessMs, worker: r.ms } }));
+  } catch (e) {
+    if (from === active) fairness.fail(problemBox("wb.err.evaluateTitle", e));
+  }
+});
 
 /** Today, the counsellors (when the cohort has their decisions), A and B, as [key, evaluation]. */
 function methods() {
@@ -278,7 +330,6 @@ function render() {
     title: t("wb.month.heading", { n: t.f.int(results.today.monthlyVolume) }),
     content: outcomeTable(t, "month-tab", t("wb.month.caption", { n: t.f.int(results.today.monthlyVolume) }), all, (c) => t.f.int(c.perMonth), (c) => c.perMonth),
   });
-  fairness.render(t, results.fairness);
   curves.mark(t, results);
 }
 
@@ -319,6 +370,7 @@ async function fit() {
     if (from !== active) return;
     fitted = out;
     useFitted = true;
+    fairnessShown = null;
     $("model-choice").hidden = false;
     $("model-fitted").checked = true;
     $("fit-status").textContent = t("wb.fit.done", { rows: t.f.int(info.summary.rows) });
@@ -355,6 +407,7 @@ function language(next) {
   if (lastRejected) showRejected(lastRejected, 0);
   if (job) showJob(job, null);
   if (results) render();
+  if (info) refreshFairness();
   curves?.language(t);
   if (fitted) cards.show(t, fitted, policyFile);
 }
@@ -372,7 +425,7 @@ function main() {
   blocks.figure = block($("block-figure"), { kind: "figure", file: () => "veivalg-figur-5.svg", id: "block-figure-f" });
   blocks.share = block($("block-share"), { kind: "table", file: () => "veivalg-tabell-5-andel.csv", id: "block-share-t" });
   blocks.month = block($("block-month"), { kind: "table", file: () => "veivalg-tabell-5-per-maned.csv", id: "block-month-t" });
-  fairness = fairnessView($("fairness"), $("fair-method"), evaluate);
+  fairness = fairnessView($("fairness"), $("fair-method"), () => refreshFairness());
   curves = curvesView($("curves"), () => t);
   cards = modelCards($("model-cards"), () => t);
   // The rejected-rows table lives in its own region, without a second one inside.
@@ -424,15 +477,17 @@ function main() {
     makeCohort("synthetic", { size, seed });
   });
 
-  let width = $("main").clientWidth;
-  new ResizeObserver(() => {
-    const w = $("main").clientWidth;
-    if (w === width) return;
-    width = w;
-    if (results) drawFigure();
-    curves.redraw();
-    cards.redraw();
-  }).observe($("main"));
+  // A block's width changed (the window, or a block laid out for the first
+  // time when it comes into view): the figures are drawn again at it.
+  let redraw = 0;
+  document.addEventListener("wb-width", () => {
+    cancelAnimationFrame(redraw);
+    redraw = requestAnimationFrame(() => {
+      if (results) drawFigure();
+      curves.redraw();
+      cards.redraw();
+    });
+  });
   addEventListener("pagehide", () => {
     job?.client.terminate();
     active?.terminate();

@@ -37,10 +37,11 @@ const cohortFile = join(mkdtempSync(join(tmpdir(), "veivalg-shots-")), "kohort-2
 writeFileSync(cohortFile, `${lines.join("\n")}\n`);
 
 async function workbenchFile(page) {
-  await page.waitForSelector("body[data-cohort=synthetic][data-renders]");
+  await page.waitForSelector("body[data-cohort=synthetic][data-renders][data-fairness-renders]");
   await page.setInputFiles("#file", cohortFile);
   await page.waitForSelector("body[data-cohort=file]");
   await page.waitForSelector("#curves[data-ready]");
+  await page.waitForFunction(() => document.querySelector("#fairness .fair-note")?.textContent.includes("Variant A"));
   await page.fill("#cut-variant-b-number", "52");
   await page.press("#cut-variant-b-number", "Enter");
   await page.waitForFunction(() => document.querySelector(".cutoff-box[data-variant=variant-b]")?.dataset.share === "0.52");
@@ -79,6 +80,11 @@ for (const width of [390, 1280]) {
     await page.waitForSelector("body[data-ready=true]");
     if (act) await act(page);
     await page.evaluate(() => document.fonts.ready);
+    // The workbench skips the layout of blocks off screen (content-visibility:
+    // auto); a full-page shot shows them as a reader scrolling would.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll(".wb-block, .notes")) el.style.contentVisibility = "visible";
+    });
     const file = new URL(`${name}-${width}.png`, out);
     await page.screenshot({ path: file.pathname, fullPage: true });
     console.log(`docs/screenshots/${name}-${width}.png`);

@@ -80,8 +80,25 @@ function cliTables(file, { counsellor = true, a = 0.37, b = 0.48 } = {}) {
 /** Opens the workbench and waits for its first tables (the default synthetic cohort). */
 async function openWorkbench(viewport = WIDE, path = "/workbench.html") {
   const session = await openPage(path, viewport);
-  await session.page.waitForSelector("body[data-cohort=synthetic][data-renders]");
+  await session.page.waitForSelector("body[data-cohort=synthetic][data-renders][data-fairness-renders]");
   return session;
+}
+
+/**
+ * Lays out every block as if it had been scrolled into view (the page skips
+ * the layout of blocks off screen, `content-visibility: auto`), so that the
+ * checks of the whole page (axe, sideways scrolling) see everything.
+ */
+async function showAll(page) {
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll(".wb-block, .notes")) el.style.contentVisibility = "visible";
+  });
+}
+
+/** axe-core on the whole page, every block laid out. */
+async function accessible(page) {
+  await showAll(page);
+  await assertAccessible(page);
 }
 
 /** The page's render count now; `waitRender(page, n)` waits for the next one. */
@@ -90,13 +107,17 @@ async function waitRender(page, after) {
   await page.waitForFunction((n) => Number(document.body.dataset.renders ?? 0) > n, after);
 }
 
+const fairnessRenders = (page) => page.evaluate(() => Number(document.body.dataset.fairnessRenders ?? 0));
+
 /** Loads `file` through the file input and waits for its tables. */
 async function loadFile(page, file) {
   const n = await renders(page);
+  const f = await fairnessRenders(page);
   await page.setInputFiles("#file", file);
   await page.waitForSelector("body[data-cohort=file]");
   await waitRender(page, n);
   await page.waitForSelector("#curves[data-ready]");
+  await page.waitForFunction((k) => Number(document.body.dataset.fairnessRenders ?? 0) > k, f);
 }
 
 /** Tabell 5 as the page shows it: counts per method, outcome and side; accuracy and cut-off from Tabell 8. */
@@ -169,7 +190,7 @@ test("workbench: a JSON Lines file of the test's own gives the tables `veivalg e
     assert.equal(g.tpr === "" ? null : Number(g.tpr), c.tpr ?? null, `${g.column} ${g.value}`);
   }
   assert.deepEqual([...new Set(groups.map((g) => g.column))], ["gender", "bornAbroad", "ageBand", "situation", "education"]);
-  await assertAccessible(page);
+  await accessible(page);
   assertClean(session);
   await session.context.close();
 });
@@ -231,7 +252,7 @@ test("workbench: a file with bad rows lists them by line, field and error, as th
   // A CSV file names the column.
   await loadFile(page, files.badCsv);
   assert.deepEqual(await page.$$eval("#rejected-rows tbody tr", (rows) => rows.map((r) => [Number(r.dataset.line), r.cells[1].dataset.value])), [[7, "registeredOn"]]);
-  await assertAccessible(page);
+  await accessible(page);
   assertClean(session);
   await session.context.close();
 });
@@ -394,7 +415,7 @@ test("workbench: curves of A and B with the rule tree as a point, and the table 
     assert.equal(await page.locator(`#curve-split-${k}-svg .series path.line`).count(), 3);
     assert.equal(await page.locator(`#curve-split-${k}-svg .point[data-point]`).count(), 3);
   }
-  await assertAccessible(page);
+  await accessible(page);
   assertClean(session);
   await session.context.close();
 });
@@ -408,9 +429,9 @@ test("workbench: groups present in the file, large gaps marked by sign and word,
   const gaps = await page.$$eval("#fairness td[data-gap=true]", (tds) => tds.map((td) => td.textContent));
   assert.ok(gaps.length > 0, "the situations differ a lot in who goes to NOE");
   for (const g of gaps) assert.match(g, /▲.*stor forskjell/);
-  const n = await renders(page);
+  const n = await fairnessRenders(page);
   await page.selectOption("#fair-method", "today");
-  await waitRender(page, n);
+  await page.waitForFunction((k) => Number(document.body.dataset.fairnessRenders ?? 0) > k, n);
   assert.equal(await page.getAttribute("#fairness", "data-method"), "today");
   assert.match(await text(page, "#fairness .fair-note"), /I dag \(regeltreet\), mot «stabilt arbeid»/);
   assert.match(await text(page, "#fair-gender thead"), /Standard/);
@@ -461,7 +482,7 @@ test("workbench: fit A and B on the file, model cards, and model and policy file
   assert.equal(cli.cutoff, policy.cutoff);
   const card = page.locator(".model-card[data-model=variant-a]");
   assert.equal(Number(await card.getAttribute("data-auc")), cli.modelMetrics.auc);
-  await assertAccessible(page);
+  await accessible(page);
   assertClean(session);
   await session.context.close();
 });
@@ -571,7 +592,7 @@ test("workbench: nynorsk and English follow the switch (<html lang>, tables, num
   assert.match(await text(page, "#fairness"), /Gender.*Female/);
   assert.match(await page.getAttribute("a[href^='/counsellor.html']", "href"), /lang=en/);
   assert.ok((await renders(page)) >= n);
-  await assertAccessible(page);
+  await accessible(page);
   assertClean(session);
   await session.context.close();
 });
@@ -583,10 +604,14 @@ test("workbench: at 360 px nothing scrolls sideways, with a file loaded, the mod
   await page.click("#fit");
   await page.waitForSelector(".model-card[data-model=variant-b]");
   for (const summary of await page.locator("details.behind > summary").all()) await summary.click();
+  await showAll(page);
   await assertNoSidewaysScroll(page);
+  // Nothing is cut off inside a block either (a block clips what overflows it).
+  const wide = await page.$$eval(".wb-block, .model-card", (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.id || e.className}: ${e.scrollWidth} > ${e.clientWidth}`));
+  assert.deepEqual(wide, []);
   const sizes = await page.$$eval("svg.chart text, svg.figure text", (texts) => texts.filter((t) => t.getBoundingClientRect().height > 0).map((t) => t.getBoundingClientRect().height));
   assert.ok(Math.min(...sizes) >= 11.5, `smallest chart text ${Math.min(...sizes)} px`);
-  await assertAccessible(page);
+  await accessible(page);
   assertClean(session);
   await session.context.close();
 });

@@ -215,9 +215,9 @@ export default {
   "wb.model.shipped": msg("De leverte (tilpasset syntetiske data)", "Dei leverte (tilpassa syntetiske data)", "The shipped ones (fitted to synthetic data)"),
   "wb.model.fitted": msg("Tilpasset denne kohorten", "Tilpassa denne kohorten", "Fitted to this cohort"),
   "wb.timing": {
-    nb: (p) => `Siste oppdatering: ${p.ms} ms (evaluering av ${p.rows} rader i tråden, og tegning).`,
-    nn: (p) => `Siste oppdatering: ${p.ms} ms (evaluering av ${p.rows} rader i tråden, og teikning).`,
-    en: (p) => `Last update: ${p.ms} ms (evaluating ${p.rows} rows in the thread, and drawing).`,
+    nb: (p) => `Siste oppdatering av ${p.rows} rader: tabellene ${p.ms} ms, gruppene ${p.fair} ms (regnet ut i tråden, og tegnet).`,
+    nn: (p) => `Siste oppdatering av ${p.rows} rader: tabellane ${p.ms} ms, gruppene ${p.fair} ms (rekna ut i tråden, og teikna).`,
+    en: (p) => `Last update of ${p.rows} rows: the tables ${p.ms} ms, the groups ${p.fair} ms (computed in the thread, and drawn).`,
   },
 
   // --- 3. the comparison -------------------------------------------------------------

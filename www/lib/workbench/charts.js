@@ -9,9 +9,32 @@ import { OUTCOMES, methodName } from "./tables.js";
 
 const label = (t, vocabulary, value) => t(`code.${vocabulary}.${value}`);
 
-/** The width to draw a figure in `box` at: its own width, within limits. */
+/**
+ * The widths of the blocks figures are drawn in, as a ResizeObserver last
+ * saw them: a redraw reads them here instead of asking the box (which would
+ * lay the page out again in the middle of a slider move). A block's own box
+ * is laid out even while its contents are skipped off screen
+ * (`content-visibility: auto`). When a width changes, the block gets a
+ * bubbling `wb-width` event, and the page draws its figures again.
+ */
+const widths = new WeakMap();
+const sizes = new ResizeObserver((entries) => {
+  for (const e of entries) {
+    const before = widths.get(e.target);
+    widths.set(e.target, e.contentRect.width);
+    if (before !== undefined && Math.abs(before - e.contentRect.width) >= 1) e.target.dispatchEvent(new CustomEvent("wb-width", { bubbles: true }));
+  }
+});
+
+/** The width to draw a figure in `box` at: its block's width, within limits. */
 export function widthOf(box, max = 820) {
-  return Math.max(280, Math.min(max, Math.floor(box?.clientWidth || max)));
+  const el = box?.closest?.(".wb-block") ?? box;
+  if (!el) return max;
+  if (!widths.has(el)) {
+    sizes.observe(el);
+    widths.set(el, el.clientWidth);
+  }
+  return Math.max(280, Math.min(max, Math.floor(widths.get(el) || max)));
 }
 
 /** Stacked bars per method and side, per month (Figur 5). */

@@ -82,7 +82,7 @@ export function fairnessView(container, select, onChange) {
     if (!entry) return;
     const [key, fair] = entry;
     fair.key = key;
-    note.textContent = t("wb.fair.note", { min: t.f.int(fair.minGroupSize), target: t(`code.target.${fair.target}`), name: methodName(t, key) });
+    note.replaceChildren(t("wb.fair.note", { min: t.f.int(fair.minGroupSize), target: t(`code.target.${fair.target}`), name: methodName(t, key) }));
     const present = new Set(fair.columns.map((c) => c.column));
     for (const [column, b] of blocks) b.el.hidden = !present.has(column);
     for (const col of fair.columns) {
@@ -99,5 +99,11 @@ export function fairnessView(container, select, onChange) {
     container.dataset.method = key;
   }
 
-  return { methods, render, selected: () => select.value || "variant-a" };
+  /** Shows `problem` in place of the tables. */
+  function fail(problem) {
+    for (const [, b] of blocks) b.el.hidden = true;
+    note.replaceChildren(problem);
+  }
+
+  return { methods, render, fail, selected: () => select.value || "variant-a" };
 }
