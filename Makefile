@@ -93,13 +93,15 @@ pkg/veivalg_bg.wasm: $(PKG_WASM)/veivalg.wasm Cargo.lock Makefile scripts/strip-
 	grep -q '^export function decide(' pkg/veivalg.d.ts
 	! grep -q '^export class Cohort' pkg/veivalg.d.ts
 
-pkg/cohort/veivalg_cohort_bg.wasm: $(PKG_WASM)/veivalg_cohort.wasm Cargo.lock Makefile scripts/strip-js-docs.mjs pkg-config/cohort-wrapper.js
+pkg/cohort/veivalg_cohort_bg.wasm: $(PKG_WASM)/veivalg_cohort.wasm Cargo.lock Makefile scripts/strip-js-docs.mjs pkg-config/cohort-wrapper.js pkg-config/cohort-template.csv
 	mkdir -p pkg/cohort
 	$(call bindgen,$<,pkg/cohort,veivalg_cohort)
 	# The Cohort class behind a wrapper that turns use after free() and a
 	# foreign `this` into structured errors (the generated class is private).
 	cp pkg-config/cohort-wrapper.js pkg/cohort/index.js
 	cp pkg/cohort/veivalg_cohort.d.ts pkg/cohort/index.d.ts
+	# The CSV template of a cohort file (README "Cohort files"; the pages link /pkg/cohort/cohort-template.csv).
+	cp pkg-config/cohort-template.csv pkg/cohort/cohort-template.csv
 	grep -q '^export class Cohort' pkg/cohort/veivalg_cohort.d.ts
 	! grep -q '^export function decide(' pkg/cohort/veivalg_cohort.d.ts
 
@@ -130,7 +132,10 @@ size-check:
 # Native figures (benches/bench.rs, criterion; the fit compared with
 # scikit-learn and statsmodels in a virtualenv that `scripts/setup.sh python`
 # makes under target/; a table at the end from criterion's estimates), then
-# the package in Node and in headless Chromium (benches/wasm/), then the
+# the package in Node and in headless Chromium (benches/wasm/), the
+# workbench page (benches/wasm/workbench.mjs: a cut-off move, the fairness
+# tables, loading 180 000 and 1 000 000 rows; its cohort files are written
+# once into target/bench-workbench/), then the
 # package sizes next to onnxruntime-web's and TensorFlow.js's (their npm
 # tarballs, cached under target/size-compare/). The figures go into
 # docs/benchmarks.md by hand.
@@ -142,6 +147,10 @@ bench:
 	VEIVALG_BENCH_PYTHON=$(BENCH_PYTHON) cargo bench --bench bench
 	node benches/wasm/node.mjs
 	node benches/wasm/browser.mjs
+	# Cohort files through CohortLoader in Chromium: 180 000 and 10^6 rows of
+	# CSV and JSON Lines, written by the release CLI into target/bench-cohorts/.
+	cargo build --release --features cli --bin veivalg
+	node benches/wasm/cohort-files.mjs
 	node benches/wasm/sizes.mjs
 
 # --- demo -------------------------------------------------------------------

@@ -5,7 +5,12 @@
 // instead of wasm-bindgen's "null pointer passed to rust". The generated
 // object is held in a private WeakMap: nothing outside this module can
 // reach its pointer.
-import init, { initSync, version, Cohort as Generated } from "./veivalg_cohort.js";
+import init, {
+  initSync,
+  version,
+  Cohort as Generated,
+  CohortLoader as GeneratedLoader,
+} from "./veivalg_cohort.js";
 
 export { init as default, initSync, version };
 
@@ -21,13 +26,13 @@ function veivalgError(kind, path, message) {
   return e;
 }
 
-function generated(self, method) {
+function generated(self, method, what = "Cohort") {
   const g = typeof self === "object" && self !== null ? inner.get(self) : undefined;
-  if (g !== undefined) return g;
+  if (g !== undefined && (what === "Cohort" ? g instanceof Generated : g instanceof GeneratedLoader)) return g;
   if (typeof self === "object" && self !== null && freed.has(self)) {
-    throw veivalgError("INVALID_VALUE", "", `Cohort.${method}: this Cohort was freed; make a new one`);
+    throw veivalgError("INVALID_VALUE", "", `${what}.${method}: this ${what} was freed; make a new one`);
   }
-  throw veivalgError("INVALID_TYPE", "", `Cohort.${method} called on something that is not a Cohort`);
+  throw veivalgError("INVALID_TYPE", "", `${what}.${method} called on something that is not a ${what}`);
 }
 
 /** A cohort held in wasm memory (see the generated `Cohort` for the methods). */
@@ -44,6 +49,12 @@ export class Cohort {
   static fromJson(rows, options) {
     return new Cohort(Generated.fromJson(rows, options), token);
   }
+  static fromJsonl(bytes, options) {
+    return new Cohort(Generated.fromJsonl(bytes, options), token);
+  }
+  static fromCsv(bytes, options) {
+    return new Cohort(Generated.fromCsv(bytes, options), token);
+  }
   evaluate(options) {
     return generated(this, "evaluate").evaluate(options);
   }
@@ -56,6 +67,18 @@ export class Cohort {
   summary() {
     return generated(this, "summary").summary();
   }
+  curve(options) {
+    return generated(this, "curve").curve(options);
+  }
+  fairness(options) {
+    return generated(this, "fairness").fairness(options);
+  }
+  modelCard(options) {
+    return generated(this, "modelCard").modelCard(options);
+  }
+  policyWithCutoff(options) {
+    return generated(this, "policyWithCutoff").policyWithCutoff(options);
+  }
   /** Frees the wasm memory; a second call throws. */
   free() {
     const g = generated(this, "free");
@@ -64,6 +87,40 @@ export class Cohort {
     g.free();
   }
   /** `using c = Cohort.synthetic(…)`: frees once; does nothing if already freed. */
+  [Symbol.dispose]() {
+    if (inner.has(this)) this.free();
+  }
+}
+
+/**
+ * Reads a cohort file pushed in chunks (see the generated `CohortLoader`):
+ * `new CohortLoader({ format })`, `push(chunk)`, then `finish()`.
+ */
+export class CohortLoader {
+  constructor(options) {
+    inner.set(this, new GeneratedLoader(options));
+  }
+  push(chunk) {
+    return generated(this, "push", "CohortLoader").push(chunk);
+  }
+  progress() {
+    return generated(this, "progress", "CohortLoader").progress();
+  }
+  rejected() {
+    return generated(this, "rejected", "CohortLoader").rejected();
+  }
+  /** Makes the Cohort; the loader is done after it (use `rejected()` still). */
+  finish() {
+    return new Cohort(generated(this, "finish", "CohortLoader").finish(), token);
+  }
+  /** Frees the wasm memory; a second call throws. */
+  free() {
+    const g = generated(this, "free", "CohortLoader");
+    inner.delete(this);
+    freed.add(this);
+    g.free();
+  }
+  /** `using l = new CohortLoader(…)`: frees once; does nothing if already freed. */
   [Symbol.dispose]() {
     if (inner.has(this)) this.free();
   }

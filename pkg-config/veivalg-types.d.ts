@@ -78,6 +78,42 @@ export type Answers = {
 export type Approved = "JA" | "NEI" | "VET_IKKE" | "INGEN_SVAR";
 
 /**
+ * A best value and its group.
+ */
+export type Best = {
+  /**
+   * The group.
+   */
+  value: string,
+  /**
+   * Its metric.
+   */
+  metric: number,
+};
+
+/**
+ * The best value of each metric in a column, and which group has it.
+ */
+export type BestServed = {
+  /**
+   * Highest share selected.
+   */
+  selectionRate: Best | null,
+  /**
+   * Highest accuracy.
+   */
+  accuracy: Best | null,
+  /**
+   * Highest TPR.
+   */
+  tpr: Best | null,
+  /**
+   * Lowest FPR.
+   */
+  fpr: Best | null,
+};
+
+/**
  * Whether a wage exactly at 3G counts as above (and exactly 1G as below).
  */
 export type Boundary = "STRICT" | "INCLUSIVE";
@@ -199,6 +235,25 @@ export type CohortSummary = {
    * Outcome shares: stable, in and out, without.
    */
   outcomeShares: [number, number, number],
+  /**
+   * Rows with a counsellor's 14a decision (`counsellorStandard`).
+   */
+  counsellorRows: number,
+  /**
+   * Whether every row has one, so that the counsellors' column
+   * (`{ method: "COUNSELLOR" }`) can be evaluated.
+   */
+  counsellor: boolean,
+  /**
+   * The group columns the cohort has (gender and born abroad only when
+   * some row gives them).
+   */
+  groupColumns: Array<GroupColumn>,
+  /**
+   * Records of the file that were skipped: how many, and the first 100
+   * (`{ line, kind, path, message }`).
+   */
+  rejected: Rejected,
 };
 
 /**
@@ -253,6 +308,110 @@ export type Counterfactual = {
    * The kinds of input changed.
    */
   kind: Array<Mutability>,
+};
+
+/**
+ * A model's curve under a policy, with the rule tree's point.
+ */
+export type Curve = {
+  /**
+   * What was evaluated, for humans.
+   */
+  label: string,
+  /**
+   * What the model predicts; every `accuracy` of the curve, the rule
+   * tree's point included, is measured against it.
+   */
+  target: Target,
+  /**
+   * Whether the cohort is synthetic.
+   */
+  synthetic: boolean,
+  /**
+   * The cohort.
+   */
+  cohort: string,
+  /**
+   * Rows.
+   */
+  rows: number,
+  /**
+   * The largest share the policy's age band and overrides let go to NOE;
+   * the curve ends there.
+   */
+  eligibleShare: number,
+  /**
+   * Shares 0, 1/steps, 2/steps, … up to `eligibleShare` (the last point
+   * is at `eligibleShare` exactly).
+   */
+  points: Array<CurvePoint>,
+  /**
+   * The rule tree's profile: "standard" (ANTATT_GODE_MULIGHETER) as
+   * selected, under the cohort's ruleset.
+   */
+  ruleTree: CurvePoint,
+  /**
+   * The rule tree's accuracy against its own target, stable work (as in
+   * Tabell 5 and 8; equal to `ruleTree.accuracy` when the curve's target
+   * is stable work).
+   */
+  ruleTreeOwnAccuracy: number,
+};
+
+/**
+ * Options of `cohort.curve(options)` (`CohortSession::curve`):
+ * `{ policy, model?, steps? }`.
+ */
+export type CurveOptions = {
+  /**
+   * A MODEL policy, by id or as an object (its age band and overrides
+   * bound the curve; its own cut-off and share are not used).
+   */
+  policy: string | Policy,
+  /**
+   * A model object the policy may name (adds to the shipped ones).
+   */
+  model?: Model | null,
+  /**
+   * Steps of share from 0 to 100 % (default 100: every 1 %), 1 to 1000.
+   */
+  steps?: number | null,
+};
+
+/**
+ * One point of a curve: a share sent to NOE (or profiled standard, for the
+ * rule tree) and what it gives.
+ */
+export type CurvePoint = {
+  /**
+   * Share of the whole cohort selected.
+   */
+  share: number,
+  /**
+   * Rows selected.
+   */
+  count: number,
+  /**
+   * MODEL: the probability of the last row selected (absent at share 0
+   * and for the rule tree).
+   */
+  cutoff?: number,
+  /**
+   * Binary accuracy against the curve's target.
+   */
+  accuracy: number,
+  /**
+   * Of those selected, the share in stable work (0 when none is selected).
+   */
+  stableWork: number,
+  /**
+   * Of those selected, the share in and out of work.
+   */
+  inAndOut: number,
+  /**
+   * Of those selected, the share without work.
+   */
+  withoutWork: number,
 };
 
 /**
@@ -648,6 +807,149 @@ export type Explanation = {
 };
 
 /**
+ * Fairness by group of one evaluation.
+ */
+export type Fairness = {
+  /**
+   * What was evaluated, for humans.
+   */
+  label: string,
+  /**
+   * `RULE_TREE_GROUP`, `COUNSELLOR`, `RULE_TREE` or `MODEL`.
+   */
+  method: "RULE_TREE_GROUP" | "COUNSELLOR" | "RULE_TREE" | "MODEL",
+  /**
+   * `NOE` or `STANDARD`: what "selected" means.
+   */
+  selectedMeans: "NOE" | "STANDARD",
+  /**
+   * What accuracy, TPR and FPR are measured against.
+   */
+  target: Target,
+  /**
+   * Whether the cohort is synthetic.
+   */
+  synthetic: boolean,
+  /**
+   * The cohort.
+   */
+  cohort: string,
+  /**
+   * Rows.
+   */
+  rows: number,
+  /**
+   * Groups smaller than this are listed, not compared.
+   */
+  minGroupSize: number,
+  /**
+   * The columns present in the cohort, in the order asked.
+   */
+  columns: Array<FairnessColumn>,
+};
+
+/**
+ * One group column.
+ */
+export type FairnessColumn = {
+  /**
+   * The column.
+   */
+  column: GroupColumn,
+  /**
+   * The best-served group per metric.
+   */
+  best: BestServed,
+  /**
+   * Its groups, by value.
+   */
+  groups: Array<FairnessGroup>,
+};
+
+/**
+ * One group of one column.
+ */
+export type FairnessGroup = {
+  /**
+   * The group's value (`FEMALE`, `true`, `30–39`, `MISTET_JOBBEN`, `UNKNOWN`, …).
+   */
+  value: string,
+  /**
+   * Rows.
+   */
+  count: number,
+  /**
+   * Share selected (sent to NOE, or profiled/decided standard).
+   */
+  selectionRate: number,
+  /**
+   * Binary accuracy against the target.
+   */
+  accuracy: number,
+  /**
+   * Selected among those whose outcome belongs on the selected side
+   * (absent when the group has none).
+   */
+  tpr: number | null,
+  /**
+   * Selected among those whose outcome does not (absent when none).
+   */
+  fpr: number | null,
+  /**
+   * Ratios to the best-served group (absent for a group that is not compared).
+   */
+  ratios: Ratios,
+  /**
+   * Whether the group is compared (a known value, at least `minGroupSize` rows).
+   */
+  compared: boolean,
+  /**
+   * The metrics with a large gap to the best-served group.
+   */
+  largeGaps: Array<FairnessMetric>,
+};
+
+/**
+ * Metrics a ratio is taken of.
+ */
+export type FairnessMetric = "selectionRate" | "accuracy" | "tpr" | "fpr";
+
+/**
+ * Options of `cohort.fairness(options)` (`CohortSession::fairness`):
+ * what to evaluate, as for `evaluate`, and which columns.
+ */
+export type FairnessOptions = {
+  /**
+   * `RULE_TREE_GROUP` or `COUNSELLOR` (instead of a policy).
+   */
+  method?: FixedMethod | null,
+  /**
+   * A policy id or object.
+   */
+  policy?: string | Policy | null,
+  /**
+   * A model object a MODEL policy may name.
+   */
+  model?: Model | null,
+  /**
+   * MODEL: send this share of the cohort to NOE.
+   */
+  share?: number | null,
+  /**
+   * MODEL: use this probability cut-off.
+   */
+  cutoff?: number | null,
+  /**
+   * Group columns (default: all five; those the cohort lacks are left out).
+   */
+  groupColumns?: Array<GroupColumn> | null,
+  /**
+   * Groups smaller than this are listed but not compared (default 30).
+   */
+  minGroupSize?: number | null,
+};
+
+/**
  * One feature of a model file.
  */
 export type Feature = {
@@ -745,6 +1047,11 @@ export type Features = {
    */
   worked6Of12: WorkedSixOfTwelve,
 };
+
+/**
+ * The format of a cohort file.
+ */
+export type FileFormat = "jsonl" | "csv";
 
 /**
  * What to fit.
@@ -871,6 +1178,10 @@ export type GroupMetrics = {
    */
   selectionRate: number,
   /**
+   * Binary accuracy against the method's target within the group.
+   */
+  accuracy: number,
+  /**
    * Selected among those whose outcome belongs in NOE (by the target).
    */
   tpr: number | null,
@@ -987,6 +1298,50 @@ export type LabelOutcomeOptions = {
 export type LabelRule = "A" | "B" | "WITHOUT" | "NEITHER";
 
 /**
+ * How far a load has come.
+ */
+export type LoadProgress = {
+  /**
+   * Bytes pushed so far.
+   */
+  bytes: number,
+  /**
+   * Lines read to their end so far (the CSV header included).
+   */
+  lines: number,
+  /**
+   * Rows loaded so far.
+   */
+  rows: number,
+  /**
+   * Records skipped so far.
+   */
+  rejected: number,
+};
+
+/**
+ * Options of a `CohortLoader` (`new CohortLoader(options)` in JS):
+ * `{ format, ruleset?, source? }`.
+ */
+export type LoaderOptions = {
+  /**
+   * `jsonl` or `csv`.
+   */
+  format: FileFormat,
+  /**
+   * Ruleset of the group column: an id or a ruleset object. Default: the
+   * ruleset in force on the earliest registration day of the rows loaded
+   * (as `Cohort.fromJson`).
+   */
+  ruleset?: string | Ruleset | null,
+  /**
+   * Where the file came from, for the summary (default `JSON Lines file`
+   * or `CSV file`).
+   */
+  source?: string | null,
+};
+
+/**
  * How a policy sorts people.
  */
 export type Method = "RULE_TREE" | "MODEL";
@@ -1059,6 +1414,63 @@ export type Model = {
    * The fit's report (iterations, deviance, standard errors, …).
    */
   fit?: { [key: string]: Json },
+};
+
+/**
+ * A model's card on a cohort.
+ */
+export type ModelCard = {
+  /**
+   * The model (its features and weights, and where it was fitted).
+   */
+  model: Model,
+  /**
+   * What it predicts.
+   */
+  target: Target,
+  /**
+   * Whether the cohort is synthetic.
+   */
+  synthetic: boolean,
+  /**
+   * The cohort the card is computed on.
+   */
+  cohort: string,
+  /**
+   * Rows.
+   */
+  rows: number,
+  /**
+   * Rows with the target's event (stable work for `STABLE_WORK`, …).
+   */
+  events: number,
+  /**
+   * `events / rows`.
+   */
+  eventRate: number,
+  /**
+   * Area under the ROC curve (ties count one half).
+   */
+  auc: number,
+  /**
+   * Mean squared error of the probability.
+   */
+  brier: number,
+  /**
+   * Ten equal-width bins of predicted probability (empty bins left out):
+   * mean predicted against observed event rate.
+   */
+  calibration: Array<CalibrationBin>,
+};
+
+/**
+ * Options of `cohort.modelCard(options)` (`CohortSession::model_card`): `{ model }`.
+ */
+export type ModelCardOptions = {
+  /**
+   * A shipped model's id, or a model object (one `fit` returned).
+   */
+  model: string | Model,
 };
 
 /**
@@ -1348,6 +1760,35 @@ export type Policy = {
 };
 
 /**
+ * Options of `cohort.policyWithCutoff(options)`
+ * (`CohortSession::policy_with_cutoff`): `{ policy, model?, share? |
+ * cutoff?, id? }`.
+ */
+export type PolicyCutoffOptions = {
+  /**
+   * The MODEL policy to start from, by id or as an object.
+   */
+  policy: string | Policy,
+  /**
+   * A model object; the policy then names it (`model: <its id>`).
+   */
+  model?: Model | null,
+  /**
+   * The share of this cohort to send to NOE: the policy gets it and the
+   * cut-off that sends it.
+   */
+  share?: number | null,
+  /**
+   * A probability cut-off in (0, 1): the policy gets it, and no share.
+   */
+  cutoff?: number | null,
+  /**
+   * A new id for the policy (default: the one it starts from).
+   */
+  id?: string | null,
+};
+
+/**
  * The policy as named in a decision.
  */
 export type PolicyRef = {
@@ -1365,6 +1806,28 @@ export type PolicyRef = {
  * Whether a policy is or was in force, or is a proposal to compare.
  */
 export type PolicyStatus = "IN_FORCE" | "PROPOSAL";
+
+/**
+ * Ratios of a group's metrics to the best-served group's.
+ */
+export type Ratios = {
+  /**
+   * Share selected / the highest share selected.
+   */
+  selectionRate: number | null,
+  /**
+   * Accuracy / the highest accuracy.
+   */
+  accuracy: number | null,
+  /**
+   * TPR / the highest TPR.
+   */
+  tpr: number | null,
+  /**
+   * FPR / the lowest FPR (≥ 1).
+   */
+  fpr: number | null,
+};
 
 /**
  * A reason with the data behind it.
@@ -1398,6 +1861,45 @@ export type RecordsOptions = {
    * Where the records came from, for the summary (default `records`).
    */
   source?: string | null,
+};
+
+/**
+ * The records a load skipped: how many, and the first 100
+ * (`MAX_REJECTED_KEPT`) of them.
+ */
+export type Rejected = {
+  /**
+   * Records skipped.
+   */
+  count: number,
+  /**
+   * The first of them, in file order.
+   */
+  first: Array<RowError>,
+};
+
+/**
+ * A record of a cohort file that was skipped, and why.
+ */
+export type RowError = {
+  /**
+   * Line of the file where the record starts (1 = the first line; in a
+   * CSV file the header is line 1).
+   */
+  line: number,
+  /**
+   * What went wrong.
+   */
+  kind: ErrorKind,
+  /**
+   * The field at fault: a JSON path in the record (`person.answers.situation`)
+   * or a CSV column (`situation`, `wage-3`); empty for the record as a whole.
+   */
+  path: string,
+  /**
+   * The reason, for humans.
+   */
+  message: string,
 };
 
 /**

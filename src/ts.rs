@@ -302,6 +302,11 @@ pub(crate) fn render() -> String {
         crate::cohort::session::ThresholdOptions,
         crate::cohort::session::EvaluateOptions,
         crate::cohort::CohortRecord,
+        crate::cohort::file::LoaderOptions,
+        crate::cohort::session::CurveOptions,
+        crate::cohort::session::FairnessOptions,
+        crate::cohort::session::ModelCardOptions,
+        crate::cohort::session::PolicyCutoffOptions,
         crate::fit::FitSpec,
         // named in a `ts(type = …)` override
         crate::domain::form::Education,
@@ -319,6 +324,11 @@ pub(crate) fn render() -> String {
         crate::domain::grunnbelop::GEntry,
         crate::cohort::session::EvaluationResult,
         crate::cohort::session::CohortSummary,
+        crate::cohort::file::LoadProgress,
+        crate::cohort::file::Rejected,
+        crate::cohort::curve::Curve,
+        crate::cohort::fairness::Fairness,
+        crate::cohort::model_card::ModelCard,
         crate::error::ErrorData,
     );
     let mut out = String::from(

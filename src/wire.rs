@@ -72,6 +72,26 @@ pub fn parse_limited<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Resul
     Ok(value)
 }
 
+/// [`parse`] for the many records of a cohort file: serde_json alone first,
+/// and only text that fails is read again through serde_path_to_error for
+/// the path (tracking the path costs on every value, and errors are the
+/// rare case). The answer is the same as [`parse`]'s; the price is a second
+/// copy of `T`'s reading code in the binary, so one-record entry points
+/// keep [`parse`].
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_many<T: DeserializeOwned>(text: &str) -> Result<T> {
+    check_size(text, MAX_RECORD_BYTES)?;
+    let mut fast = serde_json::Deserializer::from_str(text);
+    if let Ok(value) = T::deserialize(&mut fast) {
+        if fast.end().is_ok() {
+            return Ok(value);
+        }
+    }
+    parse(text)
+}
+
 /// Reads a JSON value already in memory as a `T` (errors as [`parse`],
 /// without the syntax errors).
 ///
@@ -79,6 +99,82 @@ pub fn parse_limited<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Resul
 /// As [`parse`].
 pub fn from_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T> {
     serde_path_to_error::deserialize(ObjectsOnly(value)).map_err(convert)
+}
+
+/// Reads one text cell (a CSV field) as a `T` through `T`'s own
+/// `Deserialize`, handed the cell as a string: the same vocabularies (with
+/// their "did you mean" hints), dates and months as in JSON, with the same
+/// kinds. The error's path is empty; the caller puts the column in front.
+///
+/// # Example
+/// ```
+/// use veivalg::domain::form::Situation;
+/// let s: Situation = veivalg::wire::text_cell("MISTET_JOBBEN").unwrap();
+/// assert_eq!(s, Situation::MistetJobben);
+/// let e = veivalg::wire::text_cell::<Situation>("MISTET_JOBEN").unwrap_err();
+/// assert_eq!(e.kind.as_str(), "INVALID_VALUE");
+/// assert!(e.message.contains("did you mean `MISTET_JOBBEN`?"), "{}", e.message);
+/// ```
+///
+/// # Errors
+/// `INVALID_VALUE` for a code outside the vocabulary or a malformed date;
+/// what `T`'s own checks report.
+pub fn text_cell<T: DeserializeOwned>(text: &str) -> Result<T> {
+    T::deserialize(serde::de::value::StrDeserializer::<serde_json::Error>::new(
+        text,
+    ))
+    .map_err(|e| {
+        let bare = e.to_string();
+        classify(String::new(), &bare)
+    })
+}
+
+/// Reads one cell that holds a JSON scalar — a number (`41000`, `0.5`) or a
+/// boolean (`true`, `false`) — as a `T`, through serde_json and `T`'s own
+/// `Deserialize` (so a negative wage is the same `OUT_OF_RANGE` as in
+/// JSON). Text that is not such a scalar is `INVALID_TYPE`, naming what
+/// was expected (`expected`, e.g. "a number of NOK") and what was found.
+///
+/// # Example
+/// ```
+/// let n: u32 = veivalg::wire::scalar_cell("40", "a whole number").unwrap();
+/// assert_eq!(n, 40);
+/// let e = veivalg::wire::scalar_cell::<f64>("41 000", "a number of NOK").unwrap_err();
+/// assert_eq!(e.kind.as_str(), "INVALID_TYPE");
+/// ```
+///
+/// # Errors
+/// `INVALID_TYPE` for text that is not a JSON number or boolean, or of the
+/// wrong one of the two; `T`'s own errors (`OUT_OF_RANGE`, …).
+pub fn scalar_cell<T: DeserializeOwned>(text: &str, expected: &str) -> Result<T> {
+    let scalar = matches!(
+        text.as_bytes().first(),
+        Some(b'-' | b'0'..=b'9' | b't' | b'f')
+    );
+    let invalid = || {
+        let hint = if text.contains(',') && text.replace(',', ".").parse::<f64>().is_ok() {
+            "; write decimals with a point (`0.5`)"
+        } else if text.contains(' ') && text.replace(' ', "").parse::<f64>().is_ok() {
+            "; write numbers without spaces (`41000`)"
+        } else {
+            ""
+        };
+        Error::new(
+            ErrorKind::InvalidType,
+            "",
+            format!("expected {expected}, got `{text}`{hint}"),
+        )
+    };
+    if !scalar || text.len() > 64 {
+        return Err(invalid());
+    }
+    match parse_many::<T>(text) {
+        Ok(v) => Ok(v),
+        Err(e) if matches!(e.kind, ErrorKind::InvalidJson | ErrorKind::InvalidType) => {
+            Err(invalid())
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Serializes a value as compact JSON.

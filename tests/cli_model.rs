@@ -324,7 +324,7 @@ fn fit_on_a_one_class_cohort_is_an_error() {
 }
 
 #[test]
-fn fit_reports_every_bad_record_with_its_line_and_fits_nothing() {
+fn fit_strict_reports_every_bad_record_with_its_line_and_fits_nothing() {
     let good: Vec<String> = std::fs::read_to_string(cohort())
         .unwrap()
         .lines()
@@ -340,7 +340,19 @@ fn fit_reports_every_bad_record_with_its_line_and_fits_nothing() {
         good[0]
     );
     let path = temp_file("bad-records.jsonl", input.as_bytes());
-    let r = fit_file(&path);
+    let r = run(
+        &[
+            "fit",
+            "--cohort",
+            s(&path),
+            "--target",
+            "STABLE_WORK",
+            "--id",
+            "x",
+            "--strict",
+        ],
+        "",
+    );
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(r.stdout, "");
     let errors = r.errors();

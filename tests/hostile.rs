@@ -39,6 +39,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Instant;
 use veivalg::api::text;
+use veivalg::cohort::file::{self, FileFormat, LoaderOptions};
 use veivalg::cohort::session::CohortSession;
 use veivalg::error::{Error, Result};
 use veivalg::wire;
@@ -260,6 +261,35 @@ fn entries() -> Vec<Entry> {
             run: |t| CohortSession::from_records_json(t, "null").and_then(|s| s.summary_json()),
             seeds: vec![json!([record, record2])],
             weight: 3,
+        },
+        Entry {
+            // A JSON Lines cohort file's text, read by the chunked loader.
+            name: "cohort-jsonl",
+            run: |t| {
+                let options = LoaderOptions::new(FileFormat::Jsonl);
+                file::load(t.as_bytes(), &options)
+                    .and_then(|c| CohortSession::new(c).summary_json())
+            },
+            seeds: vec![record.clone()],
+            weight: 2,
+        },
+        Entry {
+            // A CSV cohort file: the input is the file's text as a JSON
+            // string (so the JSON mutations reach inside it), or raw text.
+            name: "cohort-csv",
+            run: |t| {
+                let text = serde_json::from_str::<String>(t).unwrap_or_else(|_| t.to_string());
+                file::load(text.as_bytes(), &LoaderOptions::new(FileFormat::Csv))
+                    .and_then(|c| CohortSession::new(c).summary_json())
+            },
+            seeds: vec![Value::String(
+                std::fs::read_to_string(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/pkg-config/cohort-template.csv"
+                ))
+                .unwrap_or_default(),
+            )],
+            weight: 2,
         },
         Entry {
             name: "synthetic-options",

@@ -137,6 +137,8 @@ pub struct GroupMetrics {
     pub count: u64,
     /// Share selected.
     pub selection_rate: f64,
+    /// Binary accuracy against the method's target within the group.
+    pub accuracy: f64,
     /// Selected among those whose outcome belongs in NOE (by the target).
     pub tpr: Option<f64>,
     /// Selected among those whose outcome does not.
@@ -248,7 +250,7 @@ fn cell(count: u64, n: u64, volume: f64) -> Cell {
 }
 
 /// Whether a row's outcome belongs on the selected side under `target`.
-fn belongs_selected(target: Target, outcome: Outcome) -> bool {
+pub(crate) fn belongs_selected(target: Target, outcome: Outcome) -> bool {
     match target {
         Target::StableWork => outcome == Outcome::StableWork,
         Target::WithoutWork | Target::NotWithoutWork => outcome != Outcome::WithoutWork,
@@ -359,6 +361,9 @@ fn group_metrics(
                 value,
                 count: n,
                 selection_rate: sel as f64 / n as f64,
+                // Right: selected and belonging there (tp), or not selected
+                // and not belonging there (n − good − (sel − tp)).
+                accuracy: (tp + (n - good) - (sel - tp)) as f64 / n as f64,
                 tpr: ratio(tp, good),
                 fpr: ratio(sel - tp, n - good),
                 precision: ratio(tp, sel),
@@ -624,6 +629,32 @@ impl Ranking {
         self.order.len()
     }
 
+    /// What the ranking's model predicts (and accuracy is measured against).
+    pub fn target(&self) -> Target {
+        self.target
+    }
+
+    /// Rows of each outcome in the whole cohort, in [`Outcome::ALL`] order.
+    pub fn totals(&self) -> [u64; 3] {
+        self.totals
+    }
+
+    /// `model … under policy …`, for humans.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The probability of the `k`-th row sent to NOE (the cut-off that sends
+    /// the first `k`), or `None` for `k = 0` or past the eligible rows.
+    pub fn cutoff_at(&self, k: usize) -> Option<f64> {
+        k.checked_sub(1).and_then(|i| self.probs.get(i).copied())
+    }
+
+    /// AUC, Brier score and calibration of the model on the whole cohort.
+    pub fn metrics(&self) -> &ModelMetrics {
+        &self.metrics
+    }
+
     /// How many eligible rows a cut-off sends to NOE (binary search).
     pub fn count_for_cutoff(&self, cutoff: f64) -> usize {
         let target = self.target;
@@ -763,7 +794,30 @@ impl Ranking {
     }
 }
 
-fn model_metrics(cohort: &Cohort, target: Target, probs: &[f64]) -> ModelMetrics {
+/// Binary accuracy against `target` with `selected` of each outcome
+/// selected out of `totals` (both in [`Outcome::ALL`] order).
+pub fn accuracy(target: Target, totals: [u64; 3], selected: [u64; 3]) -> f64 {
+    let n: u64 = totals.iter().sum();
+    if n == 0 {
+        return f64::NAN;
+    }
+    let good: u64 = Outcome::ALL
+        .iter()
+        .map(|o| {
+            let i = o.index();
+            if belongs_selected(target, *o) {
+                selected[i]
+            } else {
+                totals[i] - selected[i]
+            }
+        })
+        .sum();
+    good as f64 / n as f64
+}
+
+/// AUC, Brier score and ten calibration bins of `probs` (one per row of
+/// `cohort`, in row order) against the events of `target`.
+pub fn model_metrics(cohort: &Cohort, target: Target, probs: &[f64]) -> ModelMetrics {
     let mut scored: Vec<(f64, f64, f64)> = cohort
         .rows
         .iter()

@@ -6,8 +6,12 @@
 //! outcome and the columns for group metrics — about 24 bytes a row, so a
 //! cohort of 100 000 rows fits in a few megabytes (also in wasm).
 
+pub mod curve;
 pub mod defaults;
 pub mod evaluate;
+pub mod fairness;
+pub mod file;
+pub mod model_card;
 pub mod report;
 pub mod session;
 pub mod synthetic;
@@ -150,6 +154,9 @@ pub struct Cohort {
     pub synthetic: bool,
     /// A short description of the source (`synthetic-v1, seed 1, 100000 rows`).
     pub source: String,
+    /// Records of the file that were skipped (none for a synthetic cohort
+    /// or one made from records in memory, which fail whole).
+    pub rejected: file::Rejected,
 }
 
 /// One record of a cohort file (JSON Lines or a JSON array): a registration
@@ -241,6 +248,7 @@ impl Cohort {
             ruleset: ruleset.id.clone(),
             synthetic,
             source: format!("{source}{}", if synthetic { " (synthetic)" } else { "" }),
+            rejected: file::Rejected::default(),
         })
     }
 

@@ -122,6 +122,17 @@ pub struct CohortSummary {
     pub ruleset: String,
     /// Outcome shares: stable, in and out, without.
     pub outcome_shares: [f64; 3],
+    /// Rows with a counsellor's 14a decision (`counsellorStandard`).
+    pub counsellor_rows: usize,
+    /// Whether every row has one, so that the counsellors' column
+    /// (`{ method: "COUNSELLOR" }`) can be evaluated.
+    pub counsellor: bool,
+    /// The group columns the cohort has (gender and born abroad only when
+    /// some row gives them).
+    pub group_columns: Vec<GroupColumn>,
+    /// Records of the file that were skipped: how many, and the first 100
+    /// (`{ line, kind, path, message }`).
+    pub rejected: crate::cohort::file::Rejected,
 }
 
 impl CohortSession {
@@ -138,14 +149,33 @@ impl CohortSession {
         &self.cohort
     }
 
-    /// Rows, source and outcome shares.
+    /// Rows, source, outcome shares, the counsellors' column, the group
+    /// columns present and the records skipped.
     pub fn summary(&self) -> CohortSummary {
+        let rows = &self.cohort.rows;
+        let counsellor_rows = rows
+            .iter()
+            .filter(|r| r.counsellor_standard.is_some())
+            .count();
+        let group_columns = GroupColumn::ALL
+            .iter()
+            .copied()
+            .filter(|c| match c {
+                GroupColumn::Gender => rows.iter().any(|r| r.gender.is_some()),
+                GroupColumn::BornAbroad => rows.iter().any(|r| r.born_abroad.is_some()),
+                _ => true,
+            })
+            .collect();
         CohortSummary {
-            rows: self.cohort.rows.len(),
+            rows: rows.len(),
             synthetic: self.cohort.synthetic,
             source: self.cohort.source.clone(),
             ruleset: self.cohort.ruleset.clone(),
             outcome_shares: self.cohort.outcome_shares(),
+            counsellor_rows,
+            counsellor: counsellor_rows == rows.len() && !rows.is_empty(),
+            group_columns,
+            rejected: self.cohort.rejected.clone(),
         }
     }
 
@@ -354,6 +384,243 @@ impl CohortSession {
                 e.at("spec")
             }
         })
+    }
+}
+
+/// Options of `cohort.curve(options)` ([`CohortSession::curve`]):
+/// `{ policy, model?, steps? }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
+pub struct CurveOptions {
+    /// A MODEL policy, by id or as an object (its age band and overrides
+    /// bound the curve; its own cut-off and share are not used).
+    #[cfg_attr(test, ts(as = "crate::ts::IdOr<crate::routing::policy::Policy>"))]
+    pub policy: IdOr<Policy>,
+    /// A model object the policy may name (adds to the shipped ones).
+    #[serde(default)]
+    pub model: Option<Model>,
+    /// Steps of share from 0 to 100 % (default 100: every 1 %), 1 to 1000.
+    #[serde(default)]
+    pub steps: Option<u32>,
+}
+
+/// Options of `cohort.fairness(options)` ([`CohortSession::fairness`]):
+/// what to evaluate, as for `evaluate`, and which columns.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
+pub struct FairnessOptions {
+    /// `RULE_TREE_GROUP` or `COUNSELLOR` (instead of a policy).
+    #[serde(default)]
+    pub method: Option<FixedMethod>,
+    /// A policy id or object.
+    #[serde(default)]
+    #[cfg_attr(
+        test,
+        ts(as = "Option<crate::ts::IdOr<crate::routing::policy::Policy>>")
+    )]
+    pub policy: Option<IdOr<Policy>>,
+    /// A model object a MODEL policy may name.
+    #[serde(default)]
+    pub model: Option<Model>,
+    /// MODEL: send this share of the cohort to NOE.
+    #[serde(default)]
+    pub share: Option<f64>,
+    /// MODEL: use this probability cut-off.
+    #[serde(default)]
+    pub cutoff: Option<f64>,
+    /// Group columns (default: all five; those the cohort lacks are left out).
+    #[serde(default)]
+    pub group_columns: Option<Vec<GroupColumn>>,
+    /// Groups smaller than this are listed but not compared (default 30).
+    #[serde(default)]
+    pub min_group_size: Option<u64>,
+}
+
+/// Options of `cohort.modelCard(options)` ([`CohortSession::model_card`]): `{ model }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ModelCardOptions {
+    /// A shipped model's id, or a model object (one `fit` returned).
+    #[cfg_attr(test, ts(as = "crate::ts::IdOr<crate::model::Model>"))]
+    pub model: IdOr<Model>,
+}
+
+/// Options of `cohort.policyWithCutoff(options)`
+/// ([`CohortSession::policy_with_cutoff`]): `{ policy, model?, share? |
+/// cutoff?, id? }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(optional_fields = nullable))]
+pub struct PolicyCutoffOptions {
+    /// The MODEL policy to start from, by id or as an object.
+    #[cfg_attr(test, ts(as = "crate::ts::IdOr<crate::routing::policy::Policy>"))]
+    pub policy: IdOr<Policy>,
+    /// A model object; the policy then names it (`model: <its id>`).
+    #[serde(default)]
+    pub model: Option<Model>,
+    /// The share of this cohort to send to NOE: the policy gets it and the
+    /// cut-off that sends it.
+    #[serde(default)]
+    pub share: Option<f64>,
+    /// A probability cut-off in (0, 1): the policy gets it, and no share.
+    #[serde(default)]
+    pub cutoff: Option<f64>,
+    /// A new id for the policy (default: the one it starts from).
+    #[serde(default)]
+    pub id: Option<String>,
+}
+
+impl CohortSession {
+    /// A MODEL policy and its catalog, for the calls that rank.
+    fn model_policy(policy: &IdOr<Policy>, model: Option<&Model>) -> Result<(Policy, Catalog)> {
+        let catalog = CohortSession::catalog_with(model)?;
+        let policy = CohortSession::policy_of(policy, &catalog)?;
+        if policy.method != Method::Model {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                "policy.method",
+                "this needs a MODEL policy (a model ranks the cohort)",
+            ));
+        }
+        Ok((policy, catalog))
+    }
+
+    /// Accuracy and the outcomes of those sent to NOE at every share from
+    /// 0 to 100 % (see [`crate::cohort::curve`]).
+    ///
+    /// # Errors
+    /// `OUT_OF_RANGE` (path `steps`) outside 1–1000; `INVALID_VALUE` (path
+    /// `policy.method`) for a policy that is not MODEL; errors of the policy
+    /// and model.
+    pub fn curve(&mut self, o: &CurveOptions) -> Result<crate::cohort::curve::Curve> {
+        let steps = o.steps.unwrap_or(crate::cohort::curve::DEFAULT_STEPS);
+        if !(1..=crate::cohort::curve::MAX_STEPS).contains(&steps) {
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                "steps",
+                format!(
+                    "steps must be 1–{}, got {steps}",
+                    crate::cohort::curve::MAX_STEPS
+                ),
+            ));
+        }
+        let (policy, catalog) = CohortSession::model_policy(&o.policy, o.model.as_ref())?;
+        let r = ranking(&mut self.rankings, &self.cohort, &policy, &catalog)?;
+        Ok(crate::cohort::curve::curve(&self.cohort, r, steps))
+    }
+
+    /// Fairness by group of one evaluation (see [`crate::cohort::fairness`]).
+    ///
+    /// # Errors
+    /// As [`CohortSession::evaluate`].
+    pub fn fairness(&mut self, o: &FairnessOptions) -> Result<crate::cohort::fairness::Fairness> {
+        let columns = o
+            .group_columns
+            .clone()
+            .unwrap_or_else(|| GroupColumn::ALL.to_vec());
+        let e = self.evaluate_one(&EvaluateOptions {
+            method: o.method,
+            policy: o.policy.clone(),
+            model: o.model.clone(),
+            share: o.share,
+            cutoff: o.cutoff,
+            group_columns: Some(columns.clone()),
+            ..EvaluateOptions::default()
+        })?;
+        Ok(crate::cohort::fairness::fairness(
+            &e,
+            &columns,
+            o.min_group_size
+                .unwrap_or(crate::cohort::fairness::DEFAULT_MIN_GROUP_SIZE),
+        ))
+    }
+
+    /// A model's card on the cohort: AUC, Brier score, calibration (see
+    /// [`crate::cohort::model_card`]).
+    ///
+    /// # Errors
+    /// `NOT_FOUND` (path `model`) for an unknown model id; the model's own
+    /// checks; `INSUFFICIENT_DATA` for a cohort of one class.
+    pub fn model_card(&self, o: &ModelCardOptions) -> Result<crate::cohort::model_card::ModelCard> {
+        let model = match &o.model {
+            IdOr::Id(id) => Catalog::shipped()
+                .model(id)
+                .map_err(|e| e.at("model"))?
+                .clone(),
+            IdOr::Value(m) => {
+                m.check().map_err(|e| e.at("model"))?;
+                (**m).clone()
+            }
+        };
+        crate::cohort::model_card::model_card(&self.cohort, &model)
+    }
+
+    /// A MODEL policy with a cut-off chosen on this cohort — a policy file
+    /// that `decide` and `veivalg evaluate --policy` take back. With
+    /// `share`, the policy gets that share and the cut-off that sends it
+    /// (`decide` uses the cut-off, a cohort evaluation the share); with
+    /// `cutoff`, that cut-off and no share.
+    ///
+    /// # Errors
+    /// `MISSING_FIELD` (path `share`) without a share or a cut-off;
+    /// `INVALID_VALUE` (path `cutoff`) with both; `OUT_OF_RANGE` for a share
+    /// outside (0, 1] or above what the policy lets go to NOE, or a cut-off
+    /// outside (0, 1); errors of the policy and model.
+    pub fn policy_with_cutoff(&mut self, o: &PolicyCutoffOptions) -> Result<Policy> {
+        let (mut policy, catalog) = CohortSession::model_policy(&o.policy, o.model.as_ref())?;
+        if let Some(m) = &o.model {
+            policy.model = Some(m.id.clone());
+        }
+        match (o.share, o.cutoff) {
+            (Some(_), Some(_)) => {
+                return Err(Error::new(
+                    ErrorKind::InvalidValue,
+                    "cutoff",
+                    "give `share` or `cutoff`, not both",
+                ))
+            }
+            (None, None) => {
+                return Err(Error::new(
+                    ErrorKind::MissingField,
+                    "share",
+                    "give a `share` of the cohort to send to NOE, or a probability `cutoff`",
+                ))
+            }
+            (Some(share), None) => {
+                let r = ranking(&mut self.rankings, &self.cohort, &policy, &catalog)?;
+                policy.cutoff = Some(r.threshold_for_share(share)?);
+                policy.share = Some(share);
+            }
+            (None, Some(cutoff)) => {
+                if !(cutoff > 0.0 && cutoff < 1.0) {
+                    return Err(Error::new(
+                        ErrorKind::OutOfRange,
+                        "cutoff",
+                        format!(
+                            "a probability cut-off must lie strictly between 0 and 1, got {cutoff}"
+                        ),
+                    ));
+                }
+                policy.cutoff = Some(cutoff);
+                policy.share = None;
+            }
+        }
+        if let Some(id) = &o.id {
+            policy.id = id.clone();
+        }
+        policy.source = format!(
+            "{} Cut-off chosen on the cohort {}.",
+            policy.source.trim_end(),
+            self.cohort.source
+        );
+        catalog.check_policy(&policy)?;
+        Ok(policy)
     }
 }
 

@@ -145,6 +145,7 @@ impl Cohort {
             ruleset: params.ruleset.id.clone(),
             synthetic: true,
             source,
+            rejected: crate::cohort::file::Rejected::default(),
         })
     }
 }

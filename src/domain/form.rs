@@ -157,7 +157,7 @@ pub struct Answers {
 #[cfg_attr(test, ts(rename = "Answers", optional_fields = nullable))]
 pub(crate) struct AnswersInput {
     /// Question 1: the situation.
-    situation: Situation,
+    pub(crate) situation: Situation,
     /// Question 3: highest education, as a code or `{ nus: "6" }`.
     #[serde(deserialize_with = "education")]
     #[cfg_attr(
@@ -166,21 +166,21 @@ pub(crate) struct AnswersInput {
             type = "Education | { nus: \"0\" | \"2\" | \"3\" | \"4\" | \"6\" | \"7\" | 0 | 2 | 3 | 4 | 6 | 7 }"
         )
     )]
-    education: Education,
+    pub(crate) education: Education,
     /// Question 3b: is the education approved in Norway?
     #[serde(default)]
-    education_approved: Option<Approved>,
+    pub(crate) education_approved: Option<Approved>,
     /// Question 3c: is the education passed?
     #[serde(default)]
-    education_passed: Option<Passed>,
+    pub(crate) education_passed: Option<Passed>,
     /// Question 4: health obstacles.
-    health_obstacles: YesNoUnknown,
+    pub(crate) health_obstacles: YesNoUnknown,
     /// Question 5: other obstacles.
-    other_obstacles: YesNoUnknown,
+    pub(crate) other_obstacles: YesNoUnknown,
     /// Own job prospects, 1 (poor) to 5 (very good); recorded, never used
     /// for routing.
     #[serde(default)]
-    self_assessment: Option<u8>,
+    pub(crate) self_assessment: Option<u8>,
 }
 
 /// Question 3 as sent: `"HOYERE_UTDANNING_1_TIL_4"` or `{"nus": "6"}`.
@@ -229,7 +229,7 @@ fn education<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Education, 
 impl AnswersInput {
     /// Fills in the follow-up questions that were not asked and checks the
     /// rest.
-    fn check(self) -> Result<Answers> {
+    pub(crate) fn check(self) -> Result<Answers> {
         let education = self.education;
         let not_asked = education.skips_follow_up_questions();
         let missing = |field: &str| {

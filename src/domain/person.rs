@@ -157,42 +157,42 @@ pub struct Person {
 pub(crate) struct PersonInput {
     /// Caller's identifier, echoed in every output.
     #[serde(default)]
-    id: Option<String>,
+    pub(crate) id: Option<String>,
     /// Day of registration.
-    registered_on: Date,
+    pub(crate) registered_on: Date,
     /// Birth date (or give `age`).
     #[serde(default)]
-    birth_date: Option<Date>,
+    pub(crate) birth_date: Option<Date>,
     /// Whole years at `registeredOn` (or give `birthDate`).
     #[serde(default)]
-    age: Option<u32>,
+    pub(crate) age: Option<u32>,
     /// The answers to the registration form.
     #[cfg_attr(test, ts(as = "crate::domain::form::AnswersInput"))]
-    answers: Answers,
+    pub(crate) answers: Answers,
     /// Employer-register periods.
     #[serde(default, deserialize_with = "employment_periods")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
-    employment: Vec<Period>,
+    pub(crate) employment: Vec<Period>,
     /// Monthly wage entries (A-melding); several for one month are summed.
     #[serde(default, deserialize_with = "wage_entries")]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
-    wages: Vec<WageEntry>,
+    pub(crate) wages: Vec<WageEntry>,
     /// Last month for which the wage data is complete (default: the latest
     /// month with an entry).
     #[serde(default)]
-    wages_through: Option<YearMonth>,
+    pub(crate) wages_through: Option<YearMonth>,
     /// Single parent (enslig forsørger).
     #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
-    single_parent: bool,
+    pub(crate) single_parent: bool,
     /// Reserved against digital communication.
     #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
-    digital_reservation: bool,
+    pub(crate) digital_reservation: bool,
     /// Strictly confidential address or shielded person.
     #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
-    sensitive: bool,
+    pub(crate) sensitive: bool,
 }
 
 /// At most [`MAX_EMPLOYMENT_PERIODS`] periods, refused before reading on.
@@ -235,7 +235,8 @@ impl Person {
         crate::wire::from_value(value)
     }
 
-    fn check(input: PersonInput) -> Result<Person> {
+    /// Checks a registration read field by field (JSON or a CSV row).
+    pub(crate) fn check(input: PersonInput) -> Result<Person> {
         let registered_on = input.registered_on;
         let age = match (input.birth_date, input.age) {
             (None, None) => {

@@ -346,7 +346,7 @@ pub(super) fn record<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result
 ///
 /// # Errors
 /// Those of [`json_text`] and [`wire::parse`].
-#[cfg(feature = "person")]
+#[cfg(any(feature = "person", feature = "cohort"))]
 pub(super) fn options<T: DeserializeOwned + Default>(options: Option<JsValue>) -> Result<T> {
     match options {
         None => Ok(T::default()),
@@ -367,4 +367,61 @@ pub(super) fn options<T: DeserializeOwned + Default>(options: Option<JsValue>) -
 pub(super) fn required<T: DeserializeOwned>(value: &JsValue, root: &str) -> Result<T> {
     let text = json_text(value, root, root, MAX_RECORD_BYTES)?;
     wire::parse(&text).map_err(|e| e.at(root))
+}
+
+/// Bytes copied into wasm memory at a time from a `Uint8Array`, so that a
+/// large file never has to fit in wasm memory whole.
+#[cfg(feature = "cohort")]
+const BYTES_AT_A_TIME: u32 = 1 << 20;
+
+/// Hands the bytes of a `Uint8Array` (or an `ArrayBuffer`) to `each`, at
+/// most [`BYTES_AT_A_TIME`] at a time, through one reused buffer.
+///
+/// # Errors
+/// `INVALID_TYPE` (path `what`) for any other value; the errors of `each`.
+#[cfg(feature = "cohort")]
+pub(super) fn byte_chunks(
+    value: &JsValue,
+    what: &str,
+    buffer: &mut Vec<u8>,
+    mut each: impl FnMut(&[u8]) -> Result<()>,
+) -> Result<()> {
+    let array = if let Some(a) = value.dyn_ref::<js_sys::Uint8Array>() {
+        a.clone()
+    } else if let Some(b) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        js_sys::Uint8Array::new(b)
+    } else {
+        let got = if value.is_null() {
+            "null"
+        } else if value.is_string() {
+            "a string (encode it first: new TextEncoder().encode(text))"
+        } else if value.is_object() {
+            "an object that is not a Uint8Array"
+        } else if value.as_f64().is_some() {
+            "a number"
+        } else if value.as_bool().is_some() {
+            "a boolean"
+        } else {
+            describe(value)
+        };
+        return Err(Error::new(
+            ErrorKind::InvalidType,
+            what,
+            format!("expected the file's bytes as a Uint8Array, got {got}"),
+        ));
+    };
+    let len = array.length();
+    let mut start = 0;
+    while start < len {
+        let end = len.min(start + BYTES_AT_A_TIME);
+        let piece = array.subarray(start, end);
+        buffer.resize((end - start) as usize, 0);
+        piece.copy_to(buffer);
+        each(buffer)?;
+        start = end;
+    }
+    if buffer.capacity() > BYTES_AT_A_TIME as usize {
+        *buffer = Vec::new();
+    }
+    Ok(())
 }

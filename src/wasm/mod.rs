@@ -22,7 +22,7 @@ mod convert;
 mod person;
 
 #[cfg(feature = "cohort")]
-pub use cohort::Cohort;
+pub use cohort::{Cohort, CohortLoader};
 #[cfg(feature = "person")]
 pub use person::*;
 

@@ -51,7 +51,7 @@ test("nynorsk is nynorsk and differs from bokmål where the languages differ", (
 });
 
 test("function messages give text in every language", () => {
-  const params = { age: 40, min: 30, max: 66, answer: "JA", probability: 0.4, cutoff: 0.3, target: "STABLE_WORK", p: "40 %", unit: "NOE", n: 3, changes: "x", value: "4", today: "2026-12-01", message: "m", id: "x", from: "01.01.2025", ruleset: "2024-03", last: "april 2026", list: "Ja", covered: 1, total: 2, longest: 3, name: "A", v: "1", ms: "1", rows: "1", stable: "+1", without: "-1", inout: "0", col: "NOE", shares: "x", date: "x", policy: "x", status: "x", feature: "f", to: 1, above: 1, below: 2, mo: 1 };
+  const params = { age: 40, min: 30, max: 66, answer: "JA", probability: 0.4, cutoff: 0.3, target: "STABLE_WORK", p: "40 %", unit: "NOE", n: 3, changes: "x", value: "4", today: "2026-12-01", message: "m", id: "x", from: "01.01.2025", ruleset: "2024-03", last: "april 2026", list: "Ja", covered: 1, total: 2, longest: 3, name: "A", v: "1", ms: "1", rows: "1", stable: "+1", without: "-1", inout: "0", col: "NOE", shares: "x", date: "x", policy: "x", status: "x", feature: "f", to: 1, above: 1, below: 2, mo: 1, size: "1 MB", seed: 1, pct: "5 %", lines: 3, rejected: 0, s: "1,0", count: 2, shown: 2, band: "30–39", column: "Kjønn", cutoff: "0,300", share: "37 %", rate: "34 %", events: 3, fair: "2,0" };
   for (const lang of LANGS) {
     const t = translator(lang);
     for (const key of Object.keys(MESSAGES)) {

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { env, openPage, assertClean, assertAccessible, assertNoSidewaysScroll, fillCitizen } from "./support.mjs";
 
-const PAGES = ["/", "/citizen.html", "/counsellor.html", "/demo.html"];
+const PAGES = ["/", "/citizen.html", "/counsellor.html", "/workbench.html"];
 
 test("serves the pages with a strict CSP and no-referrer, and nothing outside its folders", async () => {
   const res = await fetch(env.server.url);
@@ -52,7 +52,7 @@ test("every page in nb, nn and en: <html lang> follows, and a key string per lan
     "/": { nb: "Tre sider, for tre slags brukere", nn: "Tre sider, for tre slags brukarar", en: "Three pages, for three kinds of users" },
     "/citizen.html": { nb: "Hvor blir jeg sendt som ny arbeidssøker?", nn: "Kvar blir eg send som ny arbeidssøkjar?", en: "Where will I be sent as a new job seeker?" },
     "/counsellor.html": { nb: "Veivalg for veiledere", nn: "Veivalg for rettleiarar", en: "Veivalg for counsellors" },
-    "/demo.html": { nb: "Sammenligning (som rapportens Tabell 8)", nn: "Samanlikning (som Tabell 8 i rapporten)", en: "Comparison (as the report's Tabell 8)" },
+    "/workbench.html": { nb: "Arbeidsbenk for analytikere", nn: "Arbeidsbenk for analytikarar", en: "Analyst's workbench" },
   };
   for (const path of PAGES) {
     for (const lang of ["nb", "nn", "en"]) {
@@ -65,6 +65,7 @@ test("every page in nb, nn and en: <html lang> follows, and a key string per lan
         await page.waitForSelector("veivalg-panel[data-state=ready]");
         assert.equal(await page.getAttribute("veivalg-panel", "lang"), lang);
       }
+      if (path === "/workbench.html") await page.waitForSelector("body[data-renders]");
       assertClean(session);
       await session.context.close();
     }
@@ -85,8 +86,9 @@ test("no page scrolls sideways at 360 px or 1280 px, with results shown; chart t
         await page.waitForSelector("veivalg-panel[data-state=ready]");
         await page.click("veivalg-panel .wage-table summary");
       }
+      if (path === "/workbench.html") await page.waitForSelector("#curves[data-ready]");
       await assertNoSidewaysScroll(page);
-      if (path === "/counsellor.html" || path === "/demo.html") {
+      if (path === "/counsellor.html" || path === "/workbench.html") {
         const sizes = await page.$$eval("svg text", (texts) =>
           texts.filter((t) => t.getBoundingClientRect().height > 0).map((t) => t.getBoundingClientRect().height),
         );
@@ -144,6 +146,17 @@ test("at 360 px in nynorsk and English, the longest states fit too: error summar
     assertClean(counsellor);
     await counsellor.context.close();
   }
+});
+
+test("the old analysis page demo.html leads to the workbench, keeping the language", async () => {
+  const session = await openPage("/demo.html?lang=nn", { width: 1280, height: 900 });
+  const { page } = session;
+  assert.equal(new URL(page.url()).pathname, "/workbench.html");
+  assert.equal(new URL(page.url()).search, "?lang=nn");
+  assert.equal(await page.getAttribute("html", "lang"), "nn");
+  await page.waitForSelector("body[data-renders]");
+  assertClean(session);
+  await session.context.close();
 });
 
 test("NAV's font Source Sans 3 is loaded from the local package", async () => {

@@ -1,4 +1,4 @@
-// Browser end-to-end tests of the counsellor and demo pages, served
+// Browser end-to-end tests of the counsellor page and its panel, served
 // by scripts/serve.mjs with its Content-Security-Policy, in Debian's Chromium
 // driven by playwright-core. Needs pkg/ (`make pkg`). Each page: no console
 // errors, every request to the page's own origin, the main flow, and an
@@ -200,45 +200,6 @@ test("counsellor: a registration after the G table gets the latest G, and each o
   assert.match(await page.textContent('veivalg-panel [data-part="wages"] .g-note'), /siste kjente G/);
   assert.equal(await page.locator('veivalg-panel [data-part="wages"] tr[data-g-assumed="true"]').count(), 7);
   assert.equal(await page.locator('veivalg-panel [data-part="contributions"] .contributions').count(), 2);
-  await assertAccessible(page);
-  assertClean(session);
-  await session.context.close();
-});
-
-// --- demo -------------------------------------------------------------------
-
-test("demo: the synthetic cohort is labelled, and the slider moves the NOE share and accuracy", async () => {
-  const session = await openPage("demo.html", VIEWPORT);
-  const { page } = session;
-  assert.match(await page.textContent("#synthetic-banner"), /SYNTETISK.*Syntetiske data/s);
-  assert.equal(await page.getAttribute("#synthetic-banner", "data-synthetic"), "true");
-  assert.match(await page.textContent("#cohort-label"), /SYNTETISK.*synthetic-v1 seed 1, 100000 rows/);
-
-  const shareA = '#share-tab [data-method="variant-a"][data-outcome="TOTAL"][data-col="selected"]';
-  const accuracyA = '#summary [data-method="variant-a"][data-row="accuracy"]';
-  assert.equal(await text(page, shareA), "37,0 %");
-  assert.match(await text(page, accuracyA), /^\d+,\d %.*«stabilt arbeid»$/);
-  assert.match(await text(page, '#summary [data-method="variant-b"][data-row="accuracy"]'), /«uten arbeid»/);
-  assert.match(await text(page, '#summary [data-method="today"][data-row="report"]'), /37 %, 64 %/);
-  const before = await text(page, accuracyA);
-  assert.match(await text(page, '#differences [data-method="variant-a"]'), /[+−]\d+ stabile, [+−]\d+ uten arbeid per måned til NOE/);
-  assert.equal(await page.locator("#figure svg .figure-bar").count(), 6);
-
-  await page.getByLabel(/sendt til NOE, variant A og B/).focus();
-  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
-  await page.waitForSelector("body[data-share='40']");
-  assert.equal(await text(page, "#share-value"), "40 %");
-  assert.equal(await text(page, shareA), "40,0 %");
-  assert.equal(await text(page, '#month-tab [data-method="variant-a"][data-outcome="TOTAL"][data-col="selected"]'), "3 600");
-  assert.notEqual(await text(page, accuracyA), before);
-  // Today's rule tree does not move with the slider.
-  assert.equal(await text(page, '#share-tab [data-method="today"][data-outcome="TOTAL"][data-col="selected"]'), "37,6 %");
-  assert.match(await text(page, "#timing"), /Siste oppdatering: [\d,]+ ms/);
-
-  await page.getByRole("button", { name: /48 %/ }).click();
-  await page.waitForSelector("body[data-share='48']");
-  assert.equal(await text(page, '#share-tab [data-method="variant-b"][data-outcome="TOTAL"][data-col="selected"]'), "48,0 %");
-
   await assertAccessible(page);
   assertClean(session);
   await session.context.close();

@@ -1,14 +1,17 @@
 // Screenshots of every page at 390 px (a phone) and 1280 px into
 // docs/screenshots/, the citizen page with a result and with the error
-// summary, the counsellor page with an example person, and the panel from
-// the package on a plain page of its own (no Aksel, the panel's own
-// stylesheet only), as an embedder first sees it.
+// summary, the counsellor page with an example person, the panel from the
+// package on a plain page of its own (no Aksel, the panel's own stylesheet
+// only), as an embedder first sees it, and the analyst's workbench with a
+// cohort file, with the synthetic cohort in English, and with the models
+// fitted on the file.
 //   node tests/e2e/screenshots.mjs      (needs pkg/: `make pkg`)
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { registrations, jsonl } from "./cohort-files.mjs";
 import { chromium } from "playwright-core";
 import { start, CSP } from "../../scripts/serve.mjs";
 
@@ -62,6 +65,34 @@ async function citizenResult(page) {
   await page.waitForSelector("#result[data-unit]");
 }
 
+// The workbench with a cohort file written here (never the shipped
+// synthetic cohort), a few rows of it bad so that the list shows.
+const rows = registrations(2000, { seed: 21, marker: "shot" });
+const lines = jsonl(rows).trim().split("\n");
+lines[41] = lines[41].replace(/"situation":"[A-Z_]+"/, '"situation":"MISTET"');
+lines[99] = "{ not json";
+const cohortFile = join(mkdtempSync(join(tmpdir(), "veivalg-shots-")), "kohort-2019.jsonl");
+writeFileSync(cohortFile, `${lines.join("\n")}\n`);
+
+async function workbenchFile(page) {
+  await page.waitForSelector("body[data-cohort=synthetic][data-renders][data-fairness-renders]");
+  await page.setInputFiles("#file", cohortFile);
+  await page.waitForSelector("body[data-cohort=file]");
+  await page.waitForSelector("#curves[data-ready]");
+  await page.waitForFunction(() => document.querySelector("#fairness .fair-note")?.textContent.includes("Variant A"));
+  await page.fill("#cut-variant-b-number", "52");
+  await page.press("#cut-variant-b-number", "Enter");
+  await page.waitForFunction(() => document.querySelector(".cutoff-box[data-variant=variant-b]")?.dataset.share === "0.52");
+}
+
+async function workbenchFit(page) {
+  await workbenchFile(page);
+  await page.click("#fit");
+  await page.waitForSelector(".model-card[data-model=variant-b]");
+  await page.waitForFunction(() => document.getElementById("model-fitted").checked);
+  await page.locator("#fit-heading").scrollIntoViewIfNeeded();
+}
+
 const shots = [
   ["index", "/", null],
   ["citizen-result", "/citizen.html", citizenResult],
@@ -99,8 +130,9 @@ const shots = [
       await done;
     });
   }, embed],
-  ["demo", "/demo.html", null],
-  ["demo-en", "/demo.html?lang=en", null],
+  ["workbench", "/workbench.html", workbenchFile],
+  ["workbench-en-synthetic", "/workbench.html?lang=en", (page) => page.waitForSelector("#curves[data-ready]")],
+  ["workbench-fit", "/workbench.html", workbenchFit],
 ];
 
 for (const width of [390, 1280]) {
@@ -110,6 +142,11 @@ for (const width of [390, 1280]) {
     await page.waitForSelector("body[data-ready=true]");
     if (act) await act(page);
     await page.evaluate(() => document.fonts.ready);
+    // The workbench skips the layout of blocks off screen (content-visibility:
+    // auto); a full-page shot shows them as a reader scrolling would.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll(".wb-block, .notes")) el.style.contentVisibility = "visible";
+    });
     const file = new URL(`${name}-${width}.png`, out);
     await page.screenshot({ path: file.pathname, fullPage: true });
     console.log(`docs/screenshots/${name}-${width}.png`);

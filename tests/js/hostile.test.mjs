@@ -315,6 +315,10 @@ test("the corpus, through the package", () => {
     "cohort-record": (x) => Cohort.fromJson([x]), "cohort-records": (x) => Cohort.fromJson(x),
     "synthetic-options": (x) => (x && x.size > 2000 && x.size <= 1e7 ? null : Cohort.synthetic(x)),
     evaluate: (x) => live.evaluate(x), threshold: (x) => live.thresholdForShare(x),
+    // Cohort files: the file's text as bytes (a CSV input may also be the
+    // text as a JSON string, as tests/hostile.rs reads it).
+    "cohort-jsonl": (_, text) => Cohort.fromJsonl(new TextEncoder().encode(text)),
+    "cohort-csv": (x, text) => Cohort.fromCsv(new TextEncoder().encode(typeof x === "string" ? x : text)),
   };
   // The prefix each call puts before the path of its argument, for the
   // `<case>.expect` files (`KIND path`, the path relative to the input;
@@ -341,7 +345,7 @@ test("the corpus, through the package", () => {
         value = text; // not JSON: given as a string
       }
       n++;
-      const out = hostile(`corpus ${entry}/${f}`, () => call(value));
+      const out = hostile(`corpus ${entry}/${f}`, () => call(value, text));
       const expect = new URL(`${entry}/${f.replace(/\.txt$/, ".expect")}`, corpus);
       if (existsSync(expect)) {
         expected++;

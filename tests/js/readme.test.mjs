@@ -27,6 +27,7 @@ const PANEL_FILES = readdirSync(join(root, "pkg", "panel"), { recursive: true })
   .map((f) => `panel/${f}`);
 const PACKAGE_FILES = [
   "README.md",
+  "cohort/cohort-template.csv",
   "cohort/index.d.ts",
   "cohort/index.js",
   "cohort/veivalg_cohort.d.ts",

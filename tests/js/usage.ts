@@ -37,8 +37,15 @@ import initCohort, {
   initSync as initCohortSync,
   version as cohortVersion,
   Cohort,
+  CohortLoader,
   type CohortRecord,
   type CohortSummary,
+  type Curve,
+  type Fairness,
+  type LoadProgress,
+  type ModelCard,
+  type Rejected,
+  type RowError,
   type EvaluateOptions,
   type EvaluationResult,
   type FitSpec,
@@ -127,6 +134,35 @@ export async function usage(bytes: BufferSource, cohortBytes: BufferSource): Pro
   // A model fitted by the cohort module is a plain object the other module takes.
   const withFitted: Decision = decide(person, { policy: { ...policy, cutoff }, model });
   c.evaluate({ policy: "noe-2025-01" });
+  // The analyst's workbench: curves, fairness, a model card, a policy file.
+  const curve: Curve = c.curve({ policy, model, steps: 20 });
+  const firstCutoff: number | undefined = curve.points[1]?.cutoff;
+  const ruleTreeShare: number = curve.ruleTree.share;
+  const fair: Fairness = c.fairness({ policy, model, share: 0.37, groupColumns: ["gender", "ageBand"], minGroupSize: 50 });
+  const gaps: string[] = fair.columns.flatMap((col) => col.groups.flatMap((gr) => gr.largeGaps));
+  const card: ModelCard = c.modelCard({ model });
+  const auc: number = card.auc;
+  const chosen: Policy = c.policyWithCutoff({ policy, model, share: 0.37, id: "my-a" });
+  const counsellor: boolean = c.summary().counsellor;
+
+  // Cohort files: whole, or pushed in chunks (from a Worker, say).
+  const csvBytes: Uint8Array = new TextEncoder().encode("registeredOn,…\n");
+  const fromCsv: Cohort = Cohort.fromCsv(csvBytes, { source: "my.csv" });
+  const fromJsonl: Cohort = Cohort.fromJsonl(new Uint8Array(0), null);
+  const loader: CohortLoader = new CohortLoader({ format: "csv", ruleset: "2018-10", source: "my.csv" });
+  const progress: LoadProgress = loader.push(csvBytes);
+  const loaded: number = progress.rows + progress.rejected;
+  const skipped: Rejected = loader.rejected();
+  const firstError: RowError | undefined = skipped.first[0];
+  const fromLoader: Cohort = loader.finish();
+  loader.free();
+  const rejectedRows: number = fromCsv.summary().rejected.count;
+  // @ts-expect-error: the format is jsonl or csv
+  new CohortLoader({ format: "xlsx" });
+  // @ts-expect-error: bytes, not text
+  Cohort.fromCsv("registeredOn,…");
+  void [firstCutoff, ruleTreeShare, gaps, auc, chosen, counsellor, loaded, firstError, rejectedRows, fromJsonl, fromLoader];
+
   c.free();
   wide.free();
   own.free();

@@ -24,6 +24,7 @@ macro_rules! binding_tests {
             binding_proxies_whose_traps_throw_are_errors_not_traps,
             binding_arrays_where_objects_belong_are_invalid_type,
             binding_fuzz_mutations_at_every_export_never_trap,
+            binding_cohort_files_load_from_bytes_in_chunks,
         );
     };
     (@emit $attr:meta; $($name:ident),* $(,)?) => {
@@ -565,4 +566,89 @@ fn console_log(line: &str) {
     let console = Reflect::get(&js_sys::global(), &JsValue::from_str("console")).expect("console");
     let log: js_sys::Function = get(&console, "log").unchecked_into();
     let _ = log.call1(&console, &JsValue::from_str(line));
+/// A CSV cohort (the README's quick-return person twice, then a row with a
+/// misspelt answer) as bytes: whole, and pushed a few bytes at a time.
+pub fn binding_cohort_files_load_from_bytes_in_chunks() {
+    let wages: String = (1..=36).map(|k| format!(",wage-{k}")).collect();
+    let empty = ",".repeat(34);
+    let row = "2019-02-15,1978-09-30,MISTET_JOBBEN,VIDEREGAENDE_FAGBREV_SVENNEBREV,JA,JA,NEI,NEI,2016-04-01/2019-01-31";
+    let text = format!(
+        "\u{feff}registeredOn,birthDate,situation,education,educationApproved,educationPassed,healthObstacles,otherObstacles,employment,outcome{wages}\r\n\
+         {row},STABLE_WORK,41000,41000{empty}\r\n\
+         {row},WITHOUT_WORK,41000,41000{empty}\r\n\
+         {},IN_AND_OUT,41000,41000{empty}\r\n",
+        row.replace("NEI,NEI", "NEJ,NEI")
+    );
+    let bytes = js_sys::Uint8Array::from(text.as_bytes());
+    let mut whole = wasm::Cohort::from_csv(bytes.clone().into(), None)
+        .unwrap_or_else(|e| panic!("a cohort: {e:?}"));
+    let summary = whole.summary().expect("summary");
+    assert_eq!(get(&summary, "rows").as_f64(), Some(2.0));
+    let rejected = get(&summary, "rejected");
+    assert_eq!(get(&rejected, "count").as_f64(), Some(1.0));
+    let first = get(&get(&rejected, "first"), "0");
+    assert_eq!(get(&first, "line").as_f64(), Some(4.0));
+    assert_eq!(get_str(&first, "kind").as_deref(), Some("INVALID_VALUE"));
+    assert_eq!(get_str(&first, "path").as_deref(), Some("healthObstacles"));
+    let mut loader = wasm::CohortLoader::new(js(&serde_json::json!({ "format": "csv" })))
+        .unwrap_or_else(|e| panic!("a loader: {e:?}"));
+    let n = bytes.length();
+    let mut at = 0;
+    while at < n {
+        let end = n.min(at + 5);
+        let progress = loader
+            .push(bytes.subarray(at, end).into())
+            .expect("a chunk");
+        assert_eq!(get(&progress, "bytes").as_f64(), Some(f64::from(end)));
+        at = end;
+    }
+    let mut pushed = loader.finish().unwrap_or_else(|e| panic!("finish: {e:?}"));
+    let same = pushed.summary().expect("summary");
+    assert_eq!(
+        JSON::stringify(&same).ok().map(String::from),
+        JSON::stringify(&summary).ok().map(String::from)
+    );
+    assert_error(
+        &thrown(loader.push(bytes.clone().into())),
+        "INVALID_VALUE",
+        "",
+    );
+    assert_error(
+        &thrown(loader.push(JsValue::from_str("text"))),
+        "INVALID_VALUE",
+        "",
+    );
+    let mut fresh = wasm::CohortLoader::new(js(&serde_json::json!({ "format": "jsonl" })))
+        .unwrap_or_else(|e| panic!("a loader: {e:?}"));
+    assert_error(
+        &thrown(fresh.push(JsValue::from_str("text"))),
+        "INVALID_TYPE",
+        "chunk",
+    );
+    // The workbench's calls answer on it.
+    let standard = whole
+        .evaluate(js(&serde_json::json!({ "method": "RULE_TREE_GROUP" })))
+        .expect("an evaluation");
+    assert_eq!(
+        get(&get(&standard, "selected"), "count").as_f64(),
+        Some(2.0)
+    );
+    let fairness = pushed
+        .fairness(js(
+            &serde_json::json!({ "method": "RULE_TREE_GROUP", "minGroupSize": 1 }),
+        ))
+        .expect("fairness");
+    assert!(get(&fairness, "columns").is_instance_of::<js_sys::Array>());
+    // One of the two rows is in stable work: AUC and calibration exist.
+    let card = whole
+        .model_card(js(&serde_json::json!({ "model": "variant-a" })))
+        .expect("a model card");
+    assert_eq!(get(&card, "events").as_f64(), Some(1.0));
+    let err = thrown(whole.model_card(js(&serde_json::json!({ "model": "nope" }))));
+    assert_error(&err, "NOT_FOUND", "options.model");
+    let err = match wasm::Cohort::from_jsonl(JsValue::from_str("{}"), None) {
+        Ok(_) => panic!("text is not bytes"),
+        Err(e) => e,
+    };
+    assert_error(&err, "INVALID_TYPE", "bytes");
 }

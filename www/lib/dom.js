@@ -43,7 +43,7 @@ const cache = new Map();
 /**
  * Number and date formatters for a page language (nb, nn or en):
  * `pct(0.3725)` "37,3 %", `pct0` "37 %", `int(1646.7)` "1 647", `dec1`,
- * `dec2`, `signed(−156)` "−156", `signedDec(0.0577, 2)` "+0,06",
+ * `dec2`, `dec3`, `signed(−156)` "−156", `signedDec(0.0577, 2)` "+0,06",
  * `pp(0.0577)` "+5,8" (percentage points of a probability difference),
  * `nok(38000)` "38 000 kr", `date("2025-03-14")` "14.03.2025",
  * `month("2025-03")` "mars 25", `monthLong("2026-04")` "april 2026".
@@ -57,6 +57,7 @@ export function formats(lang = "nb") {
   const INT = nf({ maximumFractionDigits: 0 });
   const DEC1 = nf({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const DEC2 = nf({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const DEC3 = nf({ minimumFractionDigits: 3, maximumFractionDigits: 3 });
   const SIGNED = nf({ maximumFractionDigits: 0, signDisplay: "exceptZero" });
   const signedDigits = (digits) => nf({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: "exceptZero" });
   const minus = (text) => text.replace("-", "−");
@@ -70,6 +71,7 @@ export function formats(lang = "nb") {
     int: (x) => INT.format(x),
     dec1: (x) => DEC1.format(x),
     dec2: (x) => DEC2.format(x),
+    dec3: (x) => DEC3.format(x),
     signed: (x) => minus(SIGNED.format(x)),
     signedDec: (x, digits = 2) => minus(signedDigits(digits).format(x)),
     pp: (x) => minus(signedDigits(1).format(x * 100)),

@@ -14,14 +14,14 @@ import form from "./messages/form.js";
 import citizen from "./messages/citizen.js";
 import counsellor from "./messages/counsellor.js";
 import panel from "./messages/panel.js";
-import demo from "./messages/demo.js";
+import workbench from "./messages/workbench.js";
 import { formats } from "./dom.js";
 
 /** The page languages, in the order the language switch shows them. */
 export const LANGS = ["nb", "nn", "en"];
 
 /** Every message: key → { nb, nn, en }, each a string or a function (params, t, f). */
-export const MESSAGES = Object.assign({}, codes, common, form, citizen, counsellor, panel, demo);
+export const MESSAGES = Object.assign({}, codes, common, form, citizen, counsellor, panel, workbench);
 
 /** `lang` if it is one of LANGS, else bokmål. */
 export const normalLang = (lang) => (LANGS.includes(lang) ? lang : "nb");

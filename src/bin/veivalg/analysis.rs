@@ -2,7 +2,9 @@
 //! `refit-defaults`. Each calls the library once and lays out its answer;
 //! errors are the library's, reported as one JSON line on stderr.
 
-use crate::cli::{EvaluateArgs, FitArgs, PolicyArg, RefitArgs, ReportArgs, SynthArgs};
+use crate::cli::{
+    CohortFormat, EvaluateArgs, FitArgs, PolicyArg, RefitArgs, ReportArgs, SynthArgs, SynthFormat,
+};
 use crate::cohort_file;
 use crate::run::{stop, Stop, OK, RECORD_FAILED, USAGE};
 use crate::tables;
@@ -12,6 +14,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use veivalg::cohort::defaults;
+use veivalg::cohort::file::csv_out;
 use veivalg::cohort::session::{CohortSession, EvaluateOptions};
 use veivalg::cohort::synthetic::{record_with, SyntheticParams};
 use veivalg::cohort::{Cohort, CohortRecord};
@@ -140,6 +143,12 @@ fn synth_rows(args: &SynthArgs) -> Result<(), Stop> {
     let params = SyntheticParams::shipped().map_err(|e| stop(USAGE, &e))?;
     let mut out = Output::open(args.output.as_deref())?;
     let mut line = String::with_capacity(1 << 14);
+    let csv = args.format == SynthFormat::Csv;
+    let mut bytes = Vec::with_capacity(1 << 12);
+    if csv {
+        csv_out::write_header(&mut bytes).map_err(|e| stop(USAGE, &e))?;
+        out.write(&bytes)?;
+    }
     for index in 0..args.size as u64 {
         let r = record_with(params, args.ages.into(), args.seed, index);
         let row = CohortRecord {
@@ -150,6 +159,12 @@ fn synth_rows(args: &SynthArgs) -> Result<(), Stop> {
             gender: r.extras.gender,
             born_abroad: r.extras.born_abroad,
         };
+        if csv {
+            bytes.clear();
+            csv_out::write_row(&row, &mut bytes).map_err(|e| stop(USAGE, &e))?;
+            out.write(&bytes)?;
+            continue;
+        }
         line.clear();
         line.push_str(&wire::to_string(&row));
         line.push('\n');
@@ -163,10 +178,10 @@ fn synth_rows(args: &SynthArgs) -> Result<(), Stop> {
 /// `veivalg fit`: the model file on stdout or in `--output`, the summary on
 /// stderr.
 pub fn fit(args: &FitArgs) -> ExitCode {
-    exit(fit_model(args).map(|()| OK))
+    exit(fit_model(args))
 }
 
-fn fit_model(args: &FitArgs) -> Result<(), Stop> {
+fn fit_model(args: &FitArgs) -> Result<u8, Stop> {
     let mut spec: FitSpec = match (&args.spec, args.target, &args.id) {
         (Some(path), _, _) => read_json(path, "spec")?,
         (None, Some(target), Some(id)) => FitSpec::report_model(id, target.into()),
@@ -186,8 +201,8 @@ fn fit_model(args: &FitArgs) -> Result<(), Stop> {
         spec.l2 = l2;
     }
     check_spec(&spec)?;
-    let cohort = load_cohort(&args.cohort, &args.ruleset)?;
-    let session = CohortSession::new(cohort);
+    let loaded = load_cohort(&args.cohort, &args.ruleset, args.format, args.strict)?;
+    let session = CohortSession::new(loaded.cohort);
     let fitted = session
         .fit_spec(&spec)
         .map_err(|e| stop(RECORD_FAILED, &e))?;
@@ -200,7 +215,11 @@ fn fit_model(args: &FitArgs) -> Result<(), Stop> {
     let _ = io::stderr()
         .lock()
         .write_all(fit_summary(&fitted, session.cohort()).as_bytes());
-    Ok(())
+    Ok(if loaded.rejected > 0 {
+        RECORD_FAILED
+    } else {
+        OK
+    })
 }
 
 /// Checks the spec before the cohort is read, so a mistake in it costs no
@@ -264,20 +283,30 @@ on the fitting cohort: AUC {:.3}, Brier score {:.4}\n",
     )
 }
 
-/// The cohort of `--cohort`, with groups under `--ruleset`.
-fn load_cohort(path: &Path, ruleset: &str) -> Result<Cohort, Stop> {
+/// The cohort of `--cohort`, with groups under `--ruleset`; with
+/// `--strict`, a record that failed stops the command.
+fn load_cohort(
+    path: &Path,
+    ruleset: &str,
+    format: Option<CohortFormat>,
+    strict: bool,
+) -> Result<cohort_file::Loaded, Stop> {
     // clap has checked the id against the shipped rulesets.
     let ruleset = Catalog::shipped()
         .ruleset(ruleset)
         .map_err(|e| stop(USAGE, &e.at("--ruleset")))?;
-    cohort_file::load(path, ruleset)
+    let loaded = cohort_file::load(path, ruleset, format)?;
+    if strict && loaded.rejected > 0 {
+        return Err(Stop(RECORD_FAILED));
+    }
+    Ok(loaded)
 }
 
 // --- evaluate -------------------------------------------------------------------
 
 /// `veivalg evaluate`: text tables or JSON on stdout.
 pub fn evaluate(args: &EvaluateArgs) -> ExitCode {
-    exit(evaluate_cohort(args).map(|()| OK))
+    exit(evaluate_cohort(args))
 }
 
 /// A shipped policy's id, or the policy read from its file (checked
@@ -324,11 +353,14 @@ fn evaluate_options(args: &EvaluateArgs) -> Result<EvaluateOptions, Stop> {
     })
 }
 
-fn evaluate_cohort(args: &EvaluateArgs) -> Result<(), Stop> {
+fn evaluate_cohort(args: &EvaluateArgs) -> Result<u8, Stop> {
     let options = evaluate_options(args)?;
-    let cohort = match &args.cohort {
-        Some(path) if !args.synthetic_default => load_cohort(path, &args.ruleset)?,
-        _ => defaults::default_cohort().map_err(|e| stop(USAGE, &e))?,
+    let (cohort, rejected) = match &args.cohort {
+        Some(path) if !args.synthetic_default => {
+            let loaded = load_cohort(path, &args.ruleset, args.format, args.strict)?;
+            (loaded.cohort, loaded.rejected)
+        }
+        _ => (defaults::default_cohort().map_err(|e| stop(USAGE, &e))?, 0),
     };
     let mut session = CohortSession::new(cohort);
     let result = session
@@ -339,7 +371,8 @@ fn evaluate_cohort(args: &EvaluateArgs) -> Result<(), Stop> {
     } else {
         tables::evaluation(&result)
     };
-    print(&text)
+    print(&text)?;
+    Ok(if rejected > 0 { RECORD_FAILED } else { OK })
 }
 
 // --- report ---------------------------------------------------------------------

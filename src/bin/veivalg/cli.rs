@@ -48,26 +48,38 @@ macro_rules! cohort_help {
     () => {
         "\
 Cohort file (--cohort FILE, `-` for standard input): JSON Lines of cohort \
-records, or one JSON array of them, as `veivalg synth` writes. A record is \
-one registration with what is known after it:
+records, one JSON array of them, or CSV with one registration per row. \
+--format says which; without it the extension does (.csv, .jsonl or \
+.ndjson, .json), and otherwise JSON Lines or an array is guessed. A JSON \
+record is one registration with what is known after it, as `veivalg synth` \
+writes:
   {\"synthetic\":true,\"person\":{…},\"counsellorStandard\":true,\"gender\":\"FEMALE\",\"bornAbroad\":false}
 \"outcome\" (STABLE_WORK, IN_AND_OUT, WITHOUT_WORK) may be given; without \
 it the outcome is computed from the person's wages, which must then cover \
-the 12 months after registration. A cohort is synthetic or real, never a \
-mix; everything said about a synthetic cohort says SYNTHETIC. The group \
-column (what RULE_TREE_GROUP and rule-tree policies read) is computed with \
---ruleset; the default, 2018-10, was in force for the report's cohorts.
+the 12 months after registration. The CSV columns (registeredOn, birthDate, \
+the form answers, employment, wage-36 … wage-1, wage+1 … wage+12 or \
+outcome, …) are listed in the README (\"Cohort files\"); \
+pkg-config/cohort-template.csv is a template. A cohort is synthetic or \
+real, never a mix; everything said about a synthetic cohort says \
+SYNTHETIC. The group column (what RULE_TREE_GROUP and rule-tree policies \
+read) is computed with --ruleset; the default, 2018-10, was in force for \
+the report's cohorts.
 
 Errors: every record that fails gives one line of JSON on standard error, \
-with its line (JSON Lines) or index (array), as for `veivalg decide`:
+with its line (JSON Lines, CSV: the header is line 1) or index (array), as \
+for `veivalg decide`, and is skipped; the rest load:
   {\"line\":7,\"kind\":\"INSUFFICIENT_DATA\",\"path\":\"person.wages\",\"message\":\"…\"}
-and then nothing is fitted or evaluated. Errors of the fit or the \
-evaluation name the option or field at fault ({\"kind\":\"OUT_OF_RANGE\",\"path\":\"share\",…}).
+  {\"line\":12,\"kind\":\"INVALID_VALUE\",\"path\":\"situation\",\"message\":\"…\"}   (CSV: the column)
+With --strict a failing record stops the command: nothing is fitted or \
+evaluated. A CSV header without a required column, or a file of which no \
+record loads, stops it too. Errors of the fit or the evaluation name the \
+option or field at fault ({\"kind\":\"OUT_OF_RANGE\",\"path\":\"share\",…}).
 
 Exit codes:
-  0  done
-  1  a cohort record, the spec, policy or model file, or the fit or \
-evaluation itself failed (errors on standard error, nothing written)
+  0  done, every record loaded
+  1  done without the records that failed (reported on standard error); \
+or nothing written: a record failed with --strict, no record loaded, or \
+the spec, policy or model file, the fit or the evaluation itself failed
   2  usage error, or a file could not be read or written (kind USAGE or IO)"
     };
 }
@@ -338,9 +350,24 @@ pub struct SynthArgs {
     /// Age range of the registrants.
     #[arg(long, value_enum, value_name = "RANGE", default_value_t = Ages::Report)]
     pub ages: Ages,
+    /// JSON Lines of cohort records, or CSV in the columns of the README's
+    /// "Cohort files" (what `--cohort FILE.csv` reads).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = SynthFormat::Jsonl)]
+    pub format: SynthFormat,
     /// Write to FILE instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `--format` of `veivalg synth`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SynthFormat {
+    /// One cohort record (JSON) per line.
+    #[value(name = "jsonl")]
+    Jsonl,
+    /// A header line, then one registration per row.
+    #[value(name = "csv")]
+    Csv,
 }
 
 /// `--ages`.
@@ -364,14 +391,36 @@ impl From<Ages> for AgeRange {
     }
 }
 
+/// `--format` of a cohort file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CohortFormat {
+    /// JSON Lines of cohort records.
+    #[value(name = "jsonl")]
+    Jsonl,
+    /// One JSON array of cohort records.
+    #[value(name = "json")]
+    Json,
+    /// CSV, one registration per row (columns in the README).
+    #[value(name = "csv")]
+    Csv,
+}
+
 /// `veivalg fit`.
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("what").required(true).args(["spec", "target"])))]
 pub struct FitArgs {
-    /// Cohort file: JSON Lines or a JSON array of cohort records; `-` reads
-    /// standard input.
+    /// Cohort file: JSON Lines, a JSON array of cohort records, or CSV; `-`
+    /// reads standard input.
     #[arg(long, value_name = "FILE")]
     pub cohort: PathBuf,
+    /// The cohort file's format (default: from its extension, else JSON
+    /// Lines or an array, guessed).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<CohortFormat>,
+    /// Fit nothing when a record of the cohort fails (default: skip it,
+    /// report it, fit on the rest, exit 1).
+    #[arg(long)]
+    pub strict: bool,
     /// Ruleset for the cohort's rule-tree group column (see `veivalg rulesets`).
     #[arg(long, value_name = "ID", default_value = "2018-10", value_parser = shipped_ruleset)]
     pub ruleset: String,
@@ -418,10 +467,18 @@ impl From<FitTarget> for Target {
 #[command(group(ArgGroup::new("source").required(true).args(["cohort", "synthetic_default"])))]
 #[command(group(ArgGroup::new("what").required(true).args(["policy", "method"])))]
 pub struct EvaluateArgs {
-    /// Cohort file: JSON Lines or a JSON array of cohort records; `-` reads
-    /// standard input.
+    /// Cohort file: JSON Lines, a JSON array of cohort records, or CSV; `-`
+    /// reads standard input.
     #[arg(long, value_name = "FILE")]
     pub cohort: Option<PathBuf>,
+    /// The cohort file's format (default: from its extension, else JSON
+    /// Lines or an array, guessed).
+    #[arg(long, value_enum, value_name = "FORMAT", requires = "cohort")]
+    pub format: Option<CohortFormat>,
+    /// Evaluate nothing when a record of the cohort fails (default: skip
+    /// it, report it, evaluate the rest, exit 1).
+    #[arg(long, requires = "cohort")]
+    pub strict: bool,
     /// Use the default SYNTHETIC cohort (synthetic-v1, seed 1, 100 000 rows)
     /// instead of a file.
     #[arg(long, conflicts_with = "ruleset")]

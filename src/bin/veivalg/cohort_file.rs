@@ -1,33 +1,60 @@
 //! Reading a cohort file (`--cohort FILE`) into a [`Cohort`].
 //!
-//! The file is split into records by the same reader as `veivalg decide`
-//! ([`Records`]), so a cohort can be JSON Lines or a JSON array, and every
-//! record that fails is reported with its line (or index). Records are
-//! parsed one at a time and turned into rows by [`Cohort::from_records`] in
-//! chunks, so memory holds the compact rows and one chunk of records, not
-//! every registration with its wage history.
+//! CSV and JSON Lines go through the library's [`CohortLoader`], fed the
+//! file in chunks, so memory holds the compact rows and one chunk, never
+//! the whole file. A JSON array (or input whose format is not known) is
+//! split into records by the same reader as `veivalg decide` ([`Records`]),
+//! and each record goes through the same loader as one line. The format is
+//! `--format`, or else the file's extension (`.csv`, `.jsonl`/`.ndjson`,
+//! `.json`); standard input and other names are guessed (JSON Lines or an
+//! array).
+//!
+//! A record that fails is reported on standard error, one JSON line each
+//! with its line (or its index in an array), and skipped; the others load.
 
+use crate::cli::CohortFormat;
 use crate::records::{Format, Position, Records};
 use crate::run::{report, stop, Stop, RECORD_FAILED, USAGE};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
-use veivalg::cohort::{Cohort, CohortRecord};
-use veivalg::routing::catalog::Catalog;
+use veivalg::cohort::file::{CohortLoader, FileFormat, LoaderOptions, RowError};
+use veivalg::cohort::Cohort;
 use veivalg::rules::ruletree::Ruleset;
+use veivalg::wire::IdOr;
 use veivalg::{Error, ErrorKind};
 
-/// Records turned into rows at a time.
-const CHUNK: usize = 4096;
+/// Bytes read from the file at a time.
+const CHUNK: usize = 1 << 16;
+
+/// A cohort read, and how many records of the file were skipped.
+pub struct Loaded {
+    /// The rows that loaded.
+    pub cohort: Cohort,
+    /// Records skipped (each reported on standard error).
+    pub rejected: u64,
+}
+
+/// The format of `path` from its extension, if it says.
+fn by_extension(path: &Path) -> Option<CohortFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "csv" => Some(CohortFormat::Csv),
+        "jsonl" | "ndjson" => Some(CohortFormat::Jsonl),
+        "json" => Some(CohortFormat::Json),
+        _ => None,
+    }
+}
 
 /// Reads the cohort in `path` (`-` = standard input), with groups under
 /// `ruleset`.
 ///
 /// # Errors
 /// A file that cannot be opened or read: one IO error, [`Stop`] with exit
-/// code 2. Records that fail: one error line each (every failing record is
-/// reported), then [`Stop`] with exit code 1; so is a file without records.
-pub fn load(path: &Path, ruleset: &Ruleset) -> Result<Cohort, Stop> {
+/// code 2. A file that fails as a whole (a CSV header without a required
+/// column, …) or of which no record loads: the error, then [`Stop`] with
+/// exit code 1.
+pub fn load(path: &Path, ruleset: &Ruleset, format: Option<CohortFormat>) -> Result<Loaded, Stop> {
     let stdin = path.as_os_str() == "-";
     let source = if stdin {
         "standard input".to_string()
@@ -47,157 +74,130 @@ pub fn load(path: &Path, ruleset: &Ruleset) -> Result<Cohort, Stop> {
                 ),
             )
         })?;
-        Box::new(BufReader::new(file))
+        Box::new(BufReader::with_capacity(CHUNK, file))
     };
-    let mut builder = Builder {
-        ruleset,
-        catalog: Catalog::shipped(),
-        source: &source,
-        cohort: None,
-        entries: Vec::with_capacity(CHUNK),
-        records: Vec::with_capacity(CHUNK),
-        first: None,
-        failed: false,
+    let format = format.or_else(|| if stdin { None } else { by_extension(path) });
+    let options = |format| LoaderOptions {
+        format,
+        ruleset: Some(IdOr::Value(Box::new(ruleset.clone()))),
+        source: Some(source.clone()),
     };
-    for item in Records::new(reader, Format::Auto) {
+    let read_error = |e: io::Error| {
+        stop(
+            USAGE,
+            &Error::new(
+                ErrorKind::Io,
+                source.as_str(),
+                format!("cannot read the cohort: {e}"),
+            ),
+        )
+    };
+    let failed = |e: Error| stop(RECORD_FAILED, &e);
+    match format {
+        Some(CohortFormat::Csv) | Some(CohortFormat::Jsonl) => {
+            let file_format = if format == Some(CohortFormat::Csv) {
+                FileFormat::Csv
+            } else {
+                FileFormat::Jsonl
+            };
+            let mut loader = CohortLoader::new(&options(file_format)).map_err(failed)?;
+            let mut rejected = 0u64;
+            let mut on_reject = |e: &RowError| {
+                rejected += 1;
+                report(Some(Position::Line(e.line)), &row_error(e));
+            };
+            let mut reader = reader;
+            let mut buffer = vec![0u8; CHUNK];
+            loop {
+                let n = match reader.read(&mut buffer) {
+                    Ok(0) => break,
+                    Ok(n) => n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(read_error(e)),
+                };
+                loader
+                    .push_with(&buffer[..n], &mut on_reject)
+                    .map_err(failed)?;
+            }
+            let cohort = loader.finish_with(&mut on_reject).map_err(failed)?;
+            Ok(Loaded { cohort, rejected })
+        }
+        Some(CohortFormat::Json) | None => {
+            let records_format = if format.is_some() {
+                Format::Json
+            } else {
+                Format::Auto
+            };
+            records(reader, records_format, &options(FileFormat::Jsonl), &source)
+        }
+    }
+}
+
+fn row_error(e: &RowError) -> Error {
+    Error::new(e.kind, e.path.as_str(), e.message.as_str())
+}
+
+/// A JSON array or JSON Lines split by [`Records`], each record pushed into
+/// a JSON Lines loader as one line (its line ends, which JSON allows only
+/// between tokens, become spaces), errors reported at the record's own
+/// position.
+fn records(
+    reader: Box<dyn BufRead>,
+    format: Format,
+    options: &LoaderOptions,
+    source: &str,
+) -> Result<Loaded, Stop> {
+    let mut loader = CohortLoader::new(options).map_err(|e| stop(RECORD_FAILED, &e))?;
+    // The position of each line pushed, by line number − 1.
+    let mut positions: Vec<Position> = Vec::new();
+    let mut rejected = 0u64;
+    let mut line = Vec::new();
+    for item in Records::new(reader, format) {
         let record = item.map_err(|e| {
             stop(
                 USAGE,
                 &Error::new(
                     ErrorKind::Io,
-                    source.as_str(),
+                    source,
                     format!("cannot read the cohort: {e}"),
                 ),
             )
         })?;
         let at = record.at;
-        match record
-            .text
-            .and_then(|text| veivalg::wire::parse::<CohortRecord>(&text))
-        {
-            Ok(r) => builder.push(at, r),
-            Err(e) => builder.entry(at, Err(e)),
-        }
-    }
-    builder.flush();
-    if builder.failed {
-        return Err(Stop(RECORD_FAILED));
-    }
-    match builder.cohort {
-        Some(cohort) => Ok(cohort),
-        // No records: the library's own error for an empty cohort.
-        None => match Cohort::from_records(&[], ruleset, builder.catalog, &source) {
-            Ok(cohort) => Ok(cohort),
-            Err(e) => Err(stop(RECORD_FAILED, &e)),
-        },
-    }
-}
-
-/// The cohort so far and the chunk of records waiting to become rows.
-/// Errors wait with the chunk, so that they come out in input order.
-struct Builder<'a> {
-    ruleset: &'a Ruleset,
-    catalog: &'a Catalog,
-    source: &'a str,
-    cohort: Option<Cohort>,
-    /// The chunk in input order: the index of a parsed record in
-    /// `records`, or the error of one that failed.
-    entries: Vec<(Position, Result<usize, Error>)>,
-    records: Vec<CohortRecord>,
-    /// `synthetic` of the first record, and where it is.
-    first: Option<(bool, Position)>,
-    /// A record failed: rows are still made, to report every failing
-    /// record, but no cohort is returned.
-    failed: bool,
-}
-
-impl Builder<'_> {
-    fn entry(&mut self, at: Position, entry: Result<usize, Error>) {
-        self.entries.push((at, entry));
-        if self.entries.len() >= CHUNK {
-            self.flush();
-        }
-    }
-
-    fn push(&mut self, at: Position, record: CohortRecord) {
-        // Checked here rather than by `from_records`, which sees one chunk
-        // at a time.
-        match self.first {
-            None => self.first = Some((record.synthetic, at)),
-            Some((synthetic, first)) if synthetic != record.synthetic => {
-                let first = match first {
-                    Position::Line(n) => format!("line {n}"),
-                    Position::Index(i) => format!("record [{i}]"),
-                };
-                let message = format!(
-                    "a cohort is either synthetic or real: this record says \"synthetic\": {}, {first} says {synthetic}",
-                    record.synthetic
+        match record.text {
+            Ok(text) => {
+                positions.push(at);
+                line.clear();
+                line.extend(
+                    text.bytes()
+                        .map(|b| if b == b'\n' || b == b'\r' { b' ' } else { b }),
                 );
-                let error = Error::new(ErrorKind::Inconsistent, "synthetic", message);
-                return self.entry(at, Err(error));
+                line.push(b'\n');
+                let mut on_reject = |e: &RowError| {
+                    rejected += 1;
+                    let at = positions
+                        .get(usize::try_from(e.line).unwrap_or(0).wrapping_sub(1))
+                        .copied()
+                        .unwrap_or(Position::Line(e.line));
+                    report(Some(at), &row_error(e).at(&at.path_prefix()));
+                };
+                loader
+                    .push_with(&line, &mut on_reject)
+                    .map_err(|e| stop(RECORD_FAILED, &e))?;
             }
-            Some(_) => {}
-        }
-        self.records.push(record);
-        self.entry(at, Ok(self.records.len() - 1));
-    }
-
-    /// Turns the chunk's records into rows and reports its errors.
-    fn flush(&mut self) {
-        let records = std::mem::take(&mut self.records);
-        let part = if records.is_empty() {
-            None
-        } else {
-            Some(Cohort::from_records(
-                &records,
-                self.ruleset,
-                self.catalog,
-                self.source,
-            ))
-        };
-        // `from_records` stops at the first failing record; when it failed,
-        // ask it about each record of the chunk to report them all.
-        let chunk_error = match &part {
-            Some(Err(e)) => Some(e.clone()),
-            _ => None,
-        };
-        let mut reported = false;
-        for (at, entry) in std::mem::take(&mut self.entries) {
-            let error = match entry {
-                Err(e) => Some(e),
-                Ok(_) if chunk_error.is_none() => None,
-                Ok(i) => {
-                    Cohort::from_records(&records[i..=i], self.ruleset, self.catalog, self.source)
-                        .err()
-                        .map(relative)
-                }
-            };
-            if let Some(e) = error {
-                self.failed = true;
-                reported = true;
+            Err(e) => {
+                rejected += 1;
                 report(Some(at), &e.at(&at.path_prefix()));
             }
         }
-        if let Some(e) = chunk_error.filter(|_| !reported) {
-            // Not the fault of one record alone: report it as it came.
-            self.failed = true;
-            report(None, &e);
-        }
-        match (part, &mut self.cohort) {
-            (Some(Ok(part)), None) if !self.failed => self.cohort = Some(part),
-            (Some(Ok(part)), Some(cohort)) if !self.failed => cohort.rows.extend(part.rows),
-            _ => {}
-        }
     }
-}
-
-/// An error of `from_records` on one record, with its `[0]` prefix removed
-/// so that the record's own position can be put in front.
-fn relative(mut e: Error) -> Error {
-    if let Some(rest) = e.path.strip_prefix("[0]") {
-        e.path = rest.strip_prefix('.').unwrap_or(rest).to_string();
-    }
-    e
+    let cohort = loader.finish().map_err(|mut e| {
+        if rejected > 0 && e.kind == ErrorKind::InsufficientData {
+            e.message = format!("no row could be loaded: every record was rejected ({rejected})");
+        }
+        stop(RECORD_FAILED, &e)
+    })?;
+    Ok(Loaded { cohort, rejected })
 }
 
 #[cfg(test)]
@@ -205,12 +205,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn relative_paths_drop_the_chunk_index() {
-        let e = Error::new(ErrorKind::InsufficientData, "[0].person.wages", "m");
-        assert_eq!(relative(e).path, "person.wages");
-        let e = Error::new(ErrorKind::Inconsistent, "[0]", "m");
-        assert_eq!(relative(e).path, "");
-        let e = Error::new(ErrorKind::Inconsistent, "[01].x", "m");
-        assert_eq!(relative(e).path, "[01].x");
+    fn the_extension_names_the_format() {
+        let f = |p: &str| by_extension(Path::new(p));
+        assert_eq!(f("a/cohort.csv"), Some(CohortFormat::Csv));
+        assert_eq!(f("cohort.CSV"), Some(CohortFormat::Csv));
+        assert_eq!(f("cohort.jsonl"), Some(CohortFormat::Jsonl));
+        assert_eq!(f("cohort.ndjson"), Some(CohortFormat::Jsonl));
+        assert_eq!(f("cohort.json"), Some(CohortFormat::Json));
+        assert_eq!(f("cohort.txt"), None);
+        assert_eq!(f("cohort"), None);
     }
 }

@@ -52,11 +52,11 @@ export default {
   "home.counsellor.link": { nb: "Til veiledersiden", nn: "Til rettleiarsida", en: "Go to the counsellor page" },
   "home.demo.heading": { nb: "For analytikere", nn: "For analytikarar", en: "For analysts" },
   "home.demo.text": {
-    nb: "Dagens regeltre mot variant A og B på 100 000 syntetiske registreringer: flytt andelen som sendes til NOE, og se volum, arbeidsutfall og treffsikkerhet endre seg med en gang.",
-    nn: "Dagens regeltre mot variant A og B på 100 000 syntetiske registreringar: flytt delen som blir send til NOE, og sjå volum, arbeidsutfall og treffsikkerheit endre seg med ein gong.",
-    en: "Today's rule tree against variants A and B on 100,000 synthetic registrations: move the share sent to NOE and watch volumes, work outcomes and accuracy change at once.",
+    nb: "Last inn din egen kohort (JSON Lines eller CSV) eller en syntetisk, og sammenlign dagens regeltre med variant A og B: en grense per variant, tabellene fra rapporten, kurver, forskjeller mellom grupper, modeller tilpasset kohorten, og alt kan lastes ned. Filen forlater aldri nettleseren.",
+    nn: "Last inn din eigen kohort (JSON Lines eller CSV) eller ein syntetisk, og samanlikn dagens regeltre med variant A og B: ei grense per variant, tabellane frå rapporten, kurver, skilnader mellom grupper, modellar tilpassa kohorten, og alt kan lastast ned. Fila forlèt aldri nettlesaren.",
+    en: "Load your own cohort (JSON Lines or CSV) or a synthetic one, and compare today's rule tree with variants A and B: a cut-off per variant, the report's tables, curves, gaps between groups, models fitted to the cohort, and everything to download. The file never leaves the browser.",
   },
-  "home.demo.link": { nb: "Til analysesiden", nn: "Til analysesida", en: "Go to the analysis page" },
+  "home.demo.link": { nb: "Til arbeidsbenken", nn: "Til arbeidsbenken", en: "Go to the workbench" },
   "home.aboutHeading": { nb: "Om sorteringen", nn: "Om sorteringa", en: "About the sorting" },
   "home.about": {
     nb: "Veivalg bygger på NAVs rapport om profilering av arbeidssøkere (2018-regeltreet og forslagene til en sannsynlighetsmodell). Sorteringen avgjør bare hvem hos NAV som ser på saken først; en veileder vurderer behovet for hjelp. Modellene og eksempelpersonene er laget av syntetiske data, ikke ekte personer.",
