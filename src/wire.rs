@@ -83,8 +83,10 @@ pub fn parse_limited<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Resul
 /// As [`parse`].
 pub fn parse_many<T: DeserializeOwned>(text: &str) -> Result<T> {
     check_size(text, MAX_RECORD_BYTES)?;
+    // The fast path reads structs from objects only too: an array of a
+    // struct's fields must not pass here and only fail in `parse`.
     let mut fast = serde_json::Deserializer::from_str(text);
-    if let Ok(value) = T::deserialize(&mut fast) {
+    if let Ok(value) = T::deserialize(ObjectsOnly(&mut fast)) {
         if fast.end().is_ok() {
             return Ok(value);
         }

@@ -628,6 +628,22 @@ fn prefix(entry: &str) -> &'static str {
     }
 }
 
+/// The first record a JSON Lines load of `text` rejected, as an error (or
+/// the load's own result when it rejected none).
+fn first_rejection(text: &str) -> Result<String> {
+    let mut loader = file::CohortLoader::new(&LoaderOptions::new(FileFormat::Jsonl))?;
+    loader.push(text.as_bytes())?;
+    // The last line is read at the end of the file (it may lack a newline).
+    let mut first: Option<Error> = None;
+    let loaded = loader.finish_with(&mut |r| {
+        first.get_or_insert_with(|| Error::new(r.kind, r.path.clone(), r.message.clone()));
+    });
+    match first {
+        Some(e) => Err(e),
+        None => loaded.and_then(|c| CohortSession::new(c).summary_json()),
+    }
+}
+
 /// Issue 9: an array of a struct's fields where the struct belongs (serde's
 /// derive reads one field by field, `visit_seq`) is `INVALID_TYPE` naming
 /// that object, for every object of every valid input at every entry point:
@@ -651,7 +667,14 @@ fn arrays_of_fields_are_refused_where_objects_belong() {
                 let input = object_as_array(s, &path, "").to_string();
                 n += 1;
                 let want = join_path(prefix(e.name), &path);
-                match (e.run)(&input) {
+                // A cohort file skips a bad record and names it among the
+                // rejected: that record's error is the one to check.
+                let result = if e.name == "cohort-jsonl" {
+                    first_rejection(&input)
+                } else {
+                    (e.run)(&input)
+                };
+                match result {
                     Err(err) if err.kind.as_str() == "INVALID_TYPE" && err.path == want => {}
                     Err(err) => failures.push(format!(
                         "{} `{path}`: {} at `{}` ({}), wanted INVALID_TYPE at `{want}`",

@@ -566,6 +566,8 @@ fn console_log(line: &str) {
     let console = Reflect::get(&js_sys::global(), &JsValue::from_str("console")).expect("console");
     let log: js_sys::Function = get(&console, "log").unchecked_into();
     let _ = log.call1(&console, &JsValue::from_str(line));
+}
+
 /// A CSV cohort (the README's quick-return person twice, then a row with a
 /// misspelt answer) as bytes: whole, and pushed a few bytes at a time.
 pub fn binding_cohort_files_load_from_bytes_in_chunks() {
