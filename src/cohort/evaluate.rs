@@ -333,20 +333,23 @@ fn group_metrics(
 ) -> Vec<GroupMetrics> {
     // One pass over the rows for all columns; each value is a small slot
     // number, so counting is array arithmetic (this runs on every slider
-    // move in a page).
-    let mut acc = vec![[[0u64; 4]; SLOTS]; columns.len()];
+    // move in a page): one count per row and column, of the row's kind
+    // (selected or not × belongs selected or not), summed afterwards into
+    // `[rows, selected, good, selected ∧ good]` per slot.
+    let mut kinds = vec![[[0u64; 4]; SLOTS]; columns.len()];
     for (row, &sel) in cohort.rows.iter().zip(selected) {
-        let good = belongs_selected(target, row.outcome);
-        let add = [1, u64::from(sel), u64::from(good), u64::from(sel && good)];
-        for (c, column) in acc.iter_mut().zip(columns) {
-            let slot = &mut c[column.slot(row)];
-            for (x, a) in slot.iter_mut().zip(add) {
-                *x += a;
-            }
+        let kind = 2 * usize::from(sel) + usize::from(belongs_selected(target, row.outcome));
+        for (c, column) in kinds.iter_mut().zip(columns) {
+            c[column.slot(row)][kind] += 1;
         }
     }
+    let acc = kinds.iter().map(|c| {
+        c.map(|[neither, good, sel, both]| {
+            [neither + good + sel + both, sel + both, good + both, both]
+        })
+    });
     let mut out = Vec::new();
-    for (c, &column) in acc.iter().zip(columns) {
+    for (c, &column) in acc.zip(columns) {
         let mut values: Vec<(&'static str, [u64; 4])> = c
             .iter()
             .enumerate()

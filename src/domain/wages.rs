@@ -62,14 +62,16 @@ impl WageHistory {
             // are summed in it.
             sorted.sort_by_key(|(m, _)| *m);
         }
-        let mut by_month: Vec<(YearMonth, f64)> = Vec::with_capacity(sorted.len());
-        for (month, nok) in sorted {
-            match by_month.last_mut() {
-                Some((last, sum)) if *last == month => *sum += nok,
-                _ => by_month.push((month, nok)),
+        // Entries for one month are now next to each other, in input
+        // order: each is added to the first, which is kept.
+        sorted.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 += later.1;
             }
-        }
-        WageHistory { by_month }
+            same
+        });
+        WageHistory { by_month: sorted }
     }
 
     /// NOK paid for `month` (0 when there is no entry).

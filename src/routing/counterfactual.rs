@@ -145,9 +145,14 @@ impl Cand {
     }
 }
 
+/// One changed feature of a candidate: the feature, its value and the new one.
+type Step = (FeatureName, Cand, Cand);
+
 /// The best candidate so far: smallest distance, then closest to the cut-off.
+/// One or two changes, kept inline (a candidate is made for every value that
+/// flips the unit; only the best becomes a [`Counterfactual`]).
 struct Best {
-    changes: Vec<(FeatureName, Cand, Cand)>,
+    changes: [Option<Step>; 2],
     distance: f64,
     probability: f64,
 }
@@ -184,10 +189,16 @@ pub fn counterfactuals(
         },
         probability: b.probability,
         actionable: false,
-        kind: b.changes.iter().map(|(n, _, _)| mutability(*n)).collect(),
+        kind: b
+            .changes
+            .iter()
+            .flatten()
+            .map(|(n, _, _)| mutability(*n))
+            .collect(),
         changes: b
             .changes
             .into_iter()
+            .flatten()
             .map(|(feature, from, to)| Change {
                 feature,
                 from: from.value(),
@@ -208,7 +219,7 @@ pub fn counterfactuals(
                 keep_best(
                     &mut best,
                     Best {
-                        changes: vec![(name, from, to)],
+                        changes: [Some((name, from, to)), None],
                         distance: from.distance(to),
                         probability: p,
                     },
@@ -241,7 +252,7 @@ pub fn counterfactuals(
                         keep_best(
                             &mut best,
                             Best {
-                                changes: vec![(a, from_a, to_a), (b, from_b, to_b)],
+                                changes: [Some((a, from_a, to_a)), Some((b, from_b, to_b))],
                                 distance: d,
                                 probability: p,
                             },

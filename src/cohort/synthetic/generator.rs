@@ -258,6 +258,8 @@ pub fn record_with(
 ) -> SyntheticRecord {
     let mut person = empty_person();
     let pending = generate(params, ages, seed, index, &mut person);
+    let id = person.id.get_or_insert_with(String::new);
+    let _ = write!(id, "syn-{seed}-{index}");
     let group = ruletree::evaluate(&person, &params.ruleset).group;
     let extras = pending.finish(params, group);
     SyntheticRecord { person, extras }
@@ -288,8 +290,8 @@ fn empty_person() -> Person {
     }
 }
 
-/// Generates row `index` of cohort `seed` into `person`, reusing its
-/// buffers; the counsellor's decision is left to [`Pending::finish`]. The
+/// Generates row `index` of cohort `seed` into `person` (all but its id),
+/// reusing its buffers; the counsellor's decision is left to [`Pending::finish`]. The
 /// order of the draws is part of the format: changing it changes every
 /// cohort.
 fn generate(
@@ -564,10 +566,7 @@ fn generate(
         });
     }
 
-    // The person.
-    let id = person.id.get_or_insert_with(String::new);
-    id.clear();
-    let _ = write!(id, "syn-{seed}-{index}");
+    // The person (its id is written by `record_with`: a cohort row has none).
     person.registered_on = registered_on;
     person.birth_date = Some(birth);
     person.age = u32::try_from(registered_on.age_since(birth)).unwrap_or(0);
