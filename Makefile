@@ -134,8 +134,8 @@ size-check:
 # makes under target/; a table at the end from criterion's estimates), then
 # the package in Node and in headless Chromium (benches/wasm/), the
 # workbench page (benches/wasm/workbench.mjs: a cut-off move, the fairness
-# tables, loading 180 000 and 1 000 000 rows; its cohort files are written
-# once into target/bench-workbench/), then the
+# tables, loading 180 000 and 1 000 000 rows, from the same files as
+# cohort-files.mjs), then the
 # package sizes next to onnxruntime-web's and TensorFlow.js's (their npm
 # tarballs, cached under target/size-compare/). The figures go into
 # docs/benchmarks.md by hand.
@@ -151,6 +151,7 @@ bench:
 	# CSV and JSON Lines, written by the release CLI into target/bench-cohorts/.
 	cargo build --release --features cli --bin veivalg
 	node benches/wasm/cohort-files.mjs
+	node benches/wasm/workbench.mjs
 	node benches/wasm/sizes.mjs
 
 # --- demo -------------------------------------------------------------------

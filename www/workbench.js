@@ -61,21 +61,31 @@ function sizeText(bytes) {
 }
 
 let ticker = null;
-function showJob(j, p) {
+/**
+ * The job's progress: the bar and its line of text, and for a screen reader
+ * (a live region) the start and every quarter of the file, not every update.
+ */
+function showJob(j, progress) {
+  const p = progress ?? j.last ?? null;
+  if (progress) j.last = progress;
   $("job").hidden = false;
   $("job-result").replaceChildren();
   const bar = $("job-progress");
-  $("job-label").textContent = j.op === "load" ? t("wb.job.reading", { name: j.name, size: sizeText(j.size) }) : t("wb.job.making", { rows: t.f.int(j.params.size), seed: j.params.seed });
+  const label = j.op === "load" ? t("wb.job.reading", { name: j.name, size: sizeText(j.size) }) : t("wb.job.making", { rows: t.f.int(j.params.size), seed: j.params.seed });
+  $("job-label").textContent = label;
+  let announce = label;
   if (j.op === "load" && p?.phase === "read" && p.total > 0) {
     bar.max = 100;
     bar.value = Math.min(100, (100 * p.bytes) / p.total);
     $("job-text").textContent = t("wb.job.readProgress", { pct: t.f.pct0(p.bytes / p.total), lines: t.f.int(p.lines), rows: t.f.int(p.rows), rejected: t.f.int(p.rejected) });
     $("job").dataset.phase = "read";
     $("job").dataset.rows = String(p.rows);
+    announce = `${label}: ${t.f.pct0(Math.floor((4 * p.bytes) / p.total) / 4)}`;
   } else if (j.op === "load" && p?.phase === "finish") {
     bar.value = 100;
     $("job-text").textContent = t("wb.job.finishing", { rows: t.f.int(p.rows) });
     $("job").dataset.phase = "finish";
+    announce = $("job-text").textContent;
   } else {
     // The synthetic cohort is one wasm call: the bar runs without a value,
     // and the seconds count shows the page is free while it works.
@@ -84,11 +94,13 @@ function showJob(j, p) {
     $("job-text").textContent = j.op === "load" ? t("wb.job.starting") : t("wb.job.working", { s: t.f.dec1(seconds) });
     $("job").dataset.phase = j.op === "load" ? "start" : "synthetic";
   }
+  if ($("job-announce").textContent !== announce) $("job-announce").textContent = announce;
 }
 
 function endJob() {
   clearInterval(ticker);
   ticker = null;
+  $("job-announce").textContent = "";
   $("job").hidden = true;
   delete $("job").dataset.phase;
 }
@@ -108,10 +120,27 @@ function problemBox(titleKey, e) {
   );
 }
 
+/**
+ * A Worker started ahead, its wasm compiled, for the next cohort: a file
+ * chosen then is read at once (the Worker's start and the wasm's compile
+ * take about 100 ms on this machine).
+ */
+let spare = null;
+function prepareSpare() {
+  if (spare) return;
+  const mine = new WorkbenchClient();
+  spare = mine;
+  mine.request("init").catch(() => {
+    mine.terminate();
+    if (spare === mine) spare = null;
+  });
+}
+
 /** Makes a cohort with `op` ("load" or "synthetic") in a new Worker; the one on show stays until it is done. */
 async function makeCohort(op, params, extra = {}) {
   job?.client.terminate();
-  const client = new WorkbenchClient();
+  const client = spare ?? new WorkbenchClient();
+  spare = null;
   const mine = { client, op, params, started: performance.now(), ...extra };
   job = mine;
   delete document.body.dataset.firstProgressMs;
@@ -165,7 +194,10 @@ async function makeCohort(op, params, extra = {}) {
     if (e.rejected) showRejected(e.rejected, 0);
     if (e.kind === "CANCELLED") $("job-result").firstChild.focus();
   } finally {
-    if (!job) delete document.body.dataset.job;
+    if (!job) {
+      delete document.body.dataset.job;
+      setTimeout(prepareSpare, 0);
+    }
   }
 }
 
@@ -489,6 +521,7 @@ function main() {
     });
   });
   addEventListener("pagehide", () => {
+    spare?.terminate();
     job?.client.terminate();
     active?.terminate();
   });

@@ -12,38 +12,37 @@
 //     progress within 100 ms (the file input's change to the tables);
 //   1 000 000 rows load without running out of memory (the peak resident
 //     memory of the page's renderer process and the Worker's wasm memory).
-// The cohort files are written with the tests' generator
-// (tests/e2e/cohort-files.mjs), once, into target/bench-workbench/.
+// The cohort files are the synthetic cohort written by the release CLI into
+// target/bench-cohorts/ (shared with benches/wasm/cohort-files.mjs, which
+// times the same loads through CohortLoader alone, without the page).
 //   node benches/wasm/workbench.mjs [--json out.json] [--quick]
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { once } from "node:events";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { start } from "../../scripts/serve.mjs";
-import { registrations, record, csv } from "../../tests/e2e/cohort-files.mjs";
 
 const quick = process.argv.includes("--quick");
-const DIR = fileURLToPath(new URL("../../target/bench-workbench/", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const DIR = join(ROOT, "target", "bench-cohorts");
+const CLI = join(ROOT, "target", "release", "veivalg");
 mkdirSync(DIR, { recursive: true });
 
-/** Writes `n` registrations as JSON Lines or CSV (in blocks, so memory stays small), once. */
-async function cohortFile(n, format) {
-  const path = `${DIR}cohort-${n}.${format}`;
-  if (existsSync(path) && statSync(path).size > 0) return path;
-  const out = createWriteStream(`${path}.tmp`);
-  const BLOCK = 5000;
-  for (let i = 0; i < n; i += BLOCK) {
-    const rows = registrations(Math.min(BLOCK, n - i), { seed: 1000 + i / BLOCK, marker: `bench-${i}` });
-    let text;
-    if (format === "jsonl") text = rows.map((r) => JSON.stringify(record(r))).join("\n") + "\n";
-    else {
-      text = csv(rows);
-      if (i > 0) text = text.slice(text.indexOf("\r\n") + 2);
-    }
-    if (!out.write(text)) await once(out, "drain");
+/**
+ * The synthetic cohort as a file (`veivalg synth --seed 1 --size n`), in
+ * target/bench-cohorts/ — the same files as the library's loader benchmark
+ * (benches/wasm/cohort-files.mjs), written once by whichever runs first.
+ */
+function cohortFile(n, format) {
+  const path = join(DIR, `synthetic-seed1-${n}.${format}`);
+  if (existsSync(path)) return path;
+  if (!existsSync(CLI)) {
+    console.error(`${CLI} is missing: cargo build --release --features cli --bin veivalg`);
+    process.exit(2);
   }
-  out.end();
-  await once(out, "finish");
+  const r = spawnSync(CLI, ["synth", "--seed", "1", "--size", String(n), "--format", format, "--output", `${path}.tmp`], { stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
   renameSync(`${path}.tmp`, path);
   return path;
 }
@@ -105,56 +104,77 @@ async function open() {
 }
 
 const rows = [];
-const row = (name, ms, target, note = "") => rows.push({ name, ms, target, note });
+const row = (name, ms, target, note = "") => {
+  rows.push({ name, ms, target, note });
+  console.error(`${name}: ${fmt(ms)} ms ${note}`);
+};
 
 try {
   // --- a cut-off move and the fairness tables, on the synthetic 100 000 ---------
   {
     const { context, page } = await open();
-    const moves = await page.evaluate(async (n) => {
-      const range = document.getElementById("cut-variant-a-range");
-      const out = [];
-      for (let i = 0; i < n; i++) {
-        const done = new Promise((r) => document.addEventListener("wb-render", (e) => r(e.detail), { once: true }));
-        const t0 = performance.now();
-        range.value = String(20 + (i % 40));
-        range.dispatchEvent(new Event("input", { bubbles: true }));
-        const detail = await done;
-        void document.body.offsetHeight; // the layout of the redraw
-        out.push({ total: performance.now() - t0, worker: detail.worker.variants + detail.worker.fairness, fairness: detail.worker.fairness });
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      return out;
-    }, quick ? 15 : 60);
-    row("cut-off move: input → Tabell 5/8, Figur 5, fairness tables and curve point in the DOM, laid out (median)", median(moves.map((m) => m.total)), 16, `p95 ${fmt(p95(moves.map((m) => m.total)))} ms`);
-    row("  of which the Worker: two evaluations and the fairness of variant A (median)", median(moves.map((m) => m.worker)), null);
-    row("fairness tables, five group columns: the library's fairness call in the Worker (median)", median(moves.map((m) => m.fairness)), 16);
-    const switches = await page.evaluate(async (n) => {
-      const select = document.getElementById("fair-method");
-      const keys = ["today", "counsellor", "variant-a", "variant-b"];
-      const out = [];
-      for (let i = 0; i < n; i++) {
-        const done = new Promise((r) => document.addEventListener("wb-render", r, { once: true }));
-        const t0 = performance.now();
-        select.value = keys[i % keys.length];
-        select.dispatchEvent(new Event("change", { bubbles: true }));
-        await done;
-        void document.body.offsetHeight;
-        out.push(performance.now() - t0);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      return out;
-    }, quick ? 12 : 40);
-    row("fairness tables, five group columns: method switch → every table in the DOM, laid out (median)", median(switches), 16, `p95 ${fmt(p95(switches))} ms`);
+    // Each case triggers a change `n` times and waits for the page's event:
+    // wb-render (step 1: Tabell 5/8, Figur 5, the curve point) or wb-fairness
+    // (step 2: the fairness tables), then lays the page out.
+    const measure = (what, n) =>
+      page.evaluate(
+        async ({ what, n }) => {
+          const out = [];
+          const range = document.getElementById("cut-variant-a-range");
+          const select = document.getElementById("fair-method");
+          const keys = ["today", "counsellor", "variant-b", "variant-a"];
+          for (let i = 0; i < n; i++) {
+            const wait = (name) =>
+              new Promise((resolve, reject) => {
+                document.addEventListener(name, (e) => resolve(e.detail), { once: true });
+                setTimeout(() => reject(new Error(`no ${name} in 10 s`)), 10000);
+              });
+            const step1 = wait("wb-render");
+            const step2 = wait("wb-fairness");
+            const t0 = performance.now();
+            if (what === "switch") {
+              step1.catch(() => {});
+              select.value = keys[i % keys.length];
+              select.dispatchEvent(new Event("change", { bubbles: true }));
+            } else {
+              range.value = String(20 + (i % 40));
+              range.dispatchEvent(new Event("input", { bubbles: true }));
+            }
+            const row = {};
+            if (what !== "switch") {
+              const d = await step1;
+              void document.body.offsetHeight; // the layout of the redraw
+              row.tables = performance.now() - t0;
+              row.worker = d.worker;
+            }
+            const f = await step2;
+            void document.body.offsetHeight;
+            row.fairness = performance.now() - t0;
+            row.fairnessWorker = f.worker;
+            out.push(row);
+            await new Promise((r) => setTimeout(r, 30));
+          }
+          return out;
+        },
+        { what, n },
+      );
+    const moves = await measure("move", quick ? 15 : 60);
+    row("cut-off move: input → Tabell 5/8, Figur 5 and the curve point in the DOM, laid out (median)", median(moves.map((m) => m.tables)), 16, `p95 ${fmt(p95(moves.map((m) => m.tables)))} ms`);
+    row("  of which the Worker's evaluation of the variant moved (median)", median(moves.map((m) => m.worker)), null);
+    row("  then the fairness tables of that variant: input → in the DOM, laid out (median)", median(moves.map((m) => m.fairness)), null, `p95 ${fmt(p95(moves.map((m) => m.fairness)))} ms`);
+    row("fairness tables, five group columns: the library's fairness call in the Worker (median)", median(moves.map((m) => m.fairnessWorker)), 16);
+    const switches = await measure("switch", quick ? 12 : 40);
+    row("fairness tables, five group columns: method switch → every table in the DOM, laid out (median)", median(switches.map((m) => m.fairness)), 16, `p95 ${fmt(p95(switches.map((m) => m.fairness)))} ms`);
     await context.close();
   }
 
   // --- loading files -------------------------------------------------------------
   const loadCase = async (n, format, budget) => {
-    const file = await cohortFile(n, format);
+    const file = cohortFile(n, format);
     const { context, page } = await open();
+    await page.evaluate(() => delete document.body.dataset.loadMs);
     await page.setInputFiles("#file", file);
-    await page.waitForSelector("body[data-cohort=file][data-load-ms]", { timeout: 600000 });
+    await page.waitForSelector("body[data-load-ms]:not([data-job])", { timeout: 300000 });
     const [loadMs, firstMs, text] = await page.evaluate(() => [Number(document.body.dataset.loadMs), Number(document.body.dataset.firstProgressMs), document.getElementById("job-result").textContent]);
     const size = statSync(file).size;
     const wasm = await wasmMemory(page);
@@ -166,11 +186,12 @@ try {
   await loadCase(quick ? 20000 : 180000, "csv", 3000);
 
   if (!quick) {
-    const file = await cohortFile(1000000, "csv");
+    const file = cohortFile(1000000, "csv");
     const before = new Set(rendererPeaks());
     const { context, page } = await open();
+    await page.evaluate(() => delete document.body.dataset.loadMs);
     await page.setInputFiles("#file", file);
-    await page.waitForSelector("body[data-cohort=file][data-load-ms]", { timeout: 1200000 });
+    await page.waitForSelector("body[data-load-ms]:not([data-job])", { timeout: 900000 });
     const [loadMs, text] = await page.evaluate(() => [Number(document.body.dataset.loadMs), document.getElementById("job-result").textContent]);
     const wasm = await wasmMemory(page);
     const peaks = rendererPeaks().filter((p) => !before.has(p));

@@ -47,7 +47,7 @@ before(() => {
   // Bad rows at known lines (1-based): not JSON, an unknown situation, no registration day.
   const lines = jsonl(registrations(200, { seed: 13, marker: "wbmarker" })).trim().split("\n");
   lines[4] = "{ not json";
-  lines[9] = lines[9].replace(/"situation":"[A-Z_]+"/, '"situation":"MISTET"');
+  lines[9] = lines[9].replace(/"situation":"[A-Z0-9_]+"/, '"situation":"MISTET"');
   lines[19] = lines[19].replace(/"registeredOn":"[^"]*",/, "");
   files.bad = join(dir, "med-feil.jsonl");
   writeFileSync(files.bad, `${lines.join("\n")}\n`);

@@ -50,7 +50,11 @@ export function block(container, { kind, file, level = 3, id = `block-${++blocks
       if (hint) hint.textContent = t("wb.scrollHint");
       buttonText.textContent = t(kind === "table" ? "wb.export.csv" : "wb.export.svg");
       hiddenName.textContent = ` – ${title}`;
-      if (content !== undefined) body.replaceChildren(...[content].flat().filter(Boolean));
+      if (content !== undefined) {
+        body.replaceChildren(...[content].flat().filter(Boolean));
+        // A table that reflows or fits on a phone does not scroll sideways.
+        if (hint) hint.hidden = Boolean(body.querySelector(":scope > table.reflow, :scope > table.compact"));
+      }
     },
   };
 }

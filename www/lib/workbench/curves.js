@@ -48,6 +48,7 @@ function pointsTable(t, id, caption, curve, columns) {
  */
 export function curvesView(container, getT) {
   let curves = null;
+  let loads = 0;
   let marks = {};
   let error = null;
   const status = h("p", { class: "aksel-body-short", role: "status" });
@@ -162,14 +163,17 @@ export function curvesView(container, getT) {
 
   return {
     async load(client, fitted) {
+      const mine = ++loads;
       curves = null;
       error = null;
       delete container.dataset.ready;
       draw();
       try {
         const got = await client.request("curves", { fitted });
+        if (mine !== loads) return;
         curves = Object.fromEntries(got);
       } catch (e) {
+        if (mine !== loads) return;
         error = e;
       }
       draw();

@@ -103,6 +103,7 @@ export function cutoffControl(key, state, onChange) {
     if (v < lo || v > hi) return problem(state.mode === "share" ? "wb.cut.shareRange" : "wb.cut.cutoffRange");
     problem(null);
     setValue(v / 100);
+    number.value = t.f.dec1(v);
     range.value = String(Math.min(r.max, Math.max(r.min, v)));
     el.dataset.value = String(value());
     onChange();

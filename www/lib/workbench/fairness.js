@@ -48,7 +48,9 @@ export function fairnessTable(t, id, fair, col) {
         return [
           num(pct(t, g[m]), g[m], { dataset: { metric: m } }),
           num(
-            gap ? [h("span", { class: "gap-mark", "aria-hidden": "true" }, "▲ "), ratio(t, g.ratios?.[m]), h("span", { class: "gap-word" }, t("wb.fair.gap"))] : [ratio(t, g.ratios?.[m]), isBest ? h("span", { class: "detail" }, ` ${t("wb.fair.best")}`) : null],
+            gap ? [h("span", { class: "gap-mark", "aria-hidden": "true" }, "▲ "), ratio(t, g.ratios?.[m]), h("span", { class: "gap-word" }, t("wb.fair.gap"))] : isBest && (g.ratios?.[m] === undefined || g.ratios?.[m] === null)
+              ? h("span", { class: "detail" }, t("wb.fair.best"))
+              : [ratio(t, g.ratios?.[m]), isBest ? h("span", { class: "detail" }, ` ${t("wb.fair.best")}`) : null],
             g.ratios?.[m],
             { class: `aksel-table__data-cell aksel-body-short num${gap ? " gap" : ""}`, dataset: { metric: m, gap: String(gap) } },
           ),

@@ -129,9 +129,12 @@ export function differenceLine(t, key, e) {
   );
 }
 
-/** The skipped records of a file load: line, field, kind and the library's message. */
+/**
+ * The skipped records of a file load: line, field, kind and the library's
+ * message. On a phone each record reflows to a block of labelled lines.
+ */
 export function rejectedTable(t, errors) {
-  return tableEl(
+  const table = tableEl(
     "rejected-rows",
     t("wb.rej.caption"),
     h("tr", { class: "aksel-table__row" }, th(t("wb.rej.line")), th(t("wb.rej.field")), th(t("wb.rej.kind")), th(t("wb.rej.message"))),
@@ -139,19 +142,35 @@ export function rejectedTable(t, errors) {
       h(
         "tr",
         { class: "aksel-table__row", dataset: { line: String(e.line) } },
-        rowHead(t.f.int(e.line), { dataset: { value: String(e.line) } }),
-        textCell(e.path ? h("code", { class: "code" }, e.path) : t("wb.rej.wholeRecord"), { dataset: { value: e.path } }),
-        textCell(h("code", { class: "code" }, e.kind), { dataset: { value: e.kind } }),
-        textCell(e.message, { lang: "en" }),
+        rowHead(t("wb.rej.lineN", { n: t.f.int(e.line) }), { dataset: { value: String(e.line) } }),
+        textCell(e.path ? h("code", { class: "code" }, e.path) : t("wb.rej.wholeRecord"), { dataset: { value: e.path, label: t("wb.rej.field") } }),
+        textCell(h("code", { class: "code" }, e.kind), { dataset: { value: e.kind, label: t("wb.rej.kind") } }),
+        textCell(e.message, { lang: "en", class: "aksel-table__data-cell aksel-body-short rej-message", dataset: { label: t("wb.rej.message") } }),
       ),
     ),
   );
+  table.classList.add("reflow");
+  return table;
+}
+
+/**
+ * A design column of a fitted model in words: "intercept", a category
+ * ("situation=HAR_SAGT_OPP") or a bin ("monthsSinceAbove3G=2–7", "=never").
+ */
+export function columnName(t, column) {
+  if (column === "intercept") return t("wb.card.interceptRow");
+  const [feature, level] = column.split("=");
+  const name = t.has(`wb.card.f.${feature}`) ? t(`wb.card.f.${feature}`) : feature;
+  if (level === undefined) return name;
+  if (t.has(`code.${feature}.${level}`)) return `${name}: ${t(`code.${feature}.${level}`)}`;
+  if (level === "never") return `${name}: ${t("wb.card.never")}`;
+  return `${name}: ${level}`;
 }
 
 /** A fitted model's coefficients: column, estimate and standard error. */
 export function weightsTable(t, id, model) {
   const coefficients = model.fit?.coefficients ?? [];
-  return tableEl(
+  return compact(tableEl(
     id,
     t("wb.card.weightsCaption", { name: methodName(t, model.id) }),
     h("tr", { class: "aksel-table__row" }, th(t("wb.card.column")), th(t("wb.card.estimate")), th(t("wb.card.stdError"))),
@@ -159,17 +178,17 @@ export function weightsTable(t, id, model) {
       h(
         "tr",
         { class: "aksel-table__row", dataset: { column: c.column } },
-        rowHead(h("code", { class: "code" }, c.column), { dataset: { value: c.column } }),
+        rowHead(columnName(t, c.column), { dataset: { value: c.column } }),
         num(c.aliased ? t("wb.card.aliased") : t.f.signedDec(c.estimate, 3), c.aliased ? "" : c.estimate),
         num(c.stdError === undefined || c.stdError === null ? "–" : t.f.dec3(c.stdError), c.stdError),
       ),
     ),
-  );
+  ));
 }
 
 /** A calibration table: predicted against observed, per bin of predicted probability. */
 export function calibrationTable(t, id, name, bins) {
-  return tableEl(
+  return compact(tableEl(
     id,
     t("wb.card.calibrationCaption", { name }),
     h("tr", { class: "aksel-table__row" }, th(t("wb.card.bin")), th(t("wb.card.rows")), th(t("wb.card.predicted")), th(t("wb.card.observed"))),
@@ -183,5 +202,11 @@ export function calibrationTable(t, id, name, bins) {
         num(b.count ? t.f.pct(b.observed) : "–", b.count ? b.observed : ""),
       ),
     ),
-  );
+  ));
+}
+
+/** A table of few columns, that fits a phone without scrolling sideways. */
+function compact(table) {
+  table.classList.add("compact");
+  return table;
 }
