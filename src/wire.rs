@@ -72,13 +72,12 @@ pub fn parse_limited<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Resul
     Ok(value)
 }
 
-/// [`parse`] for the many records of a cohort file (and the person of each
-/// wasm call): serde_json alone first,
-/// and only text that fails is read again through serde_path_to_error for
-/// the path (tracking the path costs on every value, and errors are the
-/// rare case). The answer is the same as [`parse`]'s; the price is a second
-/// copy of `T`'s reading code in the binary, so other entry points
-/// keep [`parse`].
+/// [`parse`] for the many records of a cohort file and the person of every
+/// wasm call: serde_json alone first, and only text that fails is read
+/// again through serde_path_to_error for the path (tracking the path costs
+/// on every value, and errors are the rare case). The answer is the same as
+/// [`parse`]'s; the price is a second copy of `T`'s reading code in the
+/// binary, so the other entry points keep [`parse`].
 ///
 /// # Errors
 /// As [`parse`].
