@@ -44,6 +44,8 @@ const TYPES = {
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
+  // The workbench's module Worker: same-origin scripts only (no blob: workers).
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",

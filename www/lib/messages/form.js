@@ -148,17 +148,12 @@ export default {
     nn: (p) => `Med denne fødselsdatoen er du ${p.age} år på registreringsdatoen, altså over 67 år. Stemmer det?`,
     en: (p) => `With this date of birth you are ${p.age} on the date of registration, which is over 67. Is that right?`,
   },
-  "warn.future": {
-    nb: (p) => `Registreringsdatoen er etter dagens dato (${p.today}). Stemmer det?`,
-    nn: (p) => `Registreringsdatoen er etter dagens dato (${p.today}). Stemmer det?`,
-    en: (p) => `The date of registration is after today (${p.today}). Is that right?`,
-  },
   "warn.employmentAfter": {
     nb: "Arbeidsforholdet starter etter registreringsdatoen, så det teller ikke med i vurderingen. Stemmer det?",
     nn: "Arbeidsforholdet startar etter registreringsdatoen, så det tel ikkje med i vurderinga. Stemmer det?",
     en: "The employment starts after the date of registration, so it does not count in the assessment. Is that right?",
   },
-  // As warn.future, with today's date written as the page writes dates (01.12.2026, 1 Dec 2026).
+  // Today's date written as the page writes dates (01.12.2026, 1 Dec 2026).
   "warn.futureDate": {
     nb: (p, t, f) => `Registreringsdatoen er etter dagens dato (${f.date(p.today)}). Stemmer det?`,
     nn: (p, t, f) => `Registreringsdatoen er etter dagens dato (${f.date(p.today)}). Stemmer det?`,
