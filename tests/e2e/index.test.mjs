@@ -192,5 +192,5 @@ test("the README shows every screenshot in docs/screenshots/ at 390 and 1280 px,
   for (const name of pages) {
     assert.ok(files.includes(`${name}-390.png`) && files.includes(`${name}-1280.png`), `${name} at 390 and 1280 px`);
   }
-  for (const page of ["index", "citizen-result", "citizen-errors", "counsellor", "demo"]) assert.ok(pages.has(page), page);
+  for (const page of ["index", "citizen-result", "citizen-errors", "counsellor", "workbench", "panel-embedded"]) assert.ok(pages.has(page), page);
 });
