@@ -280,7 +280,10 @@ test("workbench: Cancel stops reading a large file, and the cohort from before s
   assert.equal(await page.getAttribute("#job-progress", "max"), "100");
   assert.ok(Number(await page.getAttribute("#job-progress", "value")) < 100);
   assert.match(await text(page, "#job-text"), /lest · [\d ]+ linjer · [\d ]+ rader lastet · 0 med feil/);
-  await page.getByRole("button", { name: "Avbryt" }).click();
+  // By keyboard (focus and Enter): a pointer click can land on a heading the
+  // page moves under it on a loaded machine.
+  await page.getByRole("button", { name: "Avbryt" }).focus();
+  await page.keyboard.press("Enter");
   await page.waitForSelector("#job-result [data-outcome=cancelled]");
   assert.equal(await page.isVisible("#job"), false);
   assert.equal(await text(page, "#job-result"), "Avbrutt. Kohorten fra før er beholdt.");
@@ -296,7 +299,10 @@ test("workbench: Cancel stops reading a large file, and the cohort from before s
   await page.click("#syn-make");
   await page.waitForSelector("#job[data-phase=synthetic]");
   assert.equal(await page.getAttribute("#job-progress", "value"), null, "no value: the bar runs while the one call works");
-  await page.getByRole("button", { name: "Avbryt" }).click();
+  // By keyboard (focus and Enter): a pointer click can land on a heading the
+  // page moves under it on a loaded machine.
+  await page.getByRole("button", { name: "Avbryt" }).focus();
+  await page.keyboard.press("Enter");
   await page.waitForSelector("#job-result [data-outcome=cancelled]");
   assert.match(await text(page, "#cohort-card"), /synthetic-v1 seed 1, 100000 rows/);
   assertClean(session);
