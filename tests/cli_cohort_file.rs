@@ -6,7 +6,7 @@
 
 mod cli_support;
 
-use cli_support::{json_lines, run, temp_path as temp_in, Run};
+use cli_support::{json_lines, line_kind_path, run, temp_path as temp_in, Run};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -198,16 +198,7 @@ fn csv_bad_rows_are_reported_and_the_rest_evaluated() {
     // Done, without two rows: exit 1, the evaluation on stdout.
     assert_eq!(r.code, 1, "{}", r.stderr);
     let errors = r.errors();
-    let got: Vec<(i64, &str, &str)> = errors
-        .iter()
-        .map(|e| {
-            (
-                e["line"].as_i64().unwrap(),
-                e["kind"].as_str().unwrap(),
-                e["path"].as_str().unwrap(),
-            )
-        })
-        .collect();
+    let got = line_kind_path(&errors);
     assert_eq!(
         got,
         vec![

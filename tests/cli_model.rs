@@ -8,7 +8,7 @@
 
 mod cli_support;
 
-use cli_support::{run, Run};
+use cli_support::{line_kind_path, run, Run};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -356,16 +356,7 @@ fn fit_strict_reports_every_bad_record_with_its_line_and_fits_nothing() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(r.stdout, "");
     let errors = r.errors();
-    let got: Vec<(i64, &str, &str)> = errors
-        .iter()
-        .map(|e| {
-            (
-                e["line"].as_i64().unwrap(),
-                e["kind"].as_str().unwrap(),
-                e["path"].as_str().unwrap(),
-            )
-        })
-        .collect();
+    let got = line_kind_path(&errors);
     assert_eq!(
         got,
         vec![

@@ -38,6 +38,21 @@ impl Run {
     }
 }
 
+/// The `(line, kind, path)` of each error line the CLI wrote for a
+/// skipped record.
+pub fn line_kind_path(errors: &[Value]) -> Vec<(i64, &str, &str)> {
+    errors
+        .iter()
+        .map(|e| {
+            (
+                e["line"].as_i64().unwrap(),
+                e["kind"].as_str().unwrap(),
+                e["path"].as_str().unwrap(),
+            )
+        })
+        .collect()
+}
+
 /// Each line of `text` as JSON.
 pub fn json_lines(text: &str) -> Vec<Value> {
     text.lines()
