@@ -9,6 +9,7 @@ import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { table } from "./cases.mjs";
+import { countWasmCalls } from "../../tests/e2e/wasm-calls.mjs";
 
 const ORIGIN = "http://bench.invalid";
 const MOUNTS = {
@@ -24,32 +25,6 @@ const browser = await chromium.launch({
     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 
-/**
- * Counts every call into the wasm module's exported functions (not the
- * glue's allocator and table helpers, whose names start with `__`), in the
- * page, by wrapping the exports of the instance wasm-bindgen's loader gets.
- */
-function countWasmCalls() {
-  globalThis.__wasmCalls = [];
-  const wrap = (result) => {
-    const instance = result instanceof WebAssembly.Instance ? result : result.instance;
-    const exports = {};
-    for (const [name, value] of Object.entries(instance.exports)) {
-      exports[name] =
-        typeof value === "function" && !name.startsWith("__")
-          ? (...args) => {
-              globalThis.__wasmCalls.push(name);
-              return value(...args);
-            }
-          : value;
-    }
-    return result instanceof WebAssembly.Instance ? { exports } : { ...result, instance: { exports } };
-  };
-  const streaming = WebAssembly.instantiateStreaming;
-  const plain = WebAssembly.instantiate;
-  WebAssembly.instantiateStreaming = async (...args) => wrap(await streaming(...args));
-  WebAssembly.instantiate = async (...args) => wrap(await plain(...args));
-}
 
 async function page({ viewport, init } = {}) {
   const context = await browser.newContext(viewport ? { viewport } : {});

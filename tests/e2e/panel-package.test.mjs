@@ -21,6 +21,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { start, CSP } from "../../scripts/serve.mjs";
 import { openPage, assertClean, assertAccessible, assertNoSidewaysScroll } from "./support.mjs";
+import { countWasmCalls } from "./wasm-calls.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -51,33 +52,6 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-/**
- * Counts every call into the wasm module's exported functions (not the
- * glue's own allocator and table helpers, whose names start with `__`):
- * wasm-bindgen's loader gets an instance whose exports are wrapped.
- */
-function countWasmCalls() {
-  globalThis.__wasmCalls = [];
-  const wrap = (result) => {
-    const instance = result instanceof WebAssembly.Instance ? result : result.instance;
-    const exports = {};
-    for (const [name, value] of Object.entries(instance.exports)) {
-      exports[name] =
-        typeof value === "function" && !name.startsWith("__")
-          ? (...args) => {
-              globalThis.__wasmCalls.push(name);
-              return value(...args);
-            }
-          : value;
-    }
-    const fake = { exports };
-    return result instanceof WebAssembly.Instance ? fake : { ...result, instance: fake };
-  };
-  const streaming = WebAssembly.instantiateStreaming;
-  const plain = WebAssembly.instantiate;
-  WebAssembly.instantiateStreaming = async (...args) => wrap(await streaming(...args));
-  WebAssembly.instantiate = async (...args) => wrap(await plain(...args));
-}
 
 let dir;
 let server;
