@@ -636,7 +636,7 @@ fn first_rejection(text: &str) -> Result<String> {
     // The last line is read at the end of the file (it may lack a newline).
     let mut first: Option<Error> = None;
     let loaded = loader.finish_with(&mut |r| {
-        first.get_or_insert_with(|| Error::new(r.kind, r.path.clone(), r.message.clone()));
+        first.get_or_insert_with(|| r.error());
     });
     match first {
         Some(e) => Err(e),

@@ -16,7 +16,7 @@ use crate::cli::CohortFormat;
 use crate::records::{Format, Position, Records};
 use crate::run::{report, stop, Stop, RECORD_FAILED, USAGE};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader};
 use std::path::Path;
 use veivalg::cohort::file::{CohortLoader, FileFormat, LoaderOptions, RowError};
 use veivalg::cohort::Cohort;
@@ -82,16 +82,6 @@ pub fn load(path: &Path, ruleset: &Ruleset, format: Option<CohortFormat>) -> Res
         ruleset: Some(IdOr::Value(Box::new(ruleset.clone()))),
         source: Some(source.clone()),
     };
-    let read_error = |e: io::Error| {
-        stop(
-            USAGE,
-            &Error::new(
-                ErrorKind::Io,
-                source.as_str(),
-                format!("cannot read the cohort: {e}"),
-            ),
-        )
-    };
     let failed = |e: Error| stop(RECORD_FAILED, &e);
     match format {
         Some(CohortFormat::Csv) | Some(CohortFormat::Jsonl) => {
@@ -104,20 +94,20 @@ pub fn load(path: &Path, ruleset: &Ruleset, format: Option<CohortFormat>) -> Res
             let mut rejected = 0u64;
             let mut on_reject = |e: &RowError| {
                 rejected += 1;
-                report(Some(Position::Line(e.line)), &row_error(e));
+                report(Some(Position::Line(e.line)), &e.error());
             };
+            // Each chunk straight from the reader's buffer, not copied out.
             let mut reader = reader;
-            let mut buffer = vec![0u8; CHUNK];
             loop {
-                let n = match reader.read(&mut buffer) {
-                    Ok(0) => break,
-                    Ok(n) => n,
+                let chunk = match reader.fill_buf() {
+                    Ok([]) => break,
+                    Ok(chunk) => chunk,
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(read_error(e)),
+                    Err(e) => return Err(read_failed(&source, &e)),
                 };
-                loader
-                    .push_with(&buffer[..n], &mut on_reject)
-                    .map_err(failed)?;
+                let n = chunk.len();
+                loader.push_with(chunk, &mut on_reject).map_err(failed)?;
+                reader.consume(n);
             }
             let cohort = loader.finish_with(&mut on_reject).map_err(failed)?;
             Ok(Loaded { cohort, rejected })
@@ -133,8 +123,16 @@ pub fn load(path: &Path, ruleset: &Ruleset, format: Option<CohortFormat>) -> Res
     }
 }
 
-fn row_error(e: &RowError) -> Error {
-    Error::new(e.kind, e.path.as_str(), e.message.as_str())
+/// Reading the cohort failed part way: an IO error naming the source.
+fn read_failed(source: &str, e: &io::Error) -> Stop {
+    stop(
+        USAGE,
+        &Error::new(
+            ErrorKind::Io,
+            source,
+            format!("cannot read the cohort: {e}"),
+        ),
+    )
 }
 
 /// A JSON array or JSON Lines split by [`Records`], each record pushed into
@@ -153,16 +151,7 @@ fn records(
     let mut rejected = 0u64;
     let mut line = Vec::new();
     for item in Records::new(reader, format) {
-        let record = item.map_err(|e| {
-            stop(
-                USAGE,
-                &Error::new(
-                    ErrorKind::Io,
-                    source,
-                    format!("cannot read the cohort: {e}"),
-                ),
-            )
-        })?;
+        let record = item.map_err(|e| read_failed(source, &e))?;
         let at = record.at;
         match record.text {
             Ok(text) => {
@@ -179,7 +168,7 @@ fn records(
                         .get(usize::try_from(e.line).unwrap_or(0).wrapping_sub(1))
                         .copied()
                         .unwrap_or(Position::Line(e.line));
-                    report(Some(at), &row_error(e).at(&at.path_prefix()));
+                    report(Some(at), &e.error().at(&at.path_prefix()));
                 };
                 loader
                     .push_with(&line, &mut on_reject)

@@ -83,6 +83,11 @@ impl RowError {
         }
     }
 
+    /// The record's error, `{kind, path, message}` (the line aside).
+    pub fn error(&self) -> Error {
+        Error::new(self.kind, self.path.as_str(), self.message.as_str())
+    }
+
     /// The error as one line of JSON, as the CLI writes it on standard error.
     pub fn to_json(&self) -> String {
         crate::wire::to_string(self)
