@@ -127,7 +127,7 @@ impl<'de> Deserialize<'de> for Feature {
                 return Err(Error::new(
                     ErrorKind::InvalidType,
                     "kind",
-                    format!("expected a string, got {}", json_kind(other)),
+                    format!("expected a string, got {}", crate::wire::json_type(other)),
                 )
                 .into_de())
             }
@@ -163,18 +163,6 @@ impl<'de> Deserialize<'de> for Feature {
             }
         };
         read(&kind).map_err(Error::into_de)
-    }
-}
-
-/// "a string", "an array", … for a message about a JSON value.
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
