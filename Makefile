@@ -40,13 +40,17 @@ setup:
 # Two entry points, each its own wasm module, from the same crate built twice:
 #   veivalg         default features (`person`): pkg/veivalg.js, veivalg_bg.wasm, veivalg.d.ts
 #   veivalg/cohort  `--no-default-features --features cohort`: pkg/cohort/veivalg_cohort.js, …
-# Both cargo builds write target/$(WASM)/wasm-release/veivalg.wasm, so each is
-# copied out (to target/pkg-wasm/, only when its bytes changed, so that the
-# wasm-bindgen and wasm-opt steps below run only when needed) before the next.
+# `veivalg` is built with the size profile (wasm-release, opt-level "z",
+# wasm-opt -Oz), `veivalg/cohort` with the speed profile (wasm-cohort,
+# opt-level 2, wasm-opt -O2; Cargo.toml says why). Each cargo output is
+# copied to target/pkg-wasm/ only when its bytes changed, so that the
+# wasm-bindgen and wasm-opt steps below run only when needed.
 
 CARGO_WASM := target/$(WASM)/wasm-release/veivalg.wasm
+CARGO_WASM_COHORT := target/$(WASM)/wasm-cohort/veivalg.wasm
 PKG_WASM := target/pkg-wasm
 WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers
+WASM_OPT_FLAGS_COHORT := -O2 --strip-debug --strip-producers
 PERSON_FEATURES :=
 COHORT_FEATURES := --no-default-features --features cohort
 
@@ -57,8 +61,8 @@ pkg:
 	mkdir -p $(PKG_WASM)
 	cargo build --lib --profile wasm-release --target $(WASM) $(PERSON_FEATURES)
 	cmp -s $(CARGO_WASM) $(PKG_WASM)/veivalg.wasm || cp $(CARGO_WASM) $(PKG_WASM)/veivalg.wasm
-	cargo build --lib --profile wasm-release --target $(WASM) $(COHORT_FEATURES)
-	cmp -s $(CARGO_WASM) $(PKG_WASM)/veivalg_cohort.wasm || cp $(CARGO_WASM) $(PKG_WASM)/veivalg_cohort.wasm
+	cargo build --lib --profile wasm-cohort --target $(WASM) $(COHORT_FEATURES)
+	cmp -s $(CARGO_WASM_COHORT) $(PKG_WASM)/veivalg_cohort.wasm || cp $(CARGO_WASM_COHORT) $(PKG_WASM)/veivalg_cohort.wasm
 	$(MAKE) pkg/veivalg_bg.wasm pkg/cohort/veivalg_cohort_bg.wasm
 	node scripts/package-json.mjs
 	cp pkg-config/npm-README.md pkg/README.md
@@ -72,9 +76,9 @@ pkg:
 # wasm-bindgen, then wasm-opt (about 10 s each): only when cargo's output changed.
 # wasm-opt drops the names section, so wasm-bindgen's output is kept in
 # target/pkg-wasm/*_bg.bindgen.wasm: scripts/size.mjs makes a named copy of the
-# optimised module from it (`wasm-opt -Oz -g`, the same code) for twiggy when
-# it needs the breakdown.
-#   $(call bindgen,<cargo wasm>,<out dir>,<out name>)
+# optimised module from it (`wasm-opt -Oz -g` or `-O2 -g`, the same code) for
+# twiggy when it needs the breakdown.
+#   $(call bindgen,<cargo wasm>,<out dir>,<out name>,<wasm-opt flags>)
 define bindgen
 	rm -f $(2)/$(3).js $(2)/$(3).d.ts $(2)/$(3)_bg.wasm $(2)/$(3)_bg.wasm.d.ts $(PKG_WASM)/$(3)_bg.named.wasm
 	wasm-bindgen --target web --out-dir $(2) --out-name $(3) $(1)
@@ -83,19 +87,19 @@ define bindgen
 	# The docs ship in $(3).d.ts; the JS glue goes without them.
 	node scripts/strip-js-docs.mjs $(2)/$(3).js
 	cp $(2)/$(3)_bg.wasm $(PKG_WASM)/$(3)_bg.bindgen.wasm
-	wasm-opt $(WASM_OPT_FLAGS) $(2)/$(3)_bg.wasm -o $(2)/$(3)_bg.wasm
+	wasm-opt $(4) $(2)/$(3)_bg.wasm -o $(2)/$(3)_bg.wasm
 endef
 
 pkg/veivalg_bg.wasm: $(PKG_WASM)/veivalg.wasm Cargo.lock Makefile scripts/strip-js-docs.mjs
 	mkdir -p pkg
-	$(call bindgen,$<,pkg,veivalg)
+	$(call bindgen,$<,pkg,veivalg,$(WASM_OPT_FLAGS))
 	# A stale cargo artifact (the other feature set) would show here.
 	grep -q '^export function decide(' pkg/veivalg.d.ts
 	! grep -q '^export class Cohort' pkg/veivalg.d.ts
 
 pkg/cohort/veivalg_cohort_bg.wasm: $(PKG_WASM)/veivalg_cohort.wasm Cargo.lock Makefile scripts/strip-js-docs.mjs pkg-config/cohort-wrapper.js pkg-config/cohort-template.csv
 	mkdir -p pkg/cohort
-	$(call bindgen,$<,pkg/cohort,veivalg_cohort)
+	$(call bindgen,$<,pkg/cohort,veivalg_cohort,$(WASM_OPT_FLAGS_COHORT))
 	# The Cohort class behind a wrapper that turns use after free() and a
 	# foreign `this` into structured errors (the generated class is private).
 	cp pkg-config/cohort-wrapper.js pkg/cohort/index.js

@@ -26,7 +26,7 @@ const root = fileURLToPath(new URL("../", import.meta.url));
 /**
  * The budgets of issue 9, gzip -9 of the wasm and the JS glue together,
  * KB = 1000 bytes. `bindgen` is wasm-bindgen's output before wasm-opt
- * (kept by `make pkg`); `named` is made from it with `wasm-opt -Oz -g`: the
+ * (kept by `make pkg`); `named` is made from it with `wasm-opt <opt> -g`: the
  * shipped code with its names section, which twiggy needs to name functions.
  */
 export const ENTRY_POINTS = [
@@ -35,6 +35,8 @@ export const ENTRY_POINTS = [
     files: ["pkg/veivalg_bg.wasm", "pkg/veivalg.js"],
     bindgen: "target/pkg-wasm/veivalg_bg.bindgen.wasm",
     named: "target/pkg-wasm/veivalg_bg.named.wasm",
+    // The shipped module's wasm-opt level (Makefile WASM_OPT_FLAGS).
+    opt: "-Oz",
     budget: 120_000,
   },
   {
@@ -42,6 +44,8 @@ export const ENTRY_POINTS = [
     files: ["pkg/cohort/veivalg_cohort_bg.wasm", "pkg/cohort/veivalg_cohort.js"],
     bindgen: "target/pkg-wasm/veivalg_cohort_bg.bindgen.wasm",
     named: "target/pkg-wasm/veivalg_cohort_bg.named.wasm",
+    // Built for speed (Makefile WASM_OPT_FLAGS_COHORT, Cargo.toml profile wasm-cohort).
+    opt: "-O2",
     budget: 220_000,
   },
 ];
@@ -99,7 +103,7 @@ function crateOf(name) {
 }
 
 /**
- * The optimised module with its names (`wasm-opt -Oz -g` of wasm-bindgen's
+ * The optimised module with its names (`wasm-opt <opt> -g` of wasm-bindgen's
  * output: the same code as the shipped file, whose names are stripped),
  * made once per build. Returns its path, or an explanation.
  */
@@ -109,8 +113,8 @@ export function namedWasm(r) {
   if (!existsSync(bindgen)) return { missing: `(no ${r.bindgen}: run \`make pkg\` for the breakdown)` };
   if (!existsSync(named) || statSync(named).mtimeMs < statSync(bindgen).mtimeMs) {
     const wasmOpt = `${root}node_modules/.bin/wasm-opt`;
-    const opt = spawnSync(existsSync(wasmOpt) ? wasmOpt : "wasm-opt", ["-Oz", "-g", bindgen, "-o", named], { encoding: "utf8" });
-    if (opt.status !== 0) return { missing: `(wasm-opt -Oz -g failed: ${opt.stderr || opt.error})` };
+    const opt = spawnSync(existsSync(wasmOpt) ? wasmOpt : "wasm-opt", [r.opt, "-g", bindgen, "-o", named], { encoding: "utf8" });
+    if (opt.status !== 0) return { missing: `(wasm-opt ${r.opt} -g failed: ${opt.stderr || opt.error})` };
   }
   return { path: named };
 }
@@ -136,7 +140,7 @@ function breakdown(r) {
   const total = items.reduce((a, i) => a + i.shallow_size, 0);
   const pct = (n) => `${((100 * n) / total).toFixed(1).padStart(5)} %`;
   const out = [
-    `where the bytes of ${r.name} go: twiggy top -n 25 of ${r.named} (wasm-opt -Oz -g, the shipped code with names;`,
+    `where the bytes of ${r.name} go: twiggy top -n 25 of ${r.named} (wasm-opt ${r.opt} -g, the shipped code with names;`,
     `the names section left out), ${kb(total)} before gzip in ${items.length} items:`,
   ];
   for (const i of items.slice(0, 25)) out.push(`  ${String(i.shallow_size).padStart(8)} B ${pct(i.shallow_size)}  ${i.name}`);

@@ -196,6 +196,18 @@ fn csv_quotes_crlf_bom_semicolons_and_chunks_give_the_same_rows() {
     assert_eq!(q.rows.len(), 1);
     assert_eq!(q.rows[0], expected.rows[0]);
     assert_eq!(errors(&q), vec![(4, "INVALID_VALUE", "education")]);
+    // A quoted field that ends in its line end: the line end is the
+    // field's (not trimmed away before the lines are counted), so the row
+    // is reported on line 2, where it starts, and the next one on line 4.
+    let trailing = format!(
+        "{}\n{}\n{}\n",
+        header(),
+        quick_return("\"a\n\"").replace("MISTET_JOBBEN", "FIRED"),
+        obstacles("b").replace("GRUNNSKOLE", "FIRED")
+    );
+    let t = csv(&trailing).unwrap_err();
+    assert!(t.message.contains("line 2: situation:"), "{}", t.message);
+    assert!(t.message.contains("line 4: education:"), "{}", t.message);
 
     let crlf = plain.replace('\n', "\r\n");
     let bom = format!("\u{feff}{crlf}");

@@ -13,12 +13,16 @@
 // The files are the synthetic cohort (`veivalg synth --seed 1 --size N
 // --format jsonl|csv`), written once into target/bench-cohorts/ (not
 // shipped; about 0.3 GB for 180 000 rows of JSON Lines, 1.8 GB for 10⁶).
-//   node benches/wasm/cohort-files.mjs [--quick] [--json out.json]
-//   (--quick: 180 000 rows only)
+//   node benches/wasm/cohort-files.mjs [--quick] [--json out.json] [--packages a,b,…]
+//   (--quick: 180 000 rows only; --packages: contenders side by side, each a
+//   directory laid out as pkg/ (holding cohort/index.js and
+//   cohort/veivalg_cohort_bg.wasm), relative to the repository or absolute;
+//   their loads alternate in the same run, so the machine's noise falls on
+//   all of them alike. Default: pkg.)
 import { spawnSync } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join } from "node:path";
+import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -26,6 +30,14 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const DIR = join(root, "target", "bench-cohorts");
 const CLI = join(root, "target", "release", "veivalg");
 const quick = process.argv.includes("--quick");
+const packagesAt = process.argv.indexOf("--packages");
+const PACKAGES = packagesAt > 0 ? process.argv[packagesAt + 1].split(",").filter(Boolean) : ["pkg"];
+for (const p of PACKAGES) {
+  if (!existsSync(join(resolve(root, p), "cohort", "index.js"))) {
+    console.error(`${p}: no cohort/index.js (make pkg, or copy a build of pkg/ there)`);
+    process.exit(2);
+  }
+}
 mkdirSync(DIR, { recursive: true });
 
 /** `veivalg synth` into DIR, once per size and format. */
@@ -53,8 +65,10 @@ const server = createServer((req, res) => {
     res.writeHead(200, { "content-type": "text/html" });
     return res.end('<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>veivalg cohort files</title><input type="file" id="file">');
   }
-  if (path.startsWith("/pkg/") && !path.includes("..")) {
-    const file = join(root, path);
+  // /p<k>/… is contender k's package directory.
+  const m = path.match(/^\/p(\d+)\/(.*)$/);
+  if (m && PACKAGES[Number(m[1])] !== undefined && !path.includes("..")) {
+    const file = join(resolve(root, PACKAGES[Number(m[1])]), m[2]);
     if (existsSync(file)) {
       res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
       return createReadStream(file).pipe(res);
@@ -72,16 +86,16 @@ const browser = await chromium.launch({
     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 
-/** Loads one file in a fresh page; returns the timings and the wasm memory. */
-async function load(path, format) {
+/** Loads one file in a fresh page with contender `k`'s package; returns the timings and the wasm memory. */
+async function load(path, format, k) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}/`);
-  await page.evaluate(async () => {
-    const m = await import("/pkg/cohort/index.js");
-    const exports = await m.default({ module_or_path: "/pkg/cohort/veivalg_cohort_bg.wasm" });
+  await page.evaluate(async (k) => {
+    const m = await import(`/p${k}/cohort/index.js`);
+    const exports = await m.default({ module_or_path: `/p${k}/cohort/veivalg_cohort_bg.wasm` });
     window.veivalgCohort = { m, memory: exports.memory };
-  });
+  }, k);
   await page.setInputFiles("#file", path);
   const result = await page.evaluate(async ([format, PIECE]) => {
     const { m, memory } = window.veivalgCohort;
@@ -129,25 +143,31 @@ try {
   for (const n of sizes) {
     for (const format of ["csv", "jsonl"]) {
       const path = cohortFile(n, format);
-      // Three runs at 180 000 rows (median), one at 10⁶.
-      const runs = [];
-      for (let k = 0; k < (n === 180000 ? 3 : 1); k++) runs.push(await load(path, format));
-      runs.sort((a, b) => a.totalMs - b.totalMs);
-      const r = runs[runs.length >> 1];
-      rows.push({ format, n, ...r });
-      console.error(`${format} ${n}: ${(r.totalMs / 1000).toFixed(2)} s, first progress ${r.firstProgressMs.toFixed(1)} ms, wasm memory ${mib(r.peakMemory)} MiB`);
+      // Three runs at 180 000 rows (median), one at 10⁶; with several
+      // packages, one load of each in turn.
+      const runs = PACKAGES.map(() => []);
+      for (let i = 0; i < (n === 180000 ? 3 : 1); i++) {
+        for (let k = 0; k < PACKAGES.length; k++) runs[k].push(await load(path, format, k));
+      }
+      for (let k = 0; k < PACKAGES.length; k++) {
+        runs[k].sort((a, b) => a.totalMs - b.totalMs);
+        const r = runs[k][runs[k].length >> 1];
+        const all = runs[k].map((x) => (x.totalMs / 1000).toFixed(2)).join(" ");
+        rows.push({ format, n, pkg: PACKAGES[k], all, ...r });
+        console.error(`${PACKAGES[k]}: ${format} ${n}: ${(r.totalMs / 1000).toFixed(2)} s (runs ${all}), first progress ${r.firstProgressMs.toFixed(1)} ms, wasm memory ${mib(r.peakMemory)} MiB`);
+      }
     }
   }
   const lines = [
     `Cohort files through CohortLoader in headless Chromium ${browser.version()} (File.stream() chunks, pushed ${PIECE / 1024} KiB at a time on the main thread; "first progress": the first push returned)`,
     "",
-    "| file | size | rows | pushes (largest stream chunk) | first progress | load | MB/s | wasm memory before → after (peak) | budget |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    "| package | file | size | rows | pushes (largest stream chunk) | first progress | load (median; every run) | MB/s | wasm memory before → after (peak) | budget |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
   for (const r of rows) {
     const budget = r.n === 180000 ? "≤ 3 s, first progress ≤ 100 ms" : "loads; peak recorded";
     lines.push(
-      `| ${r.format === "csv" ? "CSV" : "JSON Lines"} | ${mib(r.bytes)} MiB | ${r.rows} | ${r.chunks} (${(r.largest / 1024).toFixed(0)} KiB) | ${r.firstProgressMs.toFixed(1)} ms | ${(r.totalMs / 1000).toFixed(2)} s | ${(r.bytes / 1e6 / (r.totalMs / 1000)).toFixed(0)} | ${mib(r.startMemory)} → ${mib(r.peakMemory)} MiB | ${budget} |`,
+      `| ${r.pkg} | ${r.format === "csv" ? "CSV" : "JSON Lines"} | ${mib(r.bytes)} MiB | ${r.rows} | ${r.chunks} (${(r.largest / 1024).toFixed(0)} KiB) | ${r.firstProgressMs.toFixed(1)} ms | ${(r.totalMs / 1000).toFixed(2)} s; ${r.all} | ${(r.bytes / 1e6 / (r.totalMs / 1000)).toFixed(0)} | ${mib(r.startMemory)} → ${mib(r.peakMemory)} MiB | ${budget} |`,
     );
   }
   console.log(lines.join("\n"));

@@ -43,7 +43,7 @@ use crate::domain::outcome::Outcome;
 use crate::domain::person::{Nok, Period, Person, PersonInput, WageEntry};
 use crate::error::{Error, ErrorKind, Result};
 use crate::wire::{scalar_cell, text_cell, MAX_RECORD_BYTES};
-use ::csv::{ByteRecord, ReaderBuilder, Trim};
+use ::csv::{ByteRecord, ReaderBuilder};
 
 /// Months before registration the wage columns cover (the model inputs' look-back).
 pub const WAGE_MONTHS_BEFORE: u8 = 36;
@@ -178,7 +178,7 @@ impl Header {
         };
         let mut columns = Vec::with_capacity(record.len());
         for (i, field) in record.iter().enumerate() {
-            let Ok(name) = std::str::from_utf8(field) else {
+            let Ok(name) = std::str::from_utf8(field.trim_ascii()) else {
                 return fatal(
                     ErrorKind::InvalidValue,
                     "",
@@ -344,7 +344,6 @@ impl CsvRows {
         let mut reader = ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .trim(Trim::All)
             .delimiter(delimiter)
             .from_reader(&self.pending[..]);
         let mut consumed = 0usize;
@@ -424,7 +423,7 @@ fn one_record(
     rows: &mut RowBuilder,
     rejected: &mut dyn FnMut(&RowError),
 ) -> Result<()> {
-    if record.iter().all(<[u8]>::is_empty) {
+    if record.iter().all(|f| f.trim_ascii().is_empty()) {
         return Ok(());
     }
     match header {
@@ -452,9 +451,11 @@ fn place(mut e: Error) -> Error {
     e
 }
 
-/// The text of a cell (already trimmed).
+/// The text of a cell, without the ASCII whitespace around it. (Each cell
+/// is trimmed as it is read rather than by the reader's `Trim::All`, which
+/// rebuilds every record: a sixth of a CSV load.)
 fn text(record: &ByteRecord, i: usize, col: Col) -> Result<&str> {
-    std::str::from_utf8(record.get(i).unwrap_or_default()).map_err(|e| {
+    std::str::from_utf8(record.get(i).unwrap_or_default().trim_ascii()).map_err(|e| {
         Error::new(
             ErrorKind::InvalidValue,
             col.name(),

@@ -44,7 +44,7 @@ impl Lines {
         rows: &mut RowBuilder,
         rejected: &mut dyn FnMut(&RowError),
     ) -> Result<()> {
-        while let Some(end) = bytes.iter().position(|&b| b == b'\n') {
+        while let Some(end) = memchr::memchr(b'\n', bytes) {
             let (part, rest) = bytes.split_at(end);
             bytes = rest.get(1..).unwrap_or_default();
             self.lines += 1;
