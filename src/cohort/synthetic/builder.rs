@@ -196,7 +196,7 @@ mod tests {
         SyntheticParams::shipped().unwrap()
     }
 
-    /// The cohort of `builder` stepped `chunk` rows at a time, with the
+    /// The cohort of a builder stepped `chunk` rows at a time, with the
     /// progress after each step.
     fn stepped(
         ages: AgeRange,
