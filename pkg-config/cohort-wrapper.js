@@ -1,15 +1,16 @@
-// The `veivalg/cohort` entry point: the `Cohort` class of the generated
-// glue (`./veivalg_cohort.js`), wrapped so that a call on a freed Cohort, a
-// second `free()` and a method called on a foreign `this` throw a
-// `VeivalgError` (`kind`, `path`, `message`) like every other failure,
-// instead of wasm-bindgen's "null pointer passed to rust". The generated
-// object is held in a private WeakMap: nothing outside this module can
-// reach its pointer.
+// The `veivalg/cohort` entry point: the classes of the generated glue
+// (`./veivalg_cohort.js`: `Cohort`, `CohortLoader`, `SyntheticBuilder`),
+// wrapped so that a call on a freed object, a second `free()` and a method
+// called on a foreign `this` throw a `VeivalgError` (`kind`, `path`,
+// `message`) like every other failure, instead of wasm-bindgen's "null
+// pointer passed to rust". The generated object is held in a private
+// WeakMap: nothing outside this module can reach its pointer.
 import init, {
   initSync,
   version,
   Cohort as Generated,
   CohortLoader as GeneratedLoader,
+  SyntheticBuilder as GeneratedBuilder,
 } from "./veivalg_cohort.js";
 
 export { init as default, initSync, version };
@@ -26,9 +27,12 @@ function veivalgError(kind, path, message) {
   return e;
 }
 
+/** The generated class behind each wrapper class, by name. */
+const GENERATED = { Cohort: Generated, CohortLoader: GeneratedLoader, SyntheticBuilder: GeneratedBuilder };
+
 function generated(self, method, what = "Cohort") {
   const g = typeof self === "object" && self !== null ? inner.get(self) : undefined;
-  if (g !== undefined && (what === "Cohort" ? g instanceof Generated : g instanceof GeneratedLoader)) return g;
+  if (g !== undefined && g instanceof GENERATED[what]) return g;
   if (typeof self === "object" && self !== null && freed.has(self)) {
     throw veivalgError("INVALID_VALUE", "", `${what}.${method}: this ${what} was freed; make a new one`);
   }
@@ -121,6 +125,38 @@ export class CohortLoader {
     g.free();
   }
   /** `using l = new CohortLoader(…)`: frees once; does nothing if already freed. */
+  [Symbol.dispose]() {
+    if (inner.has(this)) this.free();
+  }
+}
+
+/**
+ * Makes a synthetic cohort a piece at a time, with progress (see the
+ * generated `SyntheticBuilder`): `new SyntheticBuilder({ seed, size })`,
+ * `step(maxRows)` until `rows` reaches `size`, then `finish()`.
+ */
+export class SyntheticBuilder {
+  constructor(options) {
+    inner.set(this, new GeneratedBuilder(options));
+  }
+  step(maxRows) {
+    return generated(this, "step", "SyntheticBuilder").step(maxRows);
+  }
+  progress() {
+    return generated(this, "progress", "SyntheticBuilder").progress();
+  }
+  /** Makes the Cohort once every row is made; the builder is done after it. */
+  finish() {
+    return new Cohort(generated(this, "finish", "SyntheticBuilder").finish(), token);
+  }
+  /** Frees the wasm memory; a second call throws. */
+  free() {
+    const g = generated(this, "free", "SyntheticBuilder");
+    inner.delete(this);
+    freed.add(this);
+    g.free();
+  }
+  /** `using b = new SyntheticBuilder(…)`: frees once; does nothing if already freed. */
   [Symbol.dispose]() {
     if (inner.has(this)) this.free();
   }

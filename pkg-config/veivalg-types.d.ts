@@ -2050,8 +2050,9 @@ export type ScoredPerson = {
 export type Situation = "MISTET_JOBBEN" | "HAR_SAGT_OPP" | "DELTIDSJOBB_VIL_MER" | "ALDRI_HATT_JOBB" | "VIL_BYTTE_JOBB" | "JOBB_OVER_2_AAR" | "ER_PERMITTERT" | "USIKKER_JOBBSITUASJON" | "AKKURAT_FULLFORT_UTDANNING" | "VIL_FORTSETTE_I_JOBB" | "HAR_BLITT_SAGT_OPP" | "IKKE_VAERT_I_JOBB_SISTE_2_AAR";
 
 /**
- * Options of `CohortSession::synthetic`: `{"seed": 1, "size": 100000,
- * "ages": "REPORT" | "WIDE"}`.
+ * Options of `CohortSession::synthetic` and of a `SyntheticBuilder`
+ * (`SyntheticOptions::builder`; `new SyntheticBuilder(options)` in JS):
+ * `{"seed": 1, "size": 100000, "ages": "REPORT" | "WIDE"}`.
  */
 export type SyntheticOptions = {
   /**
@@ -2066,6 +2067,20 @@ export type SyntheticOptions = {
    * Age range of the parameter file (default `REPORT`, ages 30–59).
    */
   ages?: AgeRange,
+};
+
+/**
+ * How far a `SyntheticBuilder` has come (`{ rows, size }` in JSON).
+ */
+export type SyntheticProgress = {
+  /**
+   * Rows made so far.
+   */
+  rows: number,
+  /**
+   * Rows of the whole cohort.
+   */
+  size: number,
 };
 
 /**

@@ -325,6 +325,7 @@ pub(crate) fn render() -> String {
         crate::cohort::session::EvaluationResult,
         crate::cohort::session::CohortSummary,
         crate::cohort::file::LoadProgress,
+        crate::cohort::synthetic::SyntheticProgress,
         crate::cohort::file::Rejected,
         crate::cohort::curve::Curve,
         crate::cohort::fairness::Fairness,

@@ -60,10 +60,10 @@ function sizeText(bytes) {
   return t("wb.size.mb", { v: t.f.dec1(bytes / 1e6) });
 }
 
-let ticker = null;
 /**
  * The job's progress: the bar and its line of text, and for a screen reader
- * (a live region) the start and every quarter of the file, not every update.
+ * (a live region) the start and every quarter of the file or of the rows
+ * made, not every update.
  */
 function showJob(j, progress) {
   const p = progress ?? j.last ?? null;
@@ -86,20 +86,24 @@ function showJob(j, progress) {
     $("job-text").textContent = t("wb.job.finishing", { rows: t.f.int(p.rows) });
     $("job").dataset.phase = "finish";
     announce = $("job-text").textContent;
+  } else if (j.op === "synthetic" && p?.phase === "synthetic" && p.size > 0) {
+    // The Worker makes the rows in steps and says how many are made.
+    bar.max = 100;
+    bar.value = Math.min(100, (100 * p.rows) / p.size);
+    $("job-text").textContent = t("wb.job.makeProgress", { pct: t.f.pct0(p.rows / p.size), rows: t.f.int(p.rows), size: t.f.int(p.size) });
+    $("job").dataset.phase = "synthetic";
+    $("job").dataset.rows = String(p.rows);
+    announce = `${label}: ${t.f.pct0(Math.floor((4 * p.rows) / p.size) / 4)}`;
   } else {
-    // The synthetic cohort is one wasm call: the bar runs without a value,
-    // and the seconds count shows the page is free while it works.
+    // Until the Worker's first progress message: the bar runs without a value.
     bar.removeAttribute("value");
-    const seconds = (performance.now() - j.started) / 1000;
-    $("job-text").textContent = j.op === "load" ? t("wb.job.starting") : t("wb.job.working", { s: t.f.dec1(seconds) });
-    $("job").dataset.phase = j.op === "load" ? "start" : "synthetic";
+    $("job-text").textContent = t("wb.job.starting");
+    $("job").dataset.phase = "start";
   }
   if ($("job-announce").textContent !== announce) $("job-announce").textContent = announce;
 }
 
 function endJob() {
-  clearInterval(ticker);
-  ticker = null;
   $("job-announce").textContent = "";
   $("job").hidden = true;
   delete $("job").dataset.phase;
@@ -146,7 +150,6 @@ async function makeCohort(op, params, extra = {}) {
   delete document.body.dataset.firstProgressMs;
   delete document.body.dataset.loadMs;
   showJob(mine, null);
-  if (op === "synthetic") ticker = setInterval(() => job === mine && showJob(mine, null), 250);
   document.body.dataset.job = op;
   try {
     const ready = await client.request("init");

@@ -6,6 +6,7 @@
 use crate::cohort::evaluate::{
     difference, evaluate_fixed, Evaluation, Fixed, GroupColumn, Ranking, DEFAULT_MONTHLY_VOLUME,
 };
+use crate::cohort::synthetic::SyntheticBuilder;
 use crate::cohort::Cohort;
 use crate::error::{Error, ErrorKind, Result};
 use crate::fit::{fit, CellCounts, FitSpec};
@@ -659,8 +660,9 @@ fn ranking<'a>(
         .ok_or_else(|| Error::new(ErrorKind::NotFound, "policy", "ranking not found"))
 }
 
-/// Options of [`CohortSession::synthetic`]: `{"seed": 1, "size": 100000,
-/// "ages": "REPORT" | "WIDE"}`.
+/// Options of [`CohortSession::synthetic`] and of a [`SyntheticBuilder`]
+/// ([`SyntheticOptions::builder`]; `new SyntheticBuilder(options)` in JS):
+/// `{"seed": 1, "size": 100000, "ages": "REPORT" | "WIDE"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -673,6 +675,34 @@ pub struct SyntheticOptions {
     #[serde(default)]
     #[cfg_attr(test, ts(as = "Option<_>", optional))]
     pub ages: crate::cohort::synthetic::AgeRange,
+}
+
+impl SyntheticOptions {
+    /// A builder of the cohort [`CohortSession::synthetic`] makes from these
+    /// options, made a piece at a time (the shipped parameters,
+    /// `synthetic-v1`); `CohortSession::new(builder.finish()?)` is that
+    /// session.
+    ///
+    /// # Errors
+    /// Those of [`CohortSession::synthetic`] for the same options:
+    /// `OUT_OF_RANGE` (path `size` or `seed`) outside the limits of
+    /// [`Cohort::synthetic`].
+    ///
+    /// # Example
+    /// ```
+    /// use veivalg::cohort::session::{CohortSession, SyntheticOptions};
+    /// let o: SyntheticOptions = veivalg::wire::parse(r#"{"seed": 4, "size": 300}"#).unwrap();
+    /// let mut builder = o.builder().unwrap();
+    /// while builder.step(128).unwrap().rows < 300 {}
+    /// let stepped = CohortSession::new(builder.finish().unwrap());
+    /// let whole = CohortSession::synthetic(r#"{"seed": 4, "size": 300}"#).unwrap();
+    /// assert_eq!(stepped.summary(), whole.summary());
+    /// ```
+    pub fn builder(&self) -> Result<SyntheticBuilder<'static>> {
+        let size = crate::cohort::synthetic::size_from(self.size)?;
+        let params = crate::cohort::synthetic::SyntheticParams::shipped()?;
+        SyntheticBuilder::new(params, self.ages, self.seed, size)
+    }
 }
 
 /// Options of [`CohortSession::from_records_json`].
@@ -720,20 +750,7 @@ impl CohortSession {
     /// `size` or `seed`) outside the limits of [`Cohort::synthetic`].
     pub fn synthetic(options_json: &str) -> Result<CohortSession> {
         let o: SyntheticOptions = crate::wire::parse(options_json)?;
-        // Checked as the u64 that was read: on wasm32 a usize would cut
-        // 2⁵³ down to 4 294 967 295 in the message.
-        if o.size > crate::cohort::synthetic::MAX_SIZE as u64 {
-            return Err(Error::new(
-                ErrorKind::OutOfRange,
-                "size",
-                format!(
-                    "a synthetic cohort has 1 to {} rows, got {}",
-                    crate::cohort::synthetic::MAX_SIZE,
-                    o.size
-                ),
-            ));
-        }
-        let size = usize::try_from(o.size).unwrap_or(usize::MAX);
+        let size = crate::cohort::synthetic::size_from(o.size)?;
         let params = crate::cohort::synthetic::SyntheticParams::shipped()?;
         Cohort::synthetic_with(params, o.ages, o.seed, size).map(CohortSession::new)
     }

@@ -29,19 +29,21 @@
 //! cohort size, and can be regenerated alone with [`record`].
 //!
 //! The parts: `params` (the parameter file's schema and the checked
-//! [`SyntheticParams`]), `validate` (its checks) and `generator` (drawing
-//! the rows).
+//! [`SyntheticParams`]), `validate` (its checks), `generator` (drawing
+//! the rows) and `builder` ([`SyntheticBuilder`]: the cohort made a piece
+//! at a time, with progress; [`Cohort::synthetic_with`] is one step of it).
 
+mod builder;
 mod generator;
 mod params;
 mod validate;
 
+pub use builder::{SyntheticBuilder, SyntheticProgress};
 pub use generator::{record, record_with, SyntheticRecord};
 pub use params::{AgeRange, SyntheticParams};
 
 use crate::cohort::Cohort;
 use crate::error::{Error, ErrorKind, Result};
-use std::fmt::Write as _;
 
 /// Largest cohort [`Cohort::synthetic`] builds (10 000 000 rows, about
 /// 240 MB of rows); larger sizes are refused before anything is allocated.
@@ -52,20 +54,39 @@ pub const MAX_SIZE: usize = 10_000_000;
 pub const MAX_SEED: u64 = (1 << 53) - 1;
 
 /// Checks the size of a synthetic cohort: 1 ≤ `size` ≤ [`MAX_SIZE`]. Used
-/// by [`Cohort::synthetic_with`] and by callers that stream rows from
+/// by [`SyntheticBuilder::new`] and by callers that stream rows from
 /// [`record_with`] themselves (`veivalg synth`).
 ///
 /// # Errors
 /// `OUT_OF_RANGE` (path `size`) otherwise.
 pub fn check_size(size: usize) -> Result<()> {
-    if (1..=MAX_SIZE).contains(&size) {
-        return Ok(());
+    size_from(size as u64).map(|_| ())
+}
+
+/// A size read as a `u64` (from JSON options), checked as [`check_size`]
+/// checks it: the message names the number that was read, also on wasm32,
+/// where a `usize` would cut 2⁵³ down to 4 294 967 295.
+///
+/// # Errors
+/// `OUT_OF_RANGE` (path `size`) unless 1 ≤ `size` ≤ [`MAX_SIZE`].
+///
+/// # Example
+/// ```
+/// use veivalg::cohort::synthetic::size_from;
+/// assert_eq!(size_from(500).unwrap(), 500);
+/// let e = size_from(1 << 53).unwrap_err();
+/// assert_eq!((e.kind.as_str(), e.path.as_str()), ("OUT_OF_RANGE", "size"));
+/// assert!(e.message.ends_with("got 9007199254740992"));
+/// ```
+pub fn size_from(size: u64) -> Result<usize> {
+    match usize::try_from(size) {
+        Ok(n) if (1..=MAX_SIZE).contains(&n) => Ok(n),
+        _ => Err(Error::new(
+            ErrorKind::OutOfRange,
+            "size",
+            format!("a synthetic cohort has 1 to {MAX_SIZE} rows, got {size}"),
+        )),
     }
-    Err(Error::new(
-        ErrorKind::OutOfRange,
-        "size",
-        format!("a synthetic cohort has 1 to {MAX_SIZE} rows, got {size}"),
-    ))
 }
 
 /// Checks a seed: at most [`MAX_SEED`] (as [`check_size`]).
@@ -120,32 +141,22 @@ impl Cohort {
 
     /// A synthetic cohort with given parameters and age range
     /// (as [`Cohort::synthetic`]). Row *i* is built from [`record_with`]`(params,
-    /// ages, seed, i)`.
+    /// ages, seed, i)`. It is a [`SyntheticBuilder`] stepped once, so the
+    /// cohort a builder makes in steps is this one.
     ///
     /// # Errors
-    /// As [`Cohort::synthetic`]; and `INSUFFICIENT_DATA` should a generated
-    /// person ever not be labellable (it cannot: the parameters are checked
-    /// to lie within the G table).
+    /// As [`Cohort::synthetic`]; `TOO_LARGE` (path `size`) when the memory
+    /// for the rows cannot be had; and `INSUFFICIENT_DATA` should a
+    /// generated person ever not be labellable (it cannot: the parameters
+    /// are checked to lie within the G table).
     pub fn synthetic_with(
         params: &SyntheticParams,
         ages: AgeRange,
         seed: u64,
         size: usize,
     ) -> Result<Cohort> {
-        check_size(size)?;
-        check_seed(seed)?;
-        let rows = generator::rows(params, ages, seed, size)?;
-        let band = params.age_band(ages);
-        let mut source = format!("{} seed {seed}, {size} rows", params.id());
-        if ages != AgeRange::Report {
-            let _ = write!(source, ", ages {}–{}", band.min, band.max);
-        }
-        Ok(Cohort {
-            rows,
-            ruleset: params.ruleset.id.clone(),
-            synthetic: true,
-            source,
-            rejected: crate::cohort::file::Rejected::default(),
-        })
+        let mut builder = SyntheticBuilder::new(params, ages, seed, size)?;
+        builder.step(size as u64)?;
+        builder.finish()
     }
 }

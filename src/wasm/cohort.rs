@@ -1,14 +1,20 @@
-//! The export of the `veivalg/cohort` entry point: the `Cohort` class, a
-//! cohort held in wasm memory with the rankings built on it. Moving a
-//! cut-off or a share costs a binary search and the tables, and crosses the
-//! JS boundary as a small options object, never as rows.
+//! The exports of the `veivalg/cohort` entry point: the `Cohort` class, a
+//! cohort held in wasm memory with the rankings built on it, and the two
+//! classes that make one a piece at a time with progress: `CohortLoader`
+//! (a file pushed in chunks) and `SyntheticBuilder` (a synthetic cohort in
+//! steps). Moving a cut-off or a share costs a binary search and the
+//! tables, and crosses the JS boundary as a small options object, never as
+//! rows.
 
-use super::convert::{answer, byte_chunks, json_text, options, required, to_js_error, JsResult};
+use super::convert::{
+    answer, byte_chunks, json_text, options, required, to_js_error, whole_number, JsResult,
+};
 use crate::cohort::file::{self, FileFormat, LoaderOptions};
 use crate::cohort::session::{
     CohortSession, CurveOptions, EvaluateOptions, FairnessOptions, ModelCardOptions,
-    PolicyCutoffOptions, RecordsOptions, ThresholdOptions,
+    PolicyCutoffOptions, RecordsOptions, SyntheticOptions, ThresholdOptions,
 };
+use crate::cohort::synthetic;
 use crate::cohort::MAX_COHORT_BYTES;
 use crate::error::{Error, ErrorKind, Result};
 use crate::fit::FitSpec;
@@ -359,6 +365,76 @@ impl CohortLoader {
         self.rejected = loader.rejected().clone();
         self.buffer = Vec::new();
         loader
+            .finish()
+            .map(|cohort| Cohort {
+                session: CohortSession::new(cohort),
+            })
+            .map_err(|e| to_js_error(&e))
+    }
+}
+
+/// Makes a synthetic cohort a piece at a time, with progress (in a Web
+/// Worker, say): `new SyntheticBuilder({ seed, size, ages? })`,
+/// `step(maxRows)` until `rows` reaches `size`, then `finish()` — the
+/// cohort `Cohort.synthetic` makes from the same options.
+#[wasm_bindgen]
+pub struct SyntheticBuilder {
+    builder: synthetic::SyntheticBuilder<'static>,
+}
+
+#[wasm_bindgen]
+impl SyntheticBuilder {
+    /// A builder: `{ seed, size, ages?: "REPORT" | "WIDE" }`, as
+    /// `Cohort.synthetic` takes them (the memory of every row is reserved
+    /// here).
+    ///
+    /// # Errors
+    /// Throws a `VeivalgError`, as `Cohort.synthetic` does: `OUT_OF_RANGE`
+    /// (path `size` or `seed`) outside 1–10 000 000 rows or seeds 0–2⁵³ − 1.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "SyntheticOptions")] options: JsValue,
+    ) -> JsResult<SyntheticBuilder> {
+        json_text(&options, "options", "", MAX_RECORD_BYTES)
+            .and_then(|o| crate::wire::parse::<SyntheticOptions>(&o))
+            .and_then(|o| o.builder())
+            .map(|builder| SyntheticBuilder { builder })
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// Makes the next rows, at most `maxRows` (fewer at the end, none once
+    /// every row is made); returns `{ rows, size }` so far.
+    ///
+    /// # Errors
+    /// Throws a `VeivalgError`: `INVALID_TYPE` or `OUT_OF_RANGE` (path
+    /// `maxRows`) unless `maxRows` is a whole number from 1 to 2⁵³ − 1;
+    /// `INVALID_VALUE` after `finish()`.
+    #[wasm_bindgen(js_name = step, unchecked_return_type = "SyntheticProgress")]
+    pub fn step(
+        &mut self,
+        #[wasm_bindgen(js_name = maxRows, unchecked_param_type = "number")] max_rows: JsValue,
+    ) -> JsResult {
+        answer(whole_number(&max_rows, "maxRows").and_then(|n| self.builder.step(n)))
+    }
+
+    /// `{ rows, size }` so far.
+    ///
+    /// # Errors
+    /// Throws only on an internal error.
+    #[wasm_bindgen(js_name = progress, unchecked_return_type = "SyntheticProgress")]
+    pub fn progress(&self) -> JsResult {
+        answer(Ok(self.builder.progress()))
+    }
+
+    /// The `Cohort`, once every row is made; the builder is done after it.
+    ///
+    /// # Errors
+    /// Throws a `VeivalgError`: `INSUFFICIENT_DATA` while rows are still to
+    /// be made (the builder goes on: step on, then finish); `INVALID_VALUE`
+    /// when it has finished before.
+    #[wasm_bindgen(js_name = finish)]
+    pub fn finish(&mut self) -> JsResult<Cohort> {
+        self.builder
             .finish()
             .map(|cohort| Cohort {
                 session: CohortSession::new(cohort),

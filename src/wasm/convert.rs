@@ -371,6 +371,48 @@ pub(super) fn required<T: DeserializeOwned>(value: &JsValue, root: &str) -> Resu
     wire::parse(&text).map_err(|e| e.at(root))
 }
 
+/// A count (of rows, say) given as a JS number: a whole number from 0 to
+/// 2⁵³ − 1, the integers a JS number holds exactly.
+///
+/// # Errors
+/// `INVALID_TYPE` (path `what`) for anything but a number; `OUT_OF_RANGE`
+/// (path `what`) for a negative, fractional or non-finite number, or one
+/// above 2⁵³ − 1.
+#[cfg(feature = "cohort")]
+pub(super) fn whole_number(value: &JsValue, what: &str) -> Result<u64> {
+    /// 2⁵³ − 1 (`Number.MAX_SAFE_INTEGER`).
+    const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
+    let Some(x) = value.as_f64() else {
+        let got = if value.is_null() {
+            "null"
+        } else if value.is_string() {
+            "a string"
+        } else if value.as_bool().is_some() {
+            "a boolean"
+        } else if value.is_object() {
+            "an object"
+        } else {
+            describe(value)
+        };
+        return Err(Error::new(
+            ErrorKind::InvalidType,
+            what,
+            format!("expected a whole number, got {got}"),
+        ));
+    };
+    if x.fract() == 0.0 && (0.0..=MAX_EXACT).contains(&x) {
+        return Ok(x as u64);
+    }
+    Err(Error::new(
+        ErrorKind::OutOfRange,
+        what,
+        format!(
+            "expected a whole number from 0 to 2^53 − 1, got {}",
+            crate::error::Num(x)
+        ),
+    ))
+}
+
 /// Bytes copied into wasm memory at a time from a `Uint8Array`, so that a
 /// large file never has to fit in wasm memory whole.
 #[cfg(feature = "cohort")]

@@ -10,8 +10,8 @@
 //!
 //! The crate is built twice for the npm package: with the `person`
 //! feature ([`person`]: `decide`, `explain`, … — the `veivalg` entry
-//! point) and with the `cohort` feature ([`cohort`]: the `Cohort` class —
-//! `veivalg/cohort`). The TypeScript types are derived from the Rust types
+//! point) and with the `cohort` feature ([`cohort`]: the `Cohort`,
+//! `CohortLoader` and `SyntheticBuilder` classes — `veivalg/cohort`). The TypeScript types are derived from the Rust types
 //! (`pkg-config/veivalg-types.d.ts`, written and checked by a native test
 //! in `src/ts.rs`); the exports name them.
 
@@ -22,7 +22,7 @@ mod convert;
 mod person;
 
 #[cfg(feature = "cohort")]
-pub use cohort::{Cohort, CohortLoader};
+pub use cohort::{Cohort, CohortLoader, SyntheticBuilder};
 #[cfg(feature = "person")]
 pub use person::*;
 

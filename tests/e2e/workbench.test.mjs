@@ -298,13 +298,66 @@ test("workbench: Cancel stops reading a large file, and the cohort from before s
   await page.fill("#syn-size", "1000000");
   await page.click("#syn-make");
   await page.waitForSelector("#job[data-phase=synthetic]");
-  assert.equal(await page.getAttribute("#job-progress", "value"), null, "no value: the bar runs while the one call works");
+  assert.equal(await page.getAttribute("#job-progress", "max"), "100");
+  assert.ok(Number(await page.getAttribute("#job-progress", "value")) < 100, "the bar has a value, short of 100");
   // By keyboard (focus and Enter): a pointer click can land on a heading the
   // page moves under it on a loaded machine.
   await page.getByRole("button", { name: "Avbryt" }).focus();
   await page.keyboard.press("Enter");
   await page.waitForSelector("#job-result [data-outcome=cancelled]");
   assert.match(await text(page, "#cohort-card"), /synthetic-v1 seed 1, 100000 rows/);
+  assertClean(session);
+  await session.context.close();
+});
+
+test("workbench: a synthetic cohort is made in steps: the bar rises to 100 %, and the page answers meanwhile", async (t) => {
+  const session = await openWorkbench();
+  const { page } = session;
+  // Every value the bar takes, and the text under it, as the page sets them.
+  await page.evaluate(() => {
+    const bar = document.getElementById("job-progress");
+    globalThis.seen = [];
+    new MutationObserver(() => {
+      if (bar.hasAttribute("value")) globalThis.seen.push({ value: Number(bar.getAttribute("value")), text: document.getElementById("job-text").textContent, at: performance.now() });
+    }).observe(bar, { attributes: true, attributeFilter: ["value"] });
+  });
+  // The largest size the form takes: several seconds of rows in the Worker.
+  await page.fill("#syn-size", "1000000");
+  await page.fill("#syn-seed", "3");
+  await page.click("#syn-make");
+  await page.waitForFunction(() => {
+    const v = Number(document.getElementById("job-progress").getAttribute("value"));
+    return document.getElementById("job").dataset.phase === "synthetic" && v > 0 && v < 100;
+  });
+  assert.match(await text(page, "#job-label"), /Lager en syntetisk kohort: 1 000 000 rader, frø 3/);
+  assert.match(await text(page, "#job-text"), /^\d+ % laget · [\d ]+ av 1 000 000 rader\. Siden kan brukes imens\.$/);
+  // Meanwhile the page answers: the focus moves by keyboard, and variant A's
+  // slider moves the tables of the cohort on show (the old Worker's).
+  await page.focus("#cut-variant-a-range");
+  const n = await renders(page);
+  await page.keyboard.press("ArrowRight");
+  await waitRender(page, n);
+  assert.equal(await text(page, '#share-tab td[data-method="variant-a"][data-outcome=TOTAL][data-col=selected]'), "38,0 %");
+  await page.keyboard.press("Shift+Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "cut-variant-a-mode-share");
+  const during = await page.evaluate(() => ({
+    phase: document.getElementById("job").dataset.phase,
+    value: Number(document.getElementById("job-progress").getAttribute("value")),
+  }));
+  assert.deepEqual([during.phase, during.value < 100], ["synthetic", true], "all of that while the rows were being made");
+  // Done: the new cohort is on show.
+  await page.waitForFunction(() => document.getElementById("cohort-card").textContent.includes("seed 3, 1000000 rows"), null, { timeout: 120000 });
+  assert.equal(await page.isVisible("#job"), false);
+  assert.match(await text(page, "#job-result"), /^Laget 1 000 000 syntetiske rader på [\d,]+ s\.$/);
+  const seen = await page.evaluate(() => globalThis.seen);
+  const values = seen.map((s) => s.value);
+  assert.ok(new Set(values).size >= 5, `several progress messages: ${values.join(", ")}`);
+  for (let i = 1; i < values.length; i++) assert.ok(values[i] >= values[i - 1], `the bar never goes back: ${values.join(", ")}`);
+  assert.ok(values.some((v) => v > 0 && v < 50) && values.some((v) => v >= 50 && v < 100), `values on the way: ${values.join(", ")}`);
+  assert.equal(values.at(-1), 100);
+  assert.match(seen.at(-1).text.replace(/\s/g, " "), /^100 % laget · 1 000 000 av 1 000 000 rader/);
+  const gaps = seen.slice(1).map((s, i) => s.at - seen[i].at);
+  t.diagnostic(`${seen.length} progress updates in ${Math.round(seen.at(-1).at - seen[0].at)} ms, the longest gap ${Math.round(Math.max(...gaps))} ms`);
   assertClean(session);
   await session.context.close();
 });

@@ -9,7 +9,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { Cohort, veivalg as v, personWithHistory as person } from "./load.mjs";
+import { Cohort, cohortModule, veivalg as v, personWithHistory as person } from "./load.mjs";
+
+const { SyntheticBuilder } = cohortModule;
 
 const KINDS = new Set([
   "INVALID_JSON", "INVALID_TYPE", "INVALID_VALUE", "MISSING_FIELD", "UNKNOWN_FIELD",
@@ -39,6 +41,8 @@ const exports = {
   wageHistory: { call: (a, b) => v.wageHistory(a, b), args: () => [person(), { months: 12 }] },
   "Cohort.synthetic": { call: (a) => Cohort.synthetic(a), args: () => [{ seed: 1, size: 50 }], cohort: true },
   "Cohort.fromJson": { call: (a, b) => Cohort.fromJson(a, b), args: () => [records(), { source: "t" }], cohort: true },
+  "new SyntheticBuilder": { call: (a) => new SyntheticBuilder(a), args: () => [{ seed: 1, size: 50, ages: "WIDE" }] },
+  "SyntheticBuilder.step": { call: (a) => liveBuilder.step(a), args: () => [1] },
   evaluate: { call: (a) => live.evaluate(a), args: () => [{ policy: structuredClone(policyA), model: structuredClone(modelA), share: 0.3 }] },
   fit: { call: (a) => live.fit(a), args: () => [spec()] },
   thresholdForShare: { call: (a) => live.thresholdForShare(a), args: () => [{ policy: "variant-a", share: 0.5 }] },
@@ -46,6 +50,8 @@ const exports = {
 
 const live = Cohort.synthetic({ seed: 5, size: 800 });
 const live2 = Cohort.fromJson(records());
+/** A builder stepped by hostile values (a valid one makes a row; at the end, none). */
+const liveBuilder = new SyntheticBuilder({ seed: 6, size: 2000 });
 
 /** Answers taken before any hostile input, compared after each group. */
 function answers() {
@@ -296,6 +302,31 @@ test("a freed Cohort, a second free() and a foreign this are structured errors",
     }
   }
   stillWorks("free and foreign this");
+});
+
+test("a freed SyntheticBuilder, a second free(), a foreign this and calls after finish() are structured errors", () => {
+  const b = new SyntheticBuilder({ seed: 2, size: 30 });
+  b.step(30);
+  const c = b.finish();
+  for (const m of ["step", "finish"]) {
+    const e = hostile(`${m} after finish`, () => b[m](1));
+    assert.deepEqual([e.kind, e.path], ["INVALID_VALUE", ""], e.message);
+  }
+  b.free();
+  for (const m of ["step", "progress", "finish"]) {
+    const e = hostile(`${m} after free`, () => b[m](1));
+    assert.ok(e instanceof Error && /freed/.test(e.message), `${m} after free answered`);
+  }
+  assert.ok(hostile("free twice", () => b.free()) instanceof Error);
+  for (const self of [{}, null, undefined, 1, live, Object.create(SyntheticBuilder.prototype), { __wbg_ptr: 8 }]) {
+    for (const m of ["step", "progress", "finish", "free"]) {
+      assert.equal(hostile(`${m} on foreign this`, () => SyntheticBuilder.prototype[m].call(self, 1)).kind, "INVALID_TYPE");
+    }
+  }
+  // The cohort made lives on.
+  assert.equal(c.summary().rows, 30);
+  c.free();
+  stillWorks("a freed SyntheticBuilder");
 });
 
 test("the corpus, through the package", () => {

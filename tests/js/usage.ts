@@ -38,6 +38,7 @@ import initCohort, {
   version as cohortVersion,
   Cohort,
   CohortLoader,
+  SyntheticBuilder,
   type CohortRecord,
   type CohortSummary,
   type Curve,
@@ -45,6 +46,7 @@ import initCohort, {
   type LoadProgress,
   type ModelCard,
   type Rejected,
+  type SyntheticProgress,
   type RowError,
   type EvaluateOptions,
   type EvaluationResult,
@@ -157,11 +159,21 @@ export async function usage(bytes: BufferSource, cohortBytes: BufferSource): Pro
   const fromLoader: Cohort = loader.finish();
   loader.free();
   const rejectedRows: number = fromCsv.summary().rejected.count;
+  // A synthetic cohort in steps, with progress.
+  const builder: SyntheticBuilder = new SyntheticBuilder({ seed: 1, size: 1000, ages: "WIDE" });
+  let made: SyntheticProgress = builder.progress();
+  while (made.rows < made.size) made = builder.step(250);
+  const stepped: Cohort = builder.finish();
+  builder.free();
+  // @ts-expect-error: maxRows is a number
+  builder.step("250");
+  // @ts-expect-error: the same options as Cohort.synthetic
+  new SyntheticBuilder({ seed: 1, size: 10, ages: "ALL" });
   // @ts-expect-error: the format is jsonl or csv
   new CohortLoader({ format: "xlsx" });
   // @ts-expect-error: bytes, not text
   Cohort.fromCsv("registeredOn,…");
-  void [firstCutoff, ruleTreeShare, gaps, auc, chosen, counsellor, loaded, firstError, rejectedRows, fromJsonl, fromLoader];
+  void [firstCutoff, ruleTreeShare, gaps, auc, chosen, counsellor, loaded, firstError, rejectedRows, fromJsonl, fromLoader, stepped];
 
   c.free();
   wide.free();

@@ -25,6 +25,8 @@ macro_rules! binding_tests {
             binding_arrays_where_objects_belong_are_invalid_type,
             binding_fuzz_mutations_at_every_export_never_trap,
             binding_cohort_files_load_from_bytes_in_chunks,
+            binding_synthetic_builder_steps_to_the_one_call_cohort,
+            binding_synthetic_builder_errors_are_structured,
         );
     };
     (@emit $attr:meta; $($name:ident),* $(,)?) => {
@@ -470,6 +472,25 @@ pub fn binding_fuzz_mutations_at_every_export_never_trap() {
             vec![serde_json::json!({ "seed": 3, "size": 40 })],
         ),
         (
+            "new SyntheticBuilder",
+            |_, x| {
+                // Each builder reserves its rows: a valid size above 2 000
+                // is memory, not hostile.
+                let text = JSON::stringify(&x).ok().and_then(|t| t.as_string());
+                let big = text
+                    .and_then(|t| {
+                        veivalg::wire::parse::<veivalg::cohort::session::SyntheticOptions>(&t).ok()
+                    })
+                    .is_some_and(|o| o.size > 2_000);
+                if big {
+                    return Ok(JsValue::NULL);
+                }
+                let mut b = wasm::SyntheticBuilder::new(x)?;
+                b.step(JsValue::from_f64(25.0))
+            },
+            vec![serde_json::json!({ "seed": 4, "size": 30, "ages": "WIDE" })],
+        ),
+        (
             "Cohort.fromJson",
             |_, x| wasm::Cohort::from_json(x, None).map(|_| JsValue::NULL),
             vec![serde_json::json!([{ "person": p, "outcome": "STABLE_WORK" }])],
@@ -653,4 +674,157 @@ pub fn binding_cohort_files_load_from_bytes_in_chunks() {
         Err(e) => e,
     };
     assert_error(&err, "INVALID_TYPE", "bytes");
+}
+
+/// What a cohort answers to the workbench's first calls, as JSON text: the
+/// summary, today's rule tree and variant A at the report's share.
+fn cohort_answers(c: &mut wasm::Cohort) -> String {
+    let text = |v: JsValue| {
+        JSON::stringify(&v)
+            .ok()
+            .map(String::from)
+            .unwrap_or_default()
+    };
+    [
+        text(c.summary().expect("summary")),
+        text(
+            c.evaluate(js(&serde_json::json!({ "method": "RULE_TREE_GROUP" })))
+                .expect("today"),
+        ),
+        text(
+            c.evaluate(js(
+                &serde_json::json!({ "policy": "variant-a", "share": 0.37 }),
+            ))
+            .expect("variant A"),
+        ),
+    ]
+    .join("\n")
+}
+
+/// `new SyntheticBuilder(options)` stepped in pieces of any size gives the
+/// cohort of `Cohort.synthetic(options)`: the same summary and evaluations,
+/// with `{ rows, size }` after each step.
+pub fn binding_synthetic_builder_steps_to_the_one_call_cohort() {
+    for options in [
+        serde_json::json!({ "seed": 3, "size": 240 }),
+        serde_json::json!({ "seed": 9_007_199_254_740_991_u64, "size": 57, "ages": "WIDE" }),
+    ] {
+        let size = options["size"].as_f64().unwrap_or_default();
+        let mut whole = wasm::Cohort::synthetic(js(&options))
+            .unwrap_or_else(|e| panic!("a synthetic cohort: {e:?}"));
+        let expected = cohort_answers(&mut whole);
+        for chunk in [1.0, 7.0, size, size + 1.0] {
+            let mut b = wasm::SyntheticBuilder::new(js(&options))
+                .unwrap_or_else(|e| panic!("a builder: {e:?}"));
+            let start = b.progress().expect("progress");
+            assert_eq!(get(&start, "rows").as_f64(), Some(0.0));
+            assert_eq!(get(&start, "size").as_f64(), Some(size));
+            let mut rows = 0.0;
+            while rows < size {
+                let p = b.step(JsValue::from_f64(chunk)).expect("a step");
+                let now = get(&p, "rows").as_f64().unwrap_or_default();
+                assert_eq!(now, size.min(rows + chunk), "chunk {chunk}");
+                assert_eq!(get(&p, "size").as_f64(), Some(size));
+                rows = now;
+            }
+            let mut stepped = b.finish().unwrap_or_else(|e| panic!("finish: {e:?}"));
+            assert_eq!(cohort_answers(&mut stepped), expected, "chunk {chunk}");
+        }
+    }
+}
+
+/// The builder's options have `Cohort.synthetic`'s errors, `maxRows` is
+/// checked, finishing early leaves the builder going, and after `finish()`
+/// every call is a structured error.
+pub fn binding_synthetic_builder_errors_are_structured() {
+    let new = |v: serde_json::Value| match wasm::SyntheticBuilder::new(js(&v)) {
+        Ok(_) => panic!("accepted {v}"),
+        Err(e) => e,
+    };
+    assert_error(
+        &new(serde_json::json!({ "seed": 1, "size": 0 })),
+        "OUT_OF_RANGE",
+        "size",
+    );
+    assert_error(
+        &new(serde_json::json!({ "seed": 1, "size": 10_000_001 })),
+        "OUT_OF_RANGE",
+        "size",
+    );
+    assert_error(
+        &new(serde_json::json!({ "seed": 9_007_199_254_740_992_u64, "size": 5 })),
+        "OUT_OF_RANGE",
+        "seed",
+    );
+    assert_error(
+        &new(serde_json::json!({ "seed": 1 })),
+        "MISSING_FIELD",
+        "size",
+    );
+    assert_error(
+        &new(serde_json::json!({ "seed": 1, "size": 5, "rows": 5 })),
+        "UNKNOWN_FIELD",
+        "rows",
+    );
+    // The same errors as the one call.
+    for bad in [
+        serde_json::json!({ "seed": -1, "size": 5 }),
+        serde_json::json!({ "seed": 1, "size": 5, "ages": "ALL" }),
+        serde_json::json!([1, 5]),
+    ] {
+        let one = match wasm::Cohort::synthetic(js(&bad)) {
+            Ok(_) => panic!("accepted {bad}"),
+            Err(e) => e,
+        };
+        let stepped = new(bad.clone());
+        for key in ["kind", "path", "message"] {
+            assert_eq!(get_str(&stepped, key), get_str(&one, key), "{bad} {key}");
+        }
+    }
+    match wasm::SyntheticBuilder::new(JsValue::UNDEFINED) {
+        Ok(_) => panic!("no options"),
+        Err(e) => assert_error(&e, "INVALID_TYPE", ""),
+    }
+
+    let mut b = wasm::SyntheticBuilder::new(js(&serde_json::json!({ "seed": 2, "size": 20 })))
+        .unwrap_or_else(|e| panic!("a builder: {e:?}"));
+    for (value, kind) in [
+        (JsValue::from_f64(0.0), "OUT_OF_RANGE"),
+        (JsValue::from_f64(-1.0), "OUT_OF_RANGE"),
+        (JsValue::from_f64(1.5), "OUT_OF_RANGE"),
+        (JsValue::from_f64(f64::NAN), "OUT_OF_RANGE"),
+        (JsValue::from_f64(f64::INFINITY), "OUT_OF_RANGE"),
+        (JsValue::from_f64(2f64.powi(53)), "OUT_OF_RANGE"),
+        (JsValue::from_str("5"), "INVALID_TYPE"),
+        (JsValue::UNDEFINED, "INVALID_TYPE"),
+        (JsValue::NULL, "INVALID_TYPE"),
+        (js(&serde_json::json!({ "maxRows": 5 })), "INVALID_TYPE"),
+    ] {
+        assert_error(&thrown(b.step(value.clone())), kind, "maxRows");
+    }
+    let progress = |b: &wasm::SyntheticBuilder| {
+        get(&b.progress().expect("progress"), "rows")
+            .as_f64()
+            .unwrap_or(-1.0)
+    };
+    assert_eq!(progress(&b), 0.0, "a refused step makes no row");
+    b.step(JsValue::from_f64(8.0)).expect("a step");
+    // Too early: an error, and the builder goes on.
+    let early = thrown(b.finish().map(|_| JsValue::NULL));
+    assert_error(&early, "INSUFFICIENT_DATA", "");
+    assert_eq!(progress(&b), 8.0);
+    b.step(JsValue::from_f64(100.0)).expect("the rest");
+    let c = b.finish().unwrap_or_else(|e| panic!("finish: {e:?}"));
+    assert_eq!(
+        get(&c.summary().expect("summary"), "rows").as_f64(),
+        Some(20.0)
+    );
+    // Done: step and finish are structured errors; progress says all rows.
+    assert_error(&thrown(b.step(JsValue::from_f64(1.0))), "INVALID_VALUE", "");
+    assert_error(
+        &thrown(b.finish().map(|_| JsValue::NULL)),
+        "INVALID_VALUE",
+        "",
+    );
+    assert_eq!(progress(&b), 20.0);
 }

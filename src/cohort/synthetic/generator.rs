@@ -652,60 +652,105 @@ fn fill(
 #[cfg(not(target_arch = "wasm32"))]
 const PARALLEL_FROM: usize = 20_000;
 
-/// The rows of a cohort, in index order. Natively, large cohorts are
-/// built on every available core (at most 8), each thread filling its own
-/// slice of the output; rows do not depend on each other, so the result is
-/// the same as on one thread (and in wasm, which always uses one).
-pub(super) fn rows(
+/// Appends the next `count` rows of the cohort to `rows` (rows
+/// `rows.len()`, `rows.len() + 1`, …, in index order): the one path by which
+/// both [`Cohort::synthetic_with`](crate::cohort::Cohort::synthetic_with) and
+/// the steps of a [`SyntheticBuilder`](super::SyntheticBuilder) make rows.
+/// Natively, when `count` is large the rows are built on every available
+/// core (at most 8), each thread filling its own slice of the output; rows
+/// do not depend on each other, so the result is the same as on one thread
+/// (and in wasm, which always uses one). On an error `rows` is left as it
+/// was.
+pub(super) fn extend(
     params: &SyntheticParams,
     ages: AgeRange,
     seed: u64,
-    size: usize,
-) -> Result<Vec<CohortRow>> {
+    rows: &mut Vec<CohortRow>,
+    count: usize,
+) -> Result<()> {
+    let start = rows.len();
+    let result = append(params, ages, seed, rows, count);
+    if result.is_err() {
+        rows.truncate(start);
+    }
+    result
+}
+
+fn append(
+    params: &SyntheticParams,
+    ages: AgeRange,
+    seed: u64,
+    rows: &mut Vec<CohortRow>,
+    count: usize,
+) -> Result<()> {
+    if count == 0 {
+        return Ok(());
+    }
+    let start = rows.len();
     let mut person = empty_person();
-    let first = row(params, ages, seed, 0, Catalog::shipped(), &mut person)?;
-    let mut rows = vec![first; size];
-    let rest = rows.get_mut(1..).unwrap_or_default();
+    let first = row(
+        params,
+        ages,
+        seed,
+        start as u64,
+        Catalog::shipped(),
+        &mut person,
+    )?;
+    // The slots of the other rows start as copies of the first, then each
+    // is overwritten by its own row.
+    rows.resize(start + count, first);
+    let rest = rows.get_mut(start + 1..).unwrap_or_default();
+    let first_of_rest = start as u64 + 1;
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-        if threads > 1 && size >= PARALLEL_FROM {
-            let chunk = rest.len().div_ceil(threads);
-            let done = std::thread::scope(|scope| {
-                let mut handles = Vec::with_capacity(threads);
-                for (i, part) in rest.chunks_mut(chunk).enumerate() {
-                    let start = 1 + (i * chunk) as u64;
-                    let spawned = std::thread::Builder::new()
-                        .spawn_scoped(scope, move || fill(params, ages, seed, start, part));
-                    match spawned {
-                        Ok(handle) => handles.push(handle),
-                        // No thread to be had: say so, and build serially.
-                        Err(_) => return None,
-                    }
-                }
-                let mut result = Ok(());
-                for handle in handles {
-                    let outcome = handle.join().unwrap_or_else(|_| {
-                        Err(Error::new(
-                            ErrorKind::InvalidConfig,
-                            "",
-                            "a worker thread building the synthetic cohort failed",
-                        ))
-                    });
-                    if result.is_ok() {
-                        result = outcome;
-                    }
-                }
-                Some(result)
-            });
-            if let Some(result) = done {
-                result?;
-                return Ok(rows);
+    if let Some(result) = fill_in_parallel(params, ages, seed, first_of_rest, rest) {
+        return result;
+    }
+    fill(params, ages, seed, first_of_rest, rest)
+}
+
+/// [`fill`] on every available core (at most 8) when `out` is large;
+/// `None` when it is small or no thread is to be had (then the caller
+/// fills it on one).
+#[cfg(not(target_arch = "wasm32"))]
+fn fill_in_parallel(
+    params: &SyntheticParams,
+    ages: AgeRange,
+    seed: u64,
+    first: u64,
+    out: &mut [CohortRow],
+) -> Option<Result<()>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads < 2 || out.len() + 1 < PARALLEL_FROM {
+        return None;
+    }
+    let chunk = out.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let mut handles = Vec::with_capacity(threads);
+        for (i, part) in out.chunks_mut(chunk).enumerate() {
+            let start = first + (i * chunk) as u64;
+            let spawned = std::thread::Builder::new()
+                .spawn_scoped(scope, move || fill(params, ages, seed, start, part));
+            match spawned {
+                Ok(handle) => handles.push(handle),
+                // No thread to be had: say so, and build serially.
+                Err(_) => return None,
             }
         }
-    }
-    fill(params, ages, seed, 1, rest)?;
-    Ok(rows)
+        let mut result = Ok(());
+        for handle in handles {
+            let outcome = handle.join().unwrap_or_else(|_| {
+                Err(Error::new(
+                    ErrorKind::InvalidConfig,
+                    "",
+                    "a worker thread building the synthetic cohort failed",
+                ))
+            });
+            if result.is_ok() {
+                result = outcome;
+            }
+        }
+        Some(result)
+    })
 }
 
 /// Row `index` as [`CohortRow::from_person`] makes it from

@@ -116,10 +116,10 @@ export default {
     en: (p) => `The whole file is read (${p.rows} rows). Getting the cohort ready …`,
   },
   "wb.job.starting": msg("Starter …", "Startar …", "Starting …"),
-  "wb.job.working": {
-    nb: (p) => `Arbeider … ${p.s} s. Siden kan brukes imens.`,
-    nn: (p) => `Arbeider … ${p.s} s. Sida kan brukast i mellomtida.`,
-    en: (p) => `Working … ${p.s} s. The page can be used meanwhile.`,
+  "wb.job.makeProgress": {
+    nb: (p) => `${p.pct} laget · ${p.rows} av ${p.size} rader. Siden kan brukes imens.`,
+    nn: (p) => `${p.pct} laga · ${p.rows} av ${p.size} rader. Sida kan brukast i mellomtida.`,
+    en: (p) => `${p.pct} made · ${p.rows} of ${p.size} rows. The page can be used meanwhile.`,
   },
   "wb.job.loaded": {
     nb: (p) => `Lastet ${p.rows} rader på ${p.s} s (${p.rejected} ${p.rejected === "1" ? "rad" : "rader"} med feil).`,

@@ -5,8 +5,8 @@
 //
 // A new cohort is made in a new Worker, so that the one on show stays
 // usable while it loads and Cancel is immediate: `terminate()` stops the
-// Worker wherever it is (between two chunks of a file, or inside the one
-// wasm call that makes a synthetic cohort), and the old Worker is kept.
+// Worker wherever it is (between two chunks of a file, or inside a step of
+// a synthetic cohort), and the old Worker is kept.
 //
 //   const worker = new WorkbenchClient();
 //   const summary = await worker.request("load", { file, format }, showProgress);
