@@ -130,3 +130,21 @@ export async function fillCitizen(page, { birthDate = "02.06.1979", registeredOn
   await page.check("#otherObstacles-NEI");
   if (since) await page.fill("#workedSince", since);
 }
+
+/**
+ * The workbench's "fit" by keyboard (focus and Enter: a pointer click can land
+ * on whatever the page moved under it on a loaded machine), then both model
+ * cards; a fit that fails throws with the page's own message.
+ */
+export async function fitOnWorkbench(page) {
+  await page.focus("#fit");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(
+    () => document.querySelector(".model-card[data-model=variant-b]") || document.querySelector("#fit-status .wb-error"),
+    null,
+    { timeout: 60_000 },
+  );
+  if (!(await page.$(".model-card[data-model=variant-b]"))) {
+    throw new Error(`the fit failed: ${await text(page, "#fit-status")}`);
+  }
+}

@@ -16,7 +16,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { env, openPage, assertClean, assertAccessible, assertNoSidewaysScroll, text } from "./support.mjs";
+import { env, openPage, assertClean, assertAccessible, assertNoSidewaysScroll, text, fitOnWorkbench } from "./support.mjs";
 import { registrations, jsonl, csv } from "./cohort-files.mjs";
 import { formats } from "../../www/lib/dom.js";
 
@@ -379,8 +379,7 @@ test("workbench: no request carries the file's contents (every request intercept
     await page.waitForFunction((name) => document.getElementById("cohort-card").textContent.includes(name), file.split("/").pop());
     await waitRender(page, n);
   }
-  await page.click("#fit");
-  await page.waitForSelector(".model-card[data-model=variant-b]");
+  await fitOnWorkbench(page);
   const download = page.waitForEvent("download");
   await page.click('.model-card[data-model=variant-a] [data-download=model]');
   await download;
@@ -504,8 +503,7 @@ test("workbench: fit A and B on the file, model cards, and model and policy file
   const session = await openWorkbench();
   const { page } = session;
   await loadFile(page, files.jsonl);
-  await page.click("#fit");
-  await page.waitForSelector(".model-card[data-model=variant-b]");
+  await fitOnWorkbench(page);
   assert.match(await text(page, "#fit-status"), /tilpasset de 600 radene/);
   assert.equal(await page.isChecked("#model-fitted"), true);
   for (const k of ["variant-a", "variant-b"]) {
@@ -660,8 +658,7 @@ test("workbench: at 360 px nothing scrolls sideways, with a file loaded, the mod
   const session = await openWorkbench({ width: 360, height: 800 });
   const { page } = session;
   await loadFile(page, files.csv);
-  await page.click("#fit");
-  await page.waitForSelector(".model-card[data-model=variant-b]");
+  await fitOnWorkbench(page);
   for (const summary of await page.locator("details.behind > summary").all()) await summary.click();
   await showAll(page);
   await assertNoSidewaysScroll(page);
