@@ -4,7 +4,7 @@
 // package on a plain page of its own (no Aksel, the panel's own stylesheet
 // only), as an embedder first sees it, and the analyst's workbench with a
 // cohort file, with the synthetic cohort in English, and with the models
-// fitted on the file.
+// fitted on the file, and a million synthetic rows being made.
 //   node tests/e2e/screenshots.mjs      (needs pkg/: `make pkg`)
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -96,6 +96,18 @@ async function workbenchFit(page) {
   await page.locator("#fit-heading").scrollIntoViewIfNeeded();
 }
 
+/** A million synthetic rows being made in the Worker: the bar a third of the way or more. */
+async function workbenchMaking(page) {
+  await page.waitForSelector("body[data-cohort=synthetic][data-renders]");
+  await page.fill("#syn-size", "1000000");
+  await page.focus("#syn-make");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => Number(document.getElementById("job-progress").value) >= 30, null, { timeout: 60_000 });
+  await page.locator("#synthetic-heading").scrollIntoViewIfNeeded();
+}
+
+// [name, path, what to do, server, { fullPage }]: whole pages, but for a
+// moment of work, shot as the screen shows it.
 const shots = [
   ["index", "/", null],
   ["citizen-result", "/citizen.html", citizenResult],
@@ -136,10 +148,11 @@ const shots = [
   ["workbench", "/workbench.html", workbenchFile],
   ["workbench-en-synthetic", "/workbench.html?lang=en", (page) => page.waitForSelector("#curves[data-ready]")],
   ["workbench-fit", "/workbench.html", workbenchFit],
+  ["workbench-making-synthetic", "/workbench.html", workbenchMaking, server, { fullPage: false }],
 ];
 
 for (const width of [390, 1280]) {
-  for (const [name, path, act, on = server] of shots) {
+  for (const [name, path, act, on = server, { fullPage = true } = {}] of shots) {
     const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "nb-NO" });
     await page.goto(new URL(path, on.url).href);
     await page.waitForSelector("body[data-ready=true]");
@@ -151,7 +164,7 @@ for (const width of [390, 1280]) {
       for (const el of document.querySelectorAll(".wb-block, .notes")) el.style.contentVisibility = "visible";
     });
     const file = new URL(`${name}-${width}.png`, out);
-    await page.screenshot({ path: file.pathname, fullPage: true });
+    await page.screenshot({ path: file.pathname, fullPage });
     console.log(`docs/screenshots/${name}-${width}.png`);
     await page.close();
   }

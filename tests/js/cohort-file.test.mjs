@@ -7,6 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { thrown } from "./thrown.mjs";
 
 const pkgDir = new URL("../../pkg/", import.meta.url);
 const veivalg = await import(new URL("veivalg.js", pkgDir).href);
@@ -16,15 +17,6 @@ cohortModule.initSync({ module: readFileSync(new URL("cohort/veivalg_cohort_bg.w
 const { Cohort, CohortLoader } = cohortModule;
 
 const encode = (text) => new TextEncoder().encode(text);
-
-function thrown(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  assert.fail("expected a thrown error");
-}
 
 // A CSV as the README documents it: the README's quick-return person (lost
 // the job, trade certificate, employed 2016-04 to 2019-01, 41 000 a month in

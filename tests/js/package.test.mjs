@@ -6,18 +6,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { Cohort, cohortModule, pkgDir, quickReturnPerson as person, veivalg } from "./load.mjs";
+import { thrown } from "./thrown.mjs";
 
 /** The exports of the `veivalg` entry point (the `person` feature). */
 const PERSON_EXPORTS = ["decide", "ruleTree", "score", "labelOutcome", "wageHistory", "features", "policies", "models", "rulesets", "grunnbelop", "version"];
-
-function thrown(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  assert.fail("expected a thrown error");
-}
 
 test("package.json matches the build: two entry points, every file there", () => {
   const pkg = JSON.parse(readFileSync(new URL("package.json", pkgDir), "utf8"));

@@ -7,17 +7,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Cohort, cohortModule } from "./load.mjs";
+import { thrown } from "./thrown.mjs";
 
 const { SyntheticBuilder } = cohortModule;
-
-function thrown(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  assert.fail("expected a thrown error");
-}
 
 /** What the workbench asks a new cohort first, as JSON text. */
 function answers(c) {

@@ -69,6 +69,16 @@ fn assert_error(e: &JsValue, kind: &str, path: &str) {
     assert!(!message.is_empty());
 }
 
+/// Whether `x` is valid synthetic-cohort options with more than `max` rows
+/// (the fuzz pass skips those: a valid large size is slow, not hostile).
+fn valid_synthetic_above(x: &JsValue, max: u64) -> bool {
+    JSON::stringify(x)
+        .ok()
+        .and_then(|t| t.as_string())
+        .and_then(|t| veivalg::wire::parse::<veivalg::cohort::session::SyntheticOptions>(&t).ok())
+        .is_some_and(|o| o.size > max)
+}
+
 fn person() -> JsValue {
     js(&super::quick_return_person())
 }
@@ -458,13 +468,7 @@ pub fn binding_fuzz_mutations_at_every_export_never_trap() {
             "Cohort.synthetic",
             |_, x| {
                 // A valid size above 2 000 is slow, not hostile.
-                let text = JSON::stringify(&x).ok().and_then(|t| t.as_string());
-                let big = text
-                    .and_then(|t| {
-                        veivalg::wire::parse::<veivalg::cohort::session::SyntheticOptions>(&t).ok()
-                    })
-                    .is_some_and(|o| o.size > 2_000);
-                if big {
+                if valid_synthetic_above(&x, 2_000) {
                     return Ok(JsValue::NULL);
                 }
                 wasm::Cohort::synthetic(x).map(|_| JsValue::NULL)
@@ -476,13 +480,7 @@ pub fn binding_fuzz_mutations_at_every_export_never_trap() {
             |_, x| {
                 // Each builder reserves its rows: a valid size above 2 000
                 // is memory, not hostile.
-                let text = JSON::stringify(&x).ok().and_then(|t| t.as_string());
-                let big = text
-                    .and_then(|t| {
-                        veivalg::wire::parse::<veivalg::cohort::session::SyntheticOptions>(&t).ok()
-                    })
-                    .is_some_and(|o| o.size > 2_000);
-                if big {
+                if valid_synthetic_above(&x, 2_000) {
                     return Ok(JsValue::NULL);
                 }
                 let mut b = wasm::SyntheticBuilder::new(x)?;
