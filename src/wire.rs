@@ -103,6 +103,25 @@ pub fn from_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T> {
     serde_path_to_error::deserialize(ObjectsOnly(value)).map_err(convert)
 }
 
+/// Reads a JSON value already in memory as a `T` through the text reader
+/// of [`parse`]: the value is written back as JSON text and read from it.
+/// The answer and the errors are [`from_value`]'s (the same kinds, paths
+/// and messages; an object's keys come in the value's order, as there):
+/// serde_json writes every number so that it reads back the same
+/// (`float_roundtrip`), and a value held in memory has no syntax error, no
+/// number beyond f64 and no nesting beyond what it was read with, so
+/// nothing but `T`'s own errors can arise. What differs is the binary: for
+/// a type whose text reader is there anyway (a person), this needs no
+/// second, `Value`-fed copy of its reader, which [`from_value`] does.
+///
+/// # Errors
+/// As [`from_value`].
+pub(crate) fn from_value_as_text<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T> {
+    // The text may be longer than the one the value was read from (`1e2`
+    // is written `100.0`), so no size limit: that was checked on the way in.
+    parse_limited(&to_string(value), usize::MAX)
+}
+
 /// Reads one text cell (a CSV field) as a `T` through `T`'s own
 /// `Deserialize`, handed the cell as a string: the same vocabularies (with
 /// their "did you mean" hints), dates and months as in JSON, with the same
