@@ -285,7 +285,7 @@ where
 /// not first into a `serde_json::Value`: so the structs-from-objects rule
 /// and serde_json's depth limit apply inside it as everywhere, its first
 /// error in document order is the one reported, and a key given twice is
-/// an error (`INVALID_VALUE`, naming the field) as in every other object.
+/// an error (`INVALID_VALUE`, naming the field) as in every other struct.
 ///
 /// # Example
 /// ```
