@@ -205,10 +205,12 @@ clippy:
 	cargo clippy --lib --target $(WASM) $(PERSON_FEATURES) -- -D warnings
 	cargo clippy --lib --target $(WASM) $(COHORT_FEATURES) -- -D warnings
 
-# tests/hostile.rs (the fuzzer, the corpus replay, objects given as arrays)
-# runs on its own with --nocapture, so that its counts are printed (cargo
-# test captures stdout) and logged.
-HOSTILE_TESTS := fuzz_every_entry_point corpus_replays_without_failure arrays_of_fields_are_refused_where_objects_belong
+# tests/hostile.rs (the fuzzer, the corpus replay, objects given as arrays,
+# labelOutcome's input against its former Value-fed reader) runs on its own
+# with --nocapture, so that its counts are printed (cargo test captures
+# stdout) and logged.
+HOSTILE_TESTS := fuzz_every_entry_point corpus_replays_without_failure arrays_of_fields_are_refused_where_objects_belong \
+	label_source_reads_as_from_value_did
 
 test-native:
 	mkdir -p $(LOGS)

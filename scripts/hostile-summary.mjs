@@ -21,6 +21,7 @@ const sources = [
   ["native fuzzer, 23 entry points (tests/hostile.rs)", "native-hostile.log", /^hostile: (\d+) inputs across \d+ entry points in ([\d.]+) s/m],
   ["native corpus replay (tests/corpus/)", "native-hostile.log", /^hostile corpus: (\d+) inputs replayed in ([\d.]+) s/m],
   ["native objects given as arrays", "native-hostile.log", /^hostile objects given as arrays: (\d+) inputs/m],
+  ["native labelOutcome input vs its Value-fed reader", "native-hostile.log", /^hostile label sources read as from_value did: (\d+) inputs/m],
   ["wasm fuzz pass in Node (wasm_bindgen_test)", "wasm-node.log", /wasm fuzz pass: (\d+) hostile inputs at \d+ exports in ([\d.]+) s/],
   ["wasm fuzz pass in Chromium (wasm_bindgen_test)", "wasm-browser.log", /wasm fuzz pass: (\d+) hostile inputs at \d+ exports in ([\d.]+) s/],
   ["the package from Node (tests/js/hostile.test.mjs)", "js.log", /hostile JS values: (\d+) calls in all in ([\d.]+) s/],

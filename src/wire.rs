@@ -103,6 +103,25 @@ pub fn from_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T> {
     serde_path_to_error::deserialize(ObjectsOnly(value)).map_err(convert)
 }
 
+/// Reads a JSON value already in memory as a `T` through the text reader
+/// of [`parse`]: the value is written back as JSON text and read from it.
+/// The answer and the errors are [`from_value`]'s (the same kinds, paths
+/// and messages; an object's keys come in the value's order, as there):
+/// serde_json writes every number so that it reads back the same
+/// (`float_roundtrip`), and a value held in memory has no syntax error, no
+/// number beyond f64 and no nesting beyond what it was read with, so
+/// nothing but `T`'s own errors can arise. What differs is the binary: for
+/// a type whose text reader is there anyway (a person), this needs no
+/// second, `Value`-fed copy of its reader, which [`from_value`] does.
+///
+/// # Errors
+/// As [`from_value`].
+pub(crate) fn from_value_as_text<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T> {
+    // The text may be longer than the one the value was read from (`1e2`
+    // is written `100.0`), so no size limit: that was checked on the way in.
+    parse_limited(&to_string(value), usize::MAX)
+}
+
 /// Reads one text cell (a CSV field) as a `T` through `T`'s own
 /// `Deserialize`, handed the cell as a string: the same vocabularies (with
 /// their "did you mean" hints), dates and months as in JSON, with the same
@@ -260,6 +279,24 @@ where
 /// `{"id": "variant-a", …}`. Any other JSON type is `INVALID_TYPE` ("expected
 /// an id (string) or an object, got …"); the object's own errors keep their
 /// paths (`policy.cutoff`).
+///
+/// The object is read in place, field by field, by `T`'s own reader over
+/// the map the deserializer hands over (serde's `MapAccessDeserializer`),
+/// not first into a `serde_json::Value`: so the structs-from-objects rule
+/// and serde_json's depth limit apply inside it as everywhere, its first
+/// error in document order is the one reported, and a key given twice is
+/// an error (`INVALID_VALUE`, naming the field) as in every other struct.
+///
+/// # Example
+/// ```
+/// use veivalg::routing::policy::Policy;
+/// use veivalg::wire::{self, IdOr};
+/// let id: IdOr<Policy> = wire::parse(r#""variant-a""#).unwrap();
+/// assert_eq!(id, IdOr::Id("variant-a".into()));
+/// let e = wire::parse::<IdOr<Policy>>("[1]").unwrap_err();
+/// assert_eq!(e.kind.as_str(), "INVALID_TYPE");
+/// assert_eq!(e.message, "expected an id (string) or an object, got an array");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum IdOr<T> {
     /// The id of a shipped item.
@@ -268,23 +305,39 @@ pub enum IdOr<T> {
     Value(Box<T>),
 }
 
-impl<'de, T: DeserializeOwned> serde::Deserialize<'de> for IdOr<T> {
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for IdOr<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        match serde_json::Value::deserialize(d)? {
-            serde_json::Value::String(id) => Ok(IdOr::Id(id)),
-            v @ serde_json::Value::Object(_) => from_value::<T>(&v)
-                .map(|t| IdOr::Value(Box::new(t)))
-                .map_err(Error::into_de),
-            other => Err(Error::new(
-                ErrorKind::InvalidType,
-                "",
-                format!(
-                    "expected an id (string) or an object, got {}",
-                    json_type(&other)
-                ),
-            )
-            .into_de()),
-        }
+        d.deserialize_any(IdOrVisitor(std::marker::PhantomData))
+    }
+}
+
+/// Reads an [`IdOr`]: a string is the id, an object is handed to `T`'s
+/// reader; any other type is serde's `invalid type` error, which
+/// [`classify`] turns into `INVALID_TYPE` in JSON's words
+/// (`words::plain`: "expected an id (string) or an object, got the number 5").
+struct IdOrVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for IdOrVisitor<T> {
+    type Value = IdOr<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an id (string) or an object")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, id: &str) -> std::result::Result<IdOr<T>, E> {
+        Ok(IdOr::Id(id.to_string()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, id: String) -> std::result::Result<IdOr<T>, E> {
+        Ok(IdOr::Id(id))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        map: A,
+    ) -> std::result::Result<IdOr<T>, A::Error> {
+        T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            .map(|t| IdOr::Value(Box::new(t)))
     }
 }
 
@@ -326,7 +379,7 @@ fn position(e: &serde_json::Error) -> String {
 /// Most segments of a path written out: a path deeper than this (only a
 /// value nested near [`MAX_DEPTH`] levels has one; the deepest field of a
 /// valid input is 5 levels down) keeps its first segments and says how
-/// many more there are: `options.policy.rules[0][0][0][0][0][0]…(119 more levels)`.
+/// many more there are: `options.model.fit[0][0][0][0][0][0]…(119 more levels)`.
 pub const MAX_PATH_SEGMENTS: usize = 8;
 
 /// The JSON path of serde_path_to_error's path: `wages[3].nok`, `""` for
@@ -548,7 +601,7 @@ pub(crate) fn closest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
 mod tests {
     use super::*;
 
-    #[derive(Debug, serde::Deserialize)]
+    #[derive(Debug, PartialEq, serde::Deserialize)]
     #[serde(deny_unknown_fields, rename_all = "camelCase")]
     #[allow(dead_code)]
     struct Inner {
@@ -732,6 +785,127 @@ mod tests {
                 "after registration"
             )
         );
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Chosen {
+        choice: Option<IdOr<Inner>>,
+    }
+
+    #[test]
+    fn id_or_takes_an_id_or_an_object() {
+        for text in [
+            r#"{"choice": "shipped"}"#,
+            // An escaped string is handed over owned (`visit_string`).
+            r#"{"choice": "shi\u0070ped"}"#,
+        ] {
+            let c: Chosen = parse(text).unwrap();
+            assert_eq!(c.choice, Some(IdOr::Id("shipped".into())), "{text}");
+        }
+        let c: Chosen = parse(r#"{"choice": {"nok": 2, "monthCount": 3}}"#).unwrap();
+        let Some(IdOr::Value(inner)) = c.choice else {
+            panic!("not a value: {c:?}")
+        };
+        assert_eq!((inner.nok, inner.month_count), (2.0, Some(3)));
+        let c: Chosen = parse(r#"{"choice": null}"#).unwrap();
+        assert_eq!(c.choice, None);
+        // The fast reader of `parse_many` reads it the same way.
+        let c: Chosen = parse_many(r#"{"choice": {"nok": 2}}"#).unwrap();
+        assert!(matches!(c.choice, Some(IdOr::Value(_))));
+    }
+
+    #[test]
+    fn id_or_refuses_other_types_with_the_path() {
+        for (value, got) in [
+            ("5", "the number 5"),
+            ("1.5", "the number 1.5"),
+            ("true", "true"),
+            ("[1, 2]", "an array"),
+        ] {
+            for e in [
+                parse::<Chosen>(&format!(r#"{{"choice": {value}}}"#)).unwrap_err(),
+                parse_many::<Chosen>(&format!(r#"{{"choice": {value}}}"#)).unwrap_err(),
+            ] {
+                assert_eq!(
+                    (e.kind, e.path.as_str(), e.message.as_str()),
+                    (
+                        ErrorKind::InvalidType,
+                        "choice",
+                        format!("expected an id (string) or an object, got {got}").as_str()
+                    ),
+                    "{value}"
+                );
+            }
+        }
+        // Where it is not optional, null is a type error too.
+        let e = parse::<IdOr<Inner>>("null").unwrap_err();
+        assert_eq!(
+            (e.kind, e.path.as_str(), e.message.as_str()),
+            (
+                ErrorKind::InvalidType,
+                "",
+                "expected an id (string) or an object, got null"
+            )
+        );
+    }
+
+    #[test]
+    fn id_or_objects_keep_their_paths_and_refuse_duplicate_keys() {
+        let e = parse::<Chosen>(r#"{"choice": {"nok": "x"}}"#).unwrap_err();
+        assert_eq!(
+            (e.kind, e.path.as_str()),
+            (ErrorKind::InvalidType, "choice.nok")
+        );
+        let e = parse::<Chosen>(r#"{"choice": {"nok": 1, "monthcount": 1}}"#).unwrap_err();
+        assert_eq!(
+            (e.kind, e.path.as_str()),
+            (ErrorKind::UnknownField, "choice.monthcount")
+        );
+        let e = parse::<Chosen>(r#"{"choice": {"monthCount": 1}}"#).unwrap_err();
+        assert_eq!(
+            (e.kind, e.path.as_str()),
+            (ErrorKind::MissingField, "choice.nok")
+        );
+        // A key given twice is ambiguous: an error naming it, in both readers.
+        for e in [
+            parse::<Chosen>(r#"{"choice": {"nok": 1, "nok": 2}}"#).unwrap_err(),
+            parse_many::<Chosen>(r#"{"choice": {"nok": 1, "nok": 2}}"#).unwrap_err(),
+        ] {
+            assert_eq!(
+                (e.kind, e.path.as_str(), e.message.as_str()),
+                (
+                    ErrorKind::InvalidValue,
+                    "choice.nok",
+                    "duplicate field `nok`"
+                )
+            );
+        }
+        // Structs inside the object are read from objects only.
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Nested {
+            inner: Inner,
+        }
+        let e = parse::<IdOr<Nested>>(r#"{"inner": [1, 2]}"#).unwrap_err();
+        assert_eq!((e.kind, e.path.as_str()), (ErrorKind::InvalidType, "inner"));
+        assert!(
+            e.message.starts_with("expected an object, got an array"),
+            "{}",
+            e.message
+        );
+        // serde_json's depth limit holds inside the object (here a field
+        // that takes any JSON, as a model's `fit` does).
+        let deep = format!(r#"{{"any": {}1{}}}"#, "[".repeat(200), "]".repeat(200));
+        type Free = IdOr<std::collections::BTreeMap<String, serde_json::Value>>;
+        for e in [
+            parse::<Free>(&deep).unwrap_err(),
+            parse_many::<Free>(&deep).unwrap_err(),
+        ] {
+            assert_eq!(e.kind, ErrorKind::TooLarge, "{}", e.message);
+            assert!(e.path.starts_with("any[0][0]"), "{}", e.path);
+        }
     }
 
     #[test]

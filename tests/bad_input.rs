@@ -178,6 +178,104 @@ fn custom_policy_object_is_checked() {
     assert_eq!(d["policy"]["id"], "mine");
 }
 
+/// `policy`, `model` and `ruleset` options take a shipped item's id or the
+/// item whole (`wire::IdOr`): both give the same answer, the object is read
+/// field by field (a key given twice is an error naming it), and any other
+/// JSON type is `INVALID_TYPE` at the option.
+#[test]
+fn shipped_items_by_id_or_whole() {
+    let p = person().to_string();
+    let shipped = |list: Value, id: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    let policies: Value = serde_json::from_str(&api::text::policies()).unwrap();
+    let models = serde_json::to_value(api::models()).unwrap();
+    let rulesets = serde_json::to_value(api::rulesets()).unwrap();
+    type Call = fn(&str, &str) -> veivalg::error::Result<String>;
+    let cases: [(&str, Call, Value); 3] = [
+        ("policy", api::text::decide, shipped(policies, "variant-a")),
+        ("model", api::text::score, shipped(models, "variant-b")),
+        ("ruleset", api::text::rule_tree, shipped(rulesets, "2018")),
+    ];
+    for (option, call, whole) in cases {
+        let id = whole["id"].as_str().unwrap();
+        let by_id = call(&p, &json!({ option: id }).to_string()).unwrap();
+        let given = call(&p, &json!({ option: whole }).to_string()).unwrap();
+        assert_eq!(by_id, given, "{option}");
+        assert!(by_id.contains(&format!(r#""{id}""#)), "{option}: {by_id}");
+
+        // The same object with its first key given twice (serde_json's
+        // `Value` keeps one of them, so the text is written by hand).
+        let object = whole.to_string();
+        let (first_key, _) = whole.as_object().unwrap().iter().next().unwrap();
+        let twice = format!(r#"{{"{first_key}": {}, {}"#, whole[first_key], &object[1..]);
+        let e = call(&p, &format!(r#"{{"{option}": {twice}}}"#)).unwrap_err();
+        assert_eq!(
+            (e.kind.as_str(), e.path.as_str(), e.message.as_str()),
+            (
+                "INVALID_VALUE",
+                format!("options.{option}.{first_key}").as_str(),
+                format!("duplicate field `{first_key}`").as_str()
+            ),
+            "{option}"
+        );
+        // An error inside the object has the path of its field.
+        let mut wrong = whole.clone();
+        wrong["id"] = json!(7);
+        let e = call(&p, &json!({ option: wrong }).to_string()).unwrap_err();
+        assert_eq!(
+            (e.kind.as_str(), e.path.as_str()),
+            ("INVALID_TYPE", format!("options.{option}.id").as_str()),
+            "{option}: {}",
+            e.message
+        );
+
+        for (value, got) in [
+            ("7", "the number 7"),
+            ("[\"variant-a\"]", "an array"),
+            ("false", "false"),
+        ] {
+            let e = call(&p, &format!(r#"{{"{option}": {value}}}"#)).unwrap_err();
+            assert_eq!(
+                (e.kind.as_str(), e.path.as_str(), e.message.as_str()),
+                (
+                    "INVALID_TYPE",
+                    format!("options.{option}").as_str(),
+                    format!("expected an id (string) or an object, got {got}").as_str()
+                ),
+                "{option} = {value}"
+            );
+        }
+        // Optional: null is the default.
+        assert_eq!(
+            call(&p, &format!(r#"{{"{option}": null}}"#)).unwrap(),
+            call(&p, "null").unwrap(),
+            "{option}"
+        );
+    }
+    // Where the option is required, null is a type error.
+    let mut session =
+        veivalg::cohort::session::CohortSession::synthetic(r#"{"seed": 1, "size": 50}"#).unwrap();
+    for (policy, got) in [("null", "null"), ("0.5", "the number 0.5")] {
+        let e = session
+            .threshold_for_share_json(&format!(r#"{{"policy": {policy}, "share": 0.5}}"#))
+            .unwrap_err();
+        assert_eq!(
+            (e.kind.as_str(), e.path.as_str(), e.message.as_str()),
+            (
+                "INVALID_TYPE",
+                "options.policy",
+                format!("expected an id (string) or an object, got {got}").as_str()
+            )
+        );
+    }
+}
+
 /// The shipped G table ends in April 2026 (the G from 1 May 2026 is not in
 /// it): a MODEL decision for a registration in October 2026 cannot compute
 /// the wage inputs and says so; with a caller's G table that covers the

@@ -590,14 +590,14 @@ fn evaluate_text_has_a_synthetic_header_and_the_tables() {
 }
 
 /// A MODEL policy naming the fitted model.
+const MODEL_POLICY: &str = r#"{"id": "test-policy", "validFrom": "2025-03-01", "status": "PROPOSAL", "method": "MODEL",
+     "ruleset": null, "noeAge": {"min": 30, "max": 59},
+     "toLocalOffice": ["HEALTH_OBSTACLES", "OTHER_OBSTACLES"],
+     "source": "a test", "model": "test-a", "share": 0.37}"#;
+
+/// [`MODEL_POLICY`] in a file.
 fn model_policy() -> PathBuf {
-    temp_file(
-        "policy.json",
-        br#"{"id": "test-policy", "validFrom": "2025-03-01", "status": "PROPOSAL", "method": "MODEL",
-             "ruleset": null, "noeAge": {"min": 30, "max": 59},
-             "toLocalOffice": ["HEALTH_OBSTACLES", "OTHER_OBSTACLES"],
-             "source": "a test", "model": "test-a", "share": 0.37}"#,
-    )
+    temp_file("policy.json", MODEL_POLICY.as_bytes())
 }
 
 #[test]
@@ -651,6 +651,45 @@ fn evaluate_a_model_policy_by_share() {
         "difference",
     ] {
         assert!(r.stdout.contains(word), "lacks {word}:\n{}", r.stdout);
+    }
+}
+
+/// A policy file is read field by field, as the library reads a policy
+/// object: a key given twice, or a file that is neither an id nor an
+/// object, is an error naming `policy` and the field.
+#[test]
+fn evaluate_refuses_a_policy_file_with_a_key_twice_naming_it() {
+    let twice = MODEL_POLICY.replacen(r#""share": 0.37"#, r#""share": 0.37, "share": 0.5"#, 1);
+    assert_ne!(twice, MODEL_POLICY);
+    for (name, contents, kind, path) in [
+        (
+            "policy-twice.json",
+            twice.as_str(),
+            "INVALID_VALUE",
+            "policy.share",
+        ),
+        ("policy-number.json", "0.37", "INVALID_TYPE", "policy"),
+    ] {
+        let policy = temp_file(name, contents.as_bytes());
+        let r = run(
+            &[
+                "evaluate",
+                "--cohort",
+                s(cohort()),
+                "--policy",
+                s(&policy),
+                "--model",
+                s(fitted_model()),
+            ],
+            "",
+        );
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let e = &r.errors()[0];
+        assert_eq!(
+            (e["kind"].as_str(), e["path"].as_str()),
+            (Some(kind), Some(path)),
+            "{name}: {e}"
+        );
     }
 }
 

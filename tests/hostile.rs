@@ -553,6 +553,94 @@ fn fuzz_every_entry_point() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// `labelOutcome`'s input as `api::LabelSource` read it before it re-read
+/// its value as text: the value, then the chosen type from the value
+/// (`wire::from_value`, a `Value`-fed reader).
+#[derive(Debug)]
+struct LabelSourceFromValue(veivalg::api::LabelSource);
+
+impl<'de> serde::Deserialize<'de> for LabelSourceFromValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use veivalg::api::LabelSource;
+        let v = Value::deserialize(d)?;
+        const WAGE_KEYS: [&str; 4] = ["id", "registeredOn", "wages", "wagesThrough"];
+        let is_person = v
+            .as_object()
+            .is_some_and(|o| o.keys().any(|k| !WAGE_KEYS.contains(&k.as_str())));
+        let read = if is_person {
+            wire::from_value(&v).map(|p| LabelSource::Person(Box::new(p)))
+        } else {
+            wire::from_value(&v).map(LabelSource::Wages)
+        };
+        read.map(LabelSourceFromValue).map_err(Error::into_de)
+    }
+}
+
+/// `api::LabelSource` reads the record into a `Value`, chooses person or
+/// wage data by its keys, and reads the chosen type from the value's JSON
+/// text, not by a `Value`-fed reader: the answer and every error (kind,
+/// path, message) must be what the `Value`-fed reader gives, for hostile
+/// inputs and for numbers at the edges of f64, through both of `wire`'s
+/// readers.
+#[test]
+fn label_source_reads_as_from_value_did() {
+    let entries = entries();
+    let entry = entries.iter().find(|e| e.name == "label-outcome").unwrap();
+    let mut inputs: Vec<String> = Vec::new();
+    for nok in [
+        "0.1",
+        "0.30000000000000004",
+        "1e-7",
+        "5e-324",
+        "1.7976931348623157e308",
+        "9007199254740993",
+        "18446744073709551615",
+        "-0",
+        "-0.0",
+        "1e2",
+        "1E+2",
+        "12345.678901234567",
+        "1e400",
+    ] {
+        for seed in &entry.seeds {
+            let mut v = seed.clone();
+            v["wages"][0]["nok"] = json!("__NOK__");
+            inputs.push(v.to_string().replace(r#""__NOK__""#, nok));
+        }
+    }
+    let mut g = Gen::new(21);
+    for i in 0..10_000 {
+        inputs.push(g.mutate(&entry.seeds[i % entry.seeds.len()]));
+    }
+    let shown = |r: &Result<veivalg::api::LabelSource>| match r {
+        Ok(v) => format!("ok {v:?}"),
+        Err(e) => format!("{} at `{}`: {}", e.kind.as_str(), e.path, e.message),
+    };
+    let (mut accepted, mut failures) = (0, Vec::new());
+    for input in &inputs {
+        let want = shown(&wire::parse::<LabelSourceFromValue>(input).map(|s| s.0));
+        accepted += usize::from(want.starts_with("ok "));
+        for got in [
+            wire::parse::<veivalg::api::LabelSource>(input),
+            wire::parse_many::<veivalg::api::LabelSource>(input),
+        ] {
+            let got = shown(&got);
+            if got != want {
+                failures.push(format!(
+                    "{input:.300}\n  got  {got:.300}\n  want {want:.300}"
+                ));
+            }
+        }
+    }
+    println!(
+        "hostile label sources read as from_value did: {} inputs, {accepted} accepted",
+        inputs.len()
+    );
+    assert!(accepted > 30, "only {accepted} inputs were accepted");
+    failures.truncate(10);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn seeds_are_valid() {
     for e in entries() {

@@ -153,6 +153,13 @@ pub fn rule_tree(person: &Person, options: &RuleTreeOptions) -> Result<RuleTreeR
 
 /// Where a [`label_outcome`] takes its wages from: `{registeredOn, wages,
 /// wagesThrough?}` or a whole person (a record with any other field).
+///
+/// Which of the two it is depends on all of the record's keys, so the
+/// record is first read into a `serde_json::Value`; the chosen type is then
+/// read from the value's JSON text (`wire::from_value_as_text`) by the same
+/// reader as every person, with the same errors as from the value itself,
+/// instead of by a second, `Value`-fed copy of `Person`'s reader (about
+/// 8 KB gzip of the `veivalg` module; docs/benchmarks.md).
 #[derive(Debug, Clone, PartialEq)]
 pub enum LabelSource {
     /// The wage data alone.
@@ -171,9 +178,9 @@ impl<'de> Deserialize<'de> for LabelSource {
             .as_object()
             .is_some_and(|o| o.keys().any(|k| !WAGE_KEYS.contains(&k.as_str())));
         let read = if is_person {
-            crate::wire::from_value::<Person>(&v).map(|p| LabelSource::Person(Box::new(p)))
+            crate::wire::from_value_as_text::<Person>(&v).map(|p| LabelSource::Person(Box::new(p)))
         } else {
-            crate::wire::from_value::<LabelInput>(&v).map(LabelSource::Wages)
+            crate::wire::from_value_as_text::<LabelInput>(&v).map(LabelSource::Wages)
         };
         read.map_err(Error::into_de)
     }

@@ -242,9 +242,15 @@ test("the issue's cases", () => {
   e = hostile("deep 5000", () => v.decide({ ...person(), answers: { ...person().answers, situation: deep(5000) } }));
   assert.equal(e.kind, "TOO_LARGE");
   assert.ok(e.path.startsWith("answers"), e.path);
-  e = hostile("deep 200", () => v.decide(person(), { policy: { id: "x", rules: deep(200) } }));
+  // A policy object is read key by key: a key it has no field for is
+  // refused before its value is read, however deep that value is.
+  e = hostile("deep 200 in a policy", () => v.decide(person(), { policy: { id: "x", rules: deep(200) } }));
+  assert.deepEqual([e.kind, e.path], ["UNKNOWN_FIELD", "options.policy.rules"], e.message);
+  // A field that holds any JSON (a model's fitting report) reads the deep
+  // value, up to the depth limit.
+  e = hostile("deep 200", () => v.score(person(), { model: { ...modelA, fit: deep(200) } }));
   assert.equal(e.kind, "TOO_LARGE");
-  assert.ok(e.path.startsWith("options.policy.rules"), e.path);
+  assert.ok(e.path.startsWith("options.model.fit"), e.path);
   // A G of 1e-320 is refused.
   const g = v.grunnbelop().map((r) => ({ ...r, nok: 1e-320 }));
   e = hostile("G 1e-320", () => v.wageHistory(person(), { grunnbelop: g }));
@@ -260,7 +266,7 @@ test("the issue's cases", () => {
   assert.deepEqual([e.kind, e.path], ["OUT_OF_RANGE", "size"], e.message);
   assert.ok(e.message.includes("1.8446744073709552e19"), e.message);
   // A deep value's path keeps its start and says how much is left out.
-  e = hostile("deep 200 path", () => v.decide(person(), { policy: { id: "x", rules: deep(200) } }));
+  e = hostile("deep 200 path", () => v.score(person(), { model: { ...modelA, fit: deep(200) } }));
   assert.ok(e.path.length < 80 && /…\(\d+ more levels\)$/.test(e.path), e.path);
   // Extreme numbers are written short in messages.
   e = hostile("G 1e-320 message", () => v.wageHistory(person(), { grunnbelop: v.grunnbelop().map((r) => ({ ...r, nok: 1e-320 })) }));

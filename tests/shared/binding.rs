@@ -23,6 +23,7 @@ macro_rules! binding_tests {
             binding_cohort_class_keeps_rows_in_wasm,
             binding_proxies_whose_traps_throw_are_errors_not_traps,
             binding_arrays_where_objects_belong_are_invalid_type,
+            binding_shipped_items_by_id_or_whole,
             binding_fuzz_mutations_at_every_export_never_trap,
             binding_cohort_files_load_from_bytes_in_chunks,
             binding_synthetic_builder_steps_to_the_one_call_cohort,
@@ -346,6 +347,74 @@ pub fn binding_arrays_where_objects_belong_are_invalid_type() {
     let spec = serde_json::json!(["x", "STABLE_WORK", [{ "name": "situation" }]]);
     let e = thrown(c.fit(js(&spec)));
     assert_error(&e, "INVALID_TYPE", "spec");
+    let d = wasm::decide(person(), None).expect("still answers");
+    assert_eq!(get_str(&d, "unit").as_deref(), Some("NOE"));
+}
+
+/// `policy`, `model` and `ruleset` options from JS: a shipped item's id or
+/// the item whole give the same answer; an error inside the object has the
+/// path of its field; any other JSON type is `INVALID_TYPE` at the option.
+/// (A key given twice cannot cross from JS: a JS object has each key once,
+/// and `JSON.stringify` writes it once; tests/bad_input.rs covers it.)
+pub fn binding_shipped_items_by_id_or_whole() {
+    type Call = fn(JsValue, Option<JsValue>) -> Result<JsValue, JsValue>;
+    let from = |list: Result<JsValue, JsValue>, id: &str| -> serde_json::Value {
+        let list: serde_json::Value = serde_json::from_str(&String::from(
+            JSON::stringify(&list.expect("a list")).expect("json"),
+        ))
+        .expect("json");
+        list.as_array()
+            .and_then(|l| l.iter().find(|x| x["id"] == id))
+            .cloned()
+            .expect("a shipped item")
+    };
+    let cases: [(&str, Call, serde_json::Value); 3] = [
+        ("policy", wasm::decide, from(wasm::policies(), "variant-a")),
+        ("model", wasm::score, from(wasm::models(), "variant-b")),
+        ("ruleset", wasm::rule_tree, from(wasm::rulesets(), "2018")),
+    ];
+    let text = |v: JsValue| String::from(JSON::stringify(&v).expect("json"));
+    for (option, call, whole) in cases {
+        let id = whole["id"].clone();
+        let by_id = call(person(), Some(js(&serde_json::json!({ option: id })))).expect("by id");
+        let given =
+            call(person(), Some(js(&serde_json::json!({ option: whole })))).expect("given whole");
+        assert_eq!(text(by_id), text(given), "{option}");
+        let mut wrong = whole.clone();
+        wrong["id"] = serde_json::json!(7);
+        let e = thrown(call(
+            person(),
+            Some(js(&serde_json::json!({ option: wrong }))),
+        ));
+        assert_error(&e, "INVALID_TYPE", &format!("options.{option}.id"));
+        for value in [
+            serde_json::json!(7),
+            serde_json::json!(["variant-a"]),
+            serde_json::json!(true),
+        ] {
+            let e = thrown(call(
+                person(),
+                Some(js(&serde_json::json!({ option: value }))),
+            ));
+            assert_error(&e, "INVALID_TYPE", &format!("options.{option}"));
+            let message = get_str(&e, "message").unwrap_or_default();
+            assert!(
+                message.starts_with("expected an id (string) or an object, got "),
+                "{message}"
+            );
+        }
+    }
+    // Where the option is required, null is a type error too.
+    let mut c = wasm::Cohort::synthetic(js(&serde_json::json!({ "seed": 1, "size": 40 })))
+        .unwrap_or_else(|_| panic!("a synthetic cohort"));
+    for policy in [serde_json::Value::Null, serde_json::json!(0.5)] {
+        let options = serde_json::json!({ "policy": policy, "share": 0.5 });
+        let e = match c.threshold_for_share(js(&options)) {
+            Ok(x) => panic!("accepted: {x}"),
+            Err(e) => e,
+        };
+        assert_error(&e, "INVALID_TYPE", "options.policy");
+    }
     let d = wasm::decide(person(), None).expect("still answers");
     assert_eq!(get_str(&d, "unit").as_deref(), Some("NOE"));
 }
