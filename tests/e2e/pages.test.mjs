@@ -68,7 +68,7 @@ test("counsellor: a sample person shows the three methods, trace, contributions,
   const wageTable = page.locator('table[data-part="wage-table"]');
   assert.equal(await wageTable.isVisible(), true);
   assert.equal(await wageTable.locator("tbody tr").count(), 24);
-  assert.match(await wageTable.locator('tr[data-month="2024-05"]').textContent(), /40\s000 kr.*3,87 G.*Ja/);
+  assert.match(await wageTable.locator('tr[data-month="2024-05"]').textContent(), /40\s000\skr.*3,87 G.*Ja/);
 
   await assertAccessible(page);
   assertClean(session);
@@ -195,7 +195,7 @@ test("counsellor: a registration after the G table gets the latest G, and each o
   assert.equal(notes.length, 2);
   for (const [from, to, g, note] of notes) {
     assert.deepEqual([from, to, g], ["2026-05", "2026-11", "130160"]);
-    assert.match(note, /mai 2026–november 2026 .*130 160 kr \(fra 01\.05\.2025\)/);
+    assert.match(note, /mai 2026–november 2026 .*130 160\skr \(fra 01\.05\.2025\)/);
   }
   assert.match(await page.textContent('veivalg-panel [data-part="wages"] .g-note'), /siste kjente G/);
   assert.equal(await page.locator('veivalg-panel [data-part="wages"] tr[data-g-assumed="true"]').count(), 7);

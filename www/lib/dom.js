@@ -45,7 +45,7 @@ const cache = new Map();
  * `pct(0.3725)` "37,3 %", `pct0` "37 %", `int(1646.7)` "1 647", `dec1`,
  * `dec2`, `dec3`, `signed(−156)` "−156", `signedDec(0.0577, 2)` "+0,06",
  * `pp(0.0577)` "+5,8" (percentage points of a probability difference),
- * `nok(38000)` "38 000 kr", `date("2025-03-14")` "14.03.2025",
+ * `nok(38000)` "38 000 kr" (en: "NOK 38,000"), `date("2025-03-14")` "14.03.2025",
  * `month("2025-03")` "mars 25", `monthLong("2026-04")` "april 2026".
  */
 export function formats(lang = "nb") {
@@ -55,6 +55,8 @@ export function formats(lang = "nb") {
   const PCT1 = nf({ style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const PCT0 = nf({ style: "percent", maximumFractionDigits: 0 });
   const INT = nf({ maximumFractionDigits: 0 });
+  // Kroner as each language writes them: "38 000 kr" in nb and nn, "NOK 38,000" in en.
+  const NOK = nf({ style: "currency", currency: "NOK", minimumFractionDigits: 0, maximumFractionDigits: 0 });
   const DEC1 = nf({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const DEC2 = nf({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const DEC3 = nf({ minimumFractionDigits: 3, maximumFractionDigits: 3 });
@@ -75,7 +77,7 @@ export function formats(lang = "nb") {
     signed: (x) => minus(SIGNED.format(x)),
     signedDec: (x, digits = 2) => minus(signedDigits(digits).format(x)),
     pp: (x) => minus(signedDigits(1).format(x * 100)),
-    nok: (x) => `${INT.format(x)} kr`,
+    nok: (x) => minus(NOK.format(x)),
     date: (iso) => (iso ? DATE.format(new Date(`${iso}T00:00:00Z`)) : "–"),
     month: (ym) => MONTH.format(new Date(`${ym}-01T00:00:00Z`)),
     monthLong: (ym) => MONTH_LONG.format(new Date(`${ym}-01T00:00:00Z`)),
