@@ -520,9 +520,12 @@ test("the tarball's panel brings its stylesheet: linked once, applied, themable 
     document.body.style.setProperty("--veivalg-panel-toward-noe", "rgb(10, 20, 30)");
     document.body.style.setProperty("--veivalg-panel-wage-above-3g", "rgb(40, 50, 60)");
     const panel = document.getElementById("panel");
-    return [getComputedStyle(panel.querySelector("rect.bar--NOE")).fill, getComputedStyle(panel.querySelector("rect.wage-bar--above3g")).fill];
+    const inherited = getComputedStyle(panel).fontFamily === getComputedStyle(document.body).fontFamily;
+    document.body.style.setProperty("--veivalg-panel-font", "monospace");
+    return [getComputedStyle(panel.querySelector("rect.bar--NOE")).fill, getComputedStyle(panel.querySelector("rect.wage-bar--above3g")).fill, inherited, getComputedStyle(panel.querySelector("h2, h3")).fontFamily];
   });
-  assert.deepEqual(themed, ["rgb(10, 20, 30)", "rgb(40, 50, 60)"]);
+  // The page's font by default, the embedder's when it names one.
+  assert.deepEqual(themed, ["rgb(10, 20, 30)", "rgb(40, 50, 60)", true, "monospace"]);
   // A panel inside another component's shadow root gets the stylesheet there,
   // where the document's stylesheets do not reach.
   const shadowFill = await page.evaluate(async (person) => {
