@@ -21,7 +21,8 @@ macro_rules! vocabulary {
 
         // Read as a string (serde's derive asks serde_json for an enum,
         // which answers a number or `true` with a syntax error, not a
-        // type error); an unknown code is serde's "unknown variant" with
+        // type error); an unknown code is serde's "unknown variant" (worded again by
+        // `wire`: "unknown value `X`: did you mean …? (expected one of …)") with
         // every accepted spelling.
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -493,10 +493,20 @@ fn classify(path: String, message: &str) -> Error {
     if message.starts_with("unknown variant") {
         let value = first_quoted(message).unwrap_or_default();
         let allowed = expected_list(message);
-        let hint = closest(value, &allowed)
-            .map(|a| format!("; did you mean `{a}`?"))
-            .unwrap_or_default();
-        return Error::new(ErrorKind::InvalidValue, path, format!("{message}{hint}"));
+        // The likely meaning first, then the list (which may be long: a
+        // row's error in a table on a phone should say the point at once).
+        let list = allowed
+            .iter()
+            .map(|a| format!("`{a}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let message = match closest(value, &allowed) {
+            Some(a) => {
+                format!("unknown value `{value}`: did you mean `{a}`? (expected one of {list})")
+            }
+            None => format!("unknown value `{value}`, expected one of {list}"),
+        };
+        return Error::new(ErrorKind::InvalidValue, path, message);
     }
     if let Some(e) = whole_number_out_of_range(&path, message) {
         return e;
@@ -586,20 +596,55 @@ fn expected_list(message: &str) -> Vec<&str> {
 }
 
 /// The entry of `allowed` closest to `word` (case and `-`/space
-/// insensitive) when it is close enough to be a likely typo.
+/// insensitive) when it is close enough to be a likely typo, or else the
+/// one entry that starts with it (a code cut short: `MISTET` for
+/// `MISTET_JOBBEN`; at least three letters, and only when no other entry
+/// starts with them too).
 pub(crate) fn closest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
     let upper = word.trim().to_ascii_uppercase().replace([' ', '-'], "_");
-    allowed
+    let typo = allowed
         .iter()
         .map(|a| (strsim::levenshtein(&upper, &a.to_ascii_uppercase()), *a))
         .min_by_key(|(d, _)| *d)
         .filter(|(d, a)| *d <= 3.min(a.len() / 2) || a.eq_ignore_ascii_case(&upper))
-        .map(|(_, a)| a)
+        .map(|(_, a)| a);
+    typo.or_else(|| {
+        if upper.len() < 3 {
+            return None;
+        }
+        let mut starting = allowed
+            .iter()
+            .filter(|a| a.to_ascii_uppercase().starts_with(&upper));
+        match (starting.next(), starting.next()) {
+            (Some(a), None) => Some(*a),
+            _ => None,
+        }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closest_names_a_typo_or_the_one_code_a_word_begins() {
+        let codes = [
+            "MISTET_JOBBEN",
+            "HAR_SAGT_OPP",
+            "HAR_BLITT_SAGT_OPP",
+            "ER_PERMITTERT",
+        ];
+        assert_eq!(closest("MISTET_JOBEN", &codes), Some("MISTET_JOBBEN"));
+        assert_eq!(closest("mistet jobben", &codes), Some("MISTET_JOBBEN"));
+        // Cut short: the one code it begins.
+        assert_eq!(closest("MISTET", &codes), Some("MISTET_JOBBEN"));
+        assert_eq!(closest("permit", &codes), None, "not a beginning");
+        assert_eq!(closest("ER_PERM", &codes), Some("ER_PERMITTERT"));
+        // Two codes begin with HAR_, and two letters say too little.
+        assert_eq!(closest("HAR_", &codes), None);
+        assert_eq!(closest("MI", &codes), None);
+        assert_eq!(closest("FIRED", &codes), None);
+    }
 
     #[derive(Debug, PartialEq, serde::Deserialize)]
     #[serde(deny_unknown_fields, rename_all = "camelCase")]
