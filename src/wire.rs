@@ -493,18 +493,16 @@ fn classify(path: String, message: &str) -> Error {
     if message.starts_with("unknown variant") {
         let value = first_quoted(message).unwrap_or_default();
         let allowed = expected_list(message);
-        // The likely meaning first, then the list (which may be long: a
-        // row's error in a table on a phone should say the point at once).
-        let list = allowed
-            .iter()
-            .map(|a| format!("`{a}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        // The likely meaning first, then serde's own "expected …" (which
+        // may be long: a row's error in a table on a phone should say the
+        // point at once).
+        let expected = message
+            .find("expected")
+            .and_then(|i| message.get(i..))
+            .unwrap_or_default();
         let message = match closest(value, &allowed) {
-            Some(a) => {
-                format!("unknown value `{value}`: did you mean `{a}`? (expected one of {list})")
-            }
-            None => format!("unknown value `{value}`, expected one of {list}"),
+            Some(a) => format!("unknown value `{value}`: did you mean `{a}`? ({expected})"),
+            None => format!("unknown value `{value}`, {expected}"),
         };
         return Error::new(ErrorKind::InvalidValue, path, message);
     }

@@ -750,9 +750,11 @@ impl CohortSession {
     /// `size` or `seed`) outside the limits of [`Cohort::synthetic`].
     pub fn synthetic(options_json: &str) -> Result<CohortSession> {
         let o: SyntheticOptions = crate::wire::parse(options_json)?;
-        let size = crate::cohort::synthetic::size_from(o.size)?;
-        let params = crate::cohort::synthetic::SyntheticParams::shipped()?;
-        Cohort::synthetic_with(params, o.ages, o.seed, size).map(CohortSession::new)
+        // The builder stepped once: `Cohort::synthetic_with`'s way, from
+        // the same checks as a JS `SyntheticBuilder`.
+        let mut builder = o.builder()?;
+        builder.step(u64::MAX)?;
+        builder.finish().map(CohortSession::new)
     }
 
     /// A cohort from a JSON array of [`crate::cohort::CohortRecord`]s, with

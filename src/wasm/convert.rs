@@ -97,6 +97,26 @@ fn describe(value: &JsValue) -> &'static str {
     }
 }
 
+/// What any JS value is, in words (`null`, `a string`, `an object`, …,
+/// and [`describe`]'s words for the values with no JSON form), for the
+/// messages of the cohort exports that take one JS value as it is.
+#[cfg(feature = "cohort")]
+fn js_type(value: &JsValue) -> &'static str {
+    if value.is_null() {
+        "null"
+    } else if value.is_string() {
+        "a string"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.is_object() {
+        "an object"
+    } else {
+        describe(value)
+    }
+}
+
 /// Joins a JSON path and a property name the way [`Error::at`] does.
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
@@ -383,21 +403,10 @@ pub(super) fn whole_number(value: &JsValue, what: &str) -> Result<u64> {
     /// 2⁵³ − 1 (`Number.MAX_SAFE_INTEGER`).
     const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
     let Some(x) = value.as_f64() else {
-        let got = if value.is_null() {
-            "null"
-        } else if value.is_string() {
-            "a string"
-        } else if value.as_bool().is_some() {
-            "a boolean"
-        } else if value.is_object() {
-            "an object"
-        } else {
-            describe(value)
-        };
         return Err(Error::new(
             ErrorKind::InvalidType,
             what,
-            format!("expected a whole number, got {got}"),
+            format!("expected a whole number, got {}", js_type(value)),
         ));
     };
     if x.fract() == 0.0 && (0.0..=MAX_EXACT).contains(&x) {
@@ -435,18 +444,12 @@ pub(super) fn byte_chunks(
     } else if let Some(b) = value.dyn_ref::<js_sys::ArrayBuffer>() {
         js_sys::Uint8Array::new(b)
     } else {
-        let got = if value.is_null() {
-            "null"
-        } else if value.is_string() {
+        let got = if value.is_string() {
             "a string (encode it first: new TextEncoder().encode(text))"
         } else if value.is_object() {
             "an object that is not a Uint8Array"
-        } else if value.as_f64().is_some() {
-            "a number"
-        } else if value.as_bool().is_some() {
-            "a boolean"
         } else {
-            describe(value)
+            js_type(value)
         };
         return Err(Error::new(
             ErrorKind::InvalidType,
