@@ -654,6 +654,16 @@ test("workbench: nynorsk and English follow the switch (<html lang>, tables, num
   await session.context.close();
 });
 
+test("workbench: nynorsk writes Norwegian numbers in a browser set to English (Chromium has no nn-NO number data)", async () => {
+  const context = await env.browser.newContext({ locale: "en-US", viewport: WIDE });
+  const page = await context.newPage();
+  await page.goto(new URL("/workbench.html?lang=nn", env.server.url).href);
+  await page.waitForSelector("body[data-cohort=synthetic][data-renders]");
+  assert.match(await text(page, "#cohort-card"), /Rader\s*100\s000Regelsett/);
+  assert.match(await text(page, "#summary"), /37,0\s?%/);
+  await context.close();
+});
+
 test("workbench: at 360 px nothing scrolls sideways, with a file loaded, the models fitted and every table open", async () => {
   const session = await openWorkbench({ width: 360, height: 800 });
   const { page } = session;

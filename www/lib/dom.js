@@ -50,7 +50,12 @@ const cache = new Map();
  */
 export function formats(lang = "nb") {
   if (cache.has(lang)) return cache.get(lang);
-  const locale = LOCALES[lang] ?? LOCALES.nb;
+  // A browser without data for a locale formats in its own default one:
+  // Chromium has none for nn-NO, and nynorsk would get "1,000,000.5" in a
+  // browser set to English. Nynorsk writes numbers, dates and months as
+  // bokmål does, so it falls back to nb-NO.
+  const wanted = LOCALES[lang] ?? LOCALES.nb;
+  const locale = Intl.NumberFormat.supportedLocalesOf([wanted]).length > 0 ? wanted : LOCALES.nb;
   const nf = (options) => new Intl.NumberFormat(locale, options);
   const PCT1 = nf({ style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const PCT0 = nf({ style: "percent", maximumFractionDigits: 0 });
